@@ -1,0 +1,18 @@
+package com.classlark.scim.protocol.schema;
+
+/** Attribute uniqueness, RFC 7643 §7. */
+public enum Uniqueness {
+  NONE("none"),
+  SERVER("server"),
+  GLOBAL("global");
+
+  private final String scimName;
+
+  Uniqueness(String scimName) {
+    this.scimName = scimName;
+  }
+
+  public String scimName() {
+    return scimName;
+  }
+}
