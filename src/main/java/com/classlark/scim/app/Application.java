@@ -1,0 +1,83 @@
+package com.classlark.scim.app;
+
+import com.classlark.scim.http.ScimHttpServer;
+import com.classlark.scim.http.ServiceProviderConfigRoutes;
+import com.classlark.scim.protocol.schema.ServiceProviderConfig;
+import com.classlark.scim.store.Database;
+import com.classlark.scim.store.DatabaseUnavailableException;
+import com.classlark.scim.store.Dialect;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The running service: database, domain services and HTTP server, wired in one place that both {@link
+ * Main} and the tests use.
+ */
+public final class Application implements AutoCloseable {
+  private final Services services;
+  private final ScimHttpServer server;
+
+  private Application(Services services, ScimHttpServer server) {
+    this.services = services;
+    this.server = server;
+  }
+
+  /** Opens the database (migrating it when asked or when it is embedded) and starts serving. */
+  public static Application start(AppConfig config, Clock clock) {
+    Database database = Database.open(config.database());
+    try {
+      if (config.migrate() || config.database().dialect() == Dialect.SQLITE) {
+        database.migrate();
+      } else if (database.pendingMigrations() > 0) {
+        throw new DatabaseUnavailableException(
+            "database "
+                + config.database().describe()
+                + " lacks migrations: run 'classlark-scim migrate' first or start with --migrate",
+            null);
+      }
+      return start(config, Services.over(database, clock));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  static Application start(AppConfig config, Services services) {
+    ScimHttpServer server =
+        ScimHttpServer.create(
+            config.http(),
+            services.tokens(),
+            services.database()::isReachable,
+            List.of(new ServiceProviderConfigRoutes(serviceProviderConfig(), config.http().publicBaseUrl())));
+    server.start();
+    return new Application(services, server);
+  }
+
+  static ServiceProviderConfig serviceProviderConfig() {
+    return new ServiceProviderConfig(
+        false,
+        new ServiceProviderConfig.Bulk(false, 0, 0),
+        0,
+        false,
+        false,
+        new ServiceProviderConfig.Pagination(false, false, "index", 0, 0, 0),
+        "https://github.com/classlark/classlark-scim#authentication");
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      services.database().close();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package com.classlark.scim.app;
+
+import com.classlark.scim.directory.Account;
+import com.classlark.scim.directory.IssuedToken;
+import com.classlark.scim.http.HttpSettings;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: runs the SCIM service until the process is stopped. */
+@Command(name = "serve", description = "Run the SCIM service.")
+final class ServeCommand implements Callable<Integer> {
+  static final String DEMO_SCHOOL = "Demo School";
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:CLASSLARK_PORT:-8080}",
+      description = "Port to listen on (env CLASSLARK_PORT; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:CLASSLARK_HOST:-0.0.0.0}",
+      paramLabel = "ADDR",
+      description = "Address to bind (env CLASSLARK_HOST; default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--base-url",
+      defaultValue = "${env:CLASSLARK_BASE_URL}",
+      paramLabel = "URL",
+      description =
+          "Public base URL for meta.location, e.g. https://scim.example.org (env CLASSLARK_BASE_URL;"
+              + " default: derived from each request and X-Forwarded-Proto/Host).")
+  String baseUrl;
+
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "${env:CLASSLARK_MAX_BODY_BYTES:-" + HttpSettings.DEFAULT_MAX_BODY_BYTES + "}",
+      paramLabel = "BYTES",
+      description = "Largest request body accepted (env CLASSLARK_MAX_BODY_BYTES; default: ${DEFAULT-VALUE}).")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--migrate",
+      description = "Apply pending migrations at start (always done for the embedded SQLite database).")
+  boolean migrate;
+
+  @Option(
+      names = "--demo",
+      description = "Create the '" + DEMO_SCHOOL + "' account if needed and print a fresh token and a curl line.")
+  boolean demo;
+
+  @Mixin DatabaseOptions database;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppConfig config =
+        new AppConfig(
+            database.target(), new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)), migrate);
+    Application application = Application.start(config, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  application.close();
+                  stopped.countDown();
+                }));
+    PrintWriter out = spec.commandLine().getOut();
+    String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    String base =
+        config.http().publicBaseUrl() != null
+            ? config.http().publicBaseUrl() + "/scim/v2"
+            : "http://" + shownHost + ":" + application.port() + "/scim/v2";
+    out.printf("ClassLark SCIM is listening on %s:%d (database: %s)%n", host, application.port(), config.database().describe());
+    out.printf("SCIM base URL: %s%n", base);
+    if (demo) {
+      Account school = application.services().accounts().findOrCreate(DEMO_SCHOOL);
+      IssuedToken issued = application.services().tokens().issue(school.id(), "demo", null);
+      out.printf("Demo school:   %s (account %s)%n", school.name(), school.id());
+      out.printf("Token:         %s%n", issued.secret());
+      out.printf("Try it:%n  curl -H 'Authorization: Bearer %s' %s/ServiceProviderConfig%n", issued.secret(), base);
+    } else {
+      out.println("Issue a token with: classlark-scim tokens issue --account ID");
+    }
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,21 @@
+package com.classlark.scim.app;
+
+import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.store.Database;
+import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcTokenStore;
+import java.time.Clock;
+
+/** The domain services over one database: the only place that constructs the stores. */
+public record Services(Database database, Accounts accounts, Tokens tokens, Clock clock) {
+
+  public static Services over(Database database, Clock clock) {
+    JdbcAccountStore accountStore = new JdbcAccountStore(database);
+    return new Services(
+        database,
+        new Accounts(accountStore, clock),
+        new Tokens(new JdbcTokenStore(database), accountStore, clock),
+        clock);
+  }
+}

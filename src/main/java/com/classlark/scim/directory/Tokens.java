@@ -1,0 +1,156 @@
+package com.classlark.scim.directory;
+
+import com.classlark.scim.protocol.error.ScimException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues, authenticates, lists and revokes SCIM bearer tokens. A token is {@value #PREFIX} followed by
+ * 256 random bits (base64url); only its SHA-256 hash is stored. Lookups are cached for at most {@link
+ * #CACHE_TTL}, so expiry and revocation reach every node within about a second; the last use is written
+ * at most once per {@link #LAST_USED_INTERVAL} per token.
+ */
+public final class Tokens {
+  public static final String PREFIX = "clsk_";
+  static final Duration CACHE_TTL = Duration.ofSeconds(1);
+  static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
+  private static final int SECRET_BYTES = 32;
+  private static final int SHOWN_PREFIX_LENGTH = PREFIX.length() + 6;
+  private static final int MAX_CACHE_ENTRIES = 10_000;
+
+  private final TokenStore store;
+  private final AccountStore accounts;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final ConcurrentHashMap<String, CachedLookup> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+
+  private record CachedLookup(Optional<ApiToken> token, Instant loadedAt) {}
+
+  public Tokens(TokenStore store, AccountStore accounts, Clock clock) {
+    this.store = store;
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues a token for the account.
+   *
+   * @param label free text shown in listings, or {@code null}
+   * @param expiresIn lifetime, or {@code null} for a token that does not expire
+   */
+  public IssuedToken issue(String accountId, String label, Duration expiresIn) {
+    if (accounts.find(accountId).isEmpty()) {
+      throw new IllegalArgumentException("no account with id " + accountId);
+    }
+    if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
+      throw new IllegalArgumentException("expiry must be a positive duration, got " + expiresIn);
+    }
+    byte[] bytes = new byte[SECRET_BYTES];
+    random.nextBytes(bytes);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = Timestamps.now(clock);
+    ApiToken token =
+        new ApiToken(
+            UUID.randomUUID().toString(),
+            accountId,
+            secret.substring(0, SHOWN_PREFIX_LENGTH),
+            label,
+            now,
+            expiresIn == null ? null : now.plus(expiresIn),
+            null,
+            null);
+    store.insert(token, hash(secret));
+    return new IssuedToken(token, secret);
+  }
+
+  /**
+   * Resolves a presented bearer token to its token record, or fails with 401 and a detail that says
+   * what to fix.
+   */
+  public ApiToken authenticate(String secret) {
+    Instant now = clock.instant();
+    ApiToken token =
+        lookup(hash(secret), now)
+            .orElseThrow(
+                () ->
+                    ScimException.unauthorized(
+                        "The bearer token is not valid. Check that the whole token was copied; ask"
+                            + " ClassLark support for a new one if it was lost."));
+    if (token.revokedAt() != null) {
+      throw ScimException.unauthorized(
+          "The bearer token was revoked. Ask ClassLark support for a new token.");
+    }
+    if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
+      throw ScimException.unauthorized(
+          "The bearer token expired at " + token.expiresAt() + ". Ask ClassLark support for a new token.");
+    }
+    recordUse(token, now);
+    return token;
+  }
+
+  public List<ApiToken> list(String accountId) {
+    if (accounts.find(accountId).isEmpty()) {
+      throw new IllegalArgumentException("no account with id " + accountId);
+    }
+    return store.list(accountId);
+  }
+
+  /** Revokes the token; its next use on any node fails within {@link #CACHE_TTL}. */
+  public ApiToken revoke(String tokenId) {
+    ApiToken token =
+        store.find(tokenId).orElseThrow(() -> new IllegalArgumentException("no token with id " + tokenId));
+    if (token.revokedAt() != null) {
+      return token;
+    }
+    store.revoke(tokenId, Timestamps.now(clock));
+    cache.clear();
+    return store.find(tokenId).orElseThrow();
+  }
+
+  private Optional<ApiToken> lookup(String tokenHash, Instant now) {
+    CachedLookup cached = cache.get(tokenHash);
+    if (cached != null && Duration.between(cached.loadedAt(), now).compareTo(CACHE_TTL) < 0) {
+      return cached.token();
+    }
+    Optional<ApiToken> token = store.findByHash(tokenHash);
+    if (cache.size() >= MAX_CACHE_ENTRIES) {
+      cache.clear();
+    }
+    cache.put(tokenHash, new CachedLookup(token, now));
+    return token;
+  }
+
+  private void recordUse(ApiToken token, Instant now) {
+    Instant last = lastRecordedUse.get(token.id());
+    if (last != null && Duration.between(last, now).compareTo(LAST_USED_INTERVAL) < 0) {
+      return;
+    }
+    if (lastRecordedUse.size() >= MAX_CACHE_ENTRIES) {
+      lastRecordedUse.clear();
+    }
+    lastRecordedUse.put(token.id(), now);
+    store.recordUse(token.id(), Timestamps.now(Clock.fixed(now, clock.getZone())));
+  }
+
+  /** SHA-256 of the secret, hex-encoded: the only form in which a token is stored. */
+  static String hash(String secret) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package com.classlark.scim.http;
+
+import com.classlark.scim.directory.ApiToken;
+import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.protocol.error.ScimException;
+import io.javalin.http.Context;
+
+/**
+ * Bearer-token authentication (RFC 6750) for every SCIM route: the token alone selects the school. The
+ * resolved account id is kept on the request for the handlers.
+ */
+public final class BearerAuth {
+  private static final String ACCOUNT_ATTRIBUTE = "classlark.accountId";
+
+  private final Tokens tokens;
+
+  public BearerAuth(Tokens tokens) {
+    this.tokens = tokens;
+  }
+
+  /** Authenticates the request or throws a 401 {@link ScimException} saying what to fix. */
+  public void authenticate(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw ScimException.unauthorized(
+          "Authentication required: send the school's SCIM token as 'Authorization: Bearer <token>'.");
+    }
+    String trimmed = header.strip();
+    int space = trimmed.indexOf(' ');
+    if (space < 0 || !trimmed.substring(0, space).equalsIgnoreCase("Bearer")) {
+      throw ScimException.unauthorized(
+          "The Authorization header must use the Bearer scheme: 'Authorization: Bearer <token>'.");
+    }
+    String secret = trimmed.substring(space + 1).strip();
+    if (secret.isEmpty() || secret.contains(" ")) {
+      throw ScimException.unauthorized(
+          "The Authorization header must carry exactly one token after 'Bearer '.");
+    }
+    ApiToken token = tokens.authenticate(secret);
+    ctx.attribute(ACCOUNT_ATTRIBUTE, token.accountId());
+  }
+
+  /** The authenticated school of this request. */
+  public static String accountId(Context ctx) {
+    String accountId = ctx.attribute(ACCOUNT_ATTRIBUTE);
+    if (accountId == null) {
+      throw new IllegalStateException("request was not authenticated");
+    }
+    return accountId;
+  }
+
+  /** The authenticated school, or {@code null} before authentication (for the request log). */
+  static String accountIdOrNull(Context ctx) {
+    return ctx.attribute(ACCOUNT_ATTRIBUTE);
+  }
+}

@@ -1,0 +1,10 @@
+package com.classlark.scim.http;
+
+/** The port the server should listen on is already taken. */
+public final class PortInUseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public PortInUseException(String host, int port, Throwable cause) {
+    super("port " + port + " on " + host + " is already in use; choose another with --port or CLASSLARK_PORT", cause);
+  }
+}

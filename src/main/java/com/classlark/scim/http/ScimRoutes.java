@@ -1,0 +1,7 @@
+package com.classlark.scim.http;
+
+/** A group of SCIM endpoints; every route it registers requires a bearer token. */
+@FunctionalInterface
+public interface ScimRoutes {
+  void register(ScimRouter router);
+}

@@ -1,0 +1,133 @@
+package com.classlark.scim.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A connection pool on SQLite or PostgreSQL, with the versioned migrations that both engines share. Opening
+ * fails fast, naming the target, when the database cannot be reached.
+ */
+public final class Database implements AutoCloseable {
+  private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+
+  private final DatabaseTarget target;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(DatabaseTarget target, HikariDataSource dataSource) {
+    this.target = target;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens a pool and checks that one connection can be made. */
+  public static Database open(DatabaseTarget target) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(target.jdbcUrl());
+    config.setPoolName("classlark-" + target.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    // Fail fast, naming the target, when the database cannot be reached at start.
+    config.setInitializationFailTimeout(2_000);
+    config.setConnectionTimeout(10_000);
+    if (target.dialect() == Dialect.SQLITE) {
+      createParentDirectory(target.sqliteFile());
+      SQLiteConfig sqlite = new SQLiteConfig();
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+      sqlite.enforceForeignKeys(true);
+      // Write transactions take the write lock at BEGIN, so two writers queue on the busy timeout
+      // instead of failing when a read lock cannot be upgraded.
+      sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      Properties properties = sqlite.toProperties();
+      config.setDataSourceProperties(properties);
+      config.setMaximumPoolSize(8);
+    } else {
+      config.setMaximumPoolSize(16);
+    }
+    try {
+      return new Database(target, new HikariDataSource(config));
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new DatabaseUnavailableException(
+          "cannot open database " + target.describe() + ": " + cause.getMessage(), e);
+    }
+  }
+
+  private static void createParentDirectory(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new DatabaseUnavailableException(
+          "cannot create directory " + parent + " for the SQLite database: " + e.getMessage(), e);
+    }
+  }
+
+  /** Applies pending migrations; returns how many were applied. */
+  public int migrate() {
+    try {
+      MigrateResult result = flyway().migrate();
+      return result.migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(
+          "cannot migrate database " + target.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How many migrations this database still lacks. */
+  public int pendingMigrations() {
+    try {
+      return flyway().info().pending().length;
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(
+          "cannot read the migration state of " + target.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .mixed(true)
+        .load();
+  }
+
+  /** True when a connection can be made and answers a trivial query. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public Dialect dialect() {
+    return target.dialect();
+  }
+
+  public DatabaseTarget target() {
+    return target;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,182 @@
+package com.classlark.scim.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
+
+/** The admin commands, run in-process as an operator would run them, on both engines. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class CommandLineTest {
+  static TestDatabase database;
+
+  @Parameter Engine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void createDatabase(Engine engine) {
+    database = TestDatabase.create(engine);
+    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
+  }
+
+  @AfterParameterizedClassInvocation
+  static void dropDatabase() {
+    database.close();
+  }
+
+  record Run(int exitCode, String out, String err) {
+    JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(out);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + out + " / " + err, e);
+      }
+    }
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private Run admin(String... args) {
+    String[] withDb = new String[args.length + 2];
+    System.arraycopy(args, 0, withDb, 0, args.length);
+    withDb[args.length] = "--db";
+    withDb[args.length + 1] = database.spec();
+    return run(withDb);
+  }
+
+  private String createAccount(String name) {
+    Run created = admin("accounts", "create", "--name", name, "--json");
+    assertThat(created.exitCode()).isZero();
+    return created.json().path("id").asText();
+  }
+
+  @Test
+  void accountsCreatePrintsIdAndJson() {
+    Run plain = admin("accounts", "create", "--name", "Hillside Primary");
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.out().strip()).matches("[0-9a-f-]{36}");
+
+    Run json = admin("accounts", "create", "--name", "Oakwood Academy", "--json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.json().path("name").asText()).isEqualTo("Oakwood Academy");
+    assertThat(json.json().path("id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(json.json().size()).isEqualTo(2);
+  }
+
+  @Test
+  void accountsListAndShow() {
+    String id = createAccount("Riverside High");
+
+    Run list = admin("accounts", "list", "--json");
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.json().findValuesAsText("id")).contains(id);
+
+    Run show = admin("accounts", "show", id, "--json");
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.json().path("name").asText()).isEqualTo("Riverside High");
+    assertThat(show.json().path("tokens").asInt()).isZero();
+
+    Run missing = admin("accounts", "show", "00000000-0000-0000-0000-000000000000");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("error: no account with id 00000000-0000-0000-0000-000000000000");
+  }
+
+  @Test
+  void tokensIssueListRevokeNeverListSecrets() {
+    String account = createAccount("Token School");
+
+    Run issued = admin("tokens", "issue", "--account", account, "--label", "Entra ID", "--expires-in", "90d", "--json");
+    assertThat(issued.exitCode()).isZero();
+    String secret = issued.json().path("token").asText();
+    String tokenId = issued.json().path("id").asText();
+    assertThat(secret).startsWith("clsk_");
+    assertThat(issued.json().path("prefix").asText()).isEqualTo(secret.substring(0, 11));
+    assertThat(issued.json().path("expiresAt").asText()).endsWith("Z");
+
+    Run list = admin("tokens", "list", "--account", account, "--json");
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out()).doesNotContain(secret).doesNotContain(secret.substring(11));
+    JsonNode listed = list.json().get(0);
+    assertThat(listed.path("id").asText()).isEqualTo(tokenId);
+    assertThat(listed.path("label").asText()).isEqualTo("Entra ID");
+    assertThat(listed.path("revoked").asBoolean()).isFalse();
+
+    Run human = admin("tokens", "list", "--account", account);
+    assertThat(human.out()).contains(tokenId).contains("Entra ID").doesNotContain(secret);
+
+    Run revoked = admin("tokens", "revoke", tokenId, "--json");
+    assertThat(revoked.exitCode()).isZero();
+    assertThat(revoked.json().path("revoked").asBoolean()).isTrue();
+    assertThat(admin("tokens", "list", "--account", account, "--json").json().get(0).path("revoked").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void plainIssuePrintsOnlyTheTokenOnStdout() {
+    String account = createAccount("Plain School");
+    Run issued = admin("tokens", "issue", "--account", account);
+    assertThat(issued.exitCode()).isZero();
+    assertThat(issued.out().strip()).matches("clsk_[A-Za-z0-9_-]{43}");
+    assertThat(issued.err()).contains("never shown again");
+  }
+
+  @Test
+  void badArgumentsExitNonZeroWithAMessage() {
+    Run missingName = admin("accounts", "create");
+    assertThat(missingName.exitCode()).isEqualTo(2);
+    assertThat(missingName.err()).contains("Missing required option: '--name=NAME'");
+
+    Run badDuration = admin("tokens", "issue", "--account", "x", "--expires-in", "forever");
+    assertThat(badDuration.exitCode()).isEqualTo(2);
+    assertThat(badDuration.err()).contains("'forever' is not a duration: use e.g. 90d, 12h, 30m, 45s or P30D");
+
+    Run unknownAccount = admin("tokens", "issue", "--account", "no-such-account");
+    assertThat(unknownAccount.exitCode()).isEqualTo(1);
+    assertThat(unknownAccount.err()).contains("error: no account with id no-such-account");
+
+    Run noCommand = run();
+    assertThat(noCommand.exitCode()).isEqualTo(2);
+    assertThat(noCommand.err()).contains("Missing command");
+  }
+
+  @Test
+  void unreachableDatabaseFailsFastNamingIt() {
+    Run run = run("accounts", "list", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error: cannot open database jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
+
+    Run unsupported = run("accounts", "list", "--db", "jdbc:mysql://localhost/x");
+    assertThat(unsupported.exitCode()).isEqualTo(1);
+    assertThat(unsupported.err()).contains("--db jdbc:mysql://localhost/x is not supported");
+  }
+
+  @Test
+  void portInUseSaysSo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run run = run("serve", "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()), "--db", database.spec(), "--migrate");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err())
+          .contains("error: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use; choose another with --port or CLASSLARK_PORT");
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package com.classlark.scim.testing;
+
+import com.classlark.scim.app.AppConfig;
+import com.classlark.scim.app.Application;
+import com.classlark.scim.directory.Account;
+import com.classlark.scim.http.HttpSettings;
+import java.time.Instant;
+
+/**
+ * The real service on a random port over a fresh database of one engine, with one school and its token.
+ * One per test class; close it in {@code @AfterAll}.
+ */
+public final class TestServer implements AutoCloseable {
+  private final TestDatabase database;
+  private final Application application;
+  private final MutableClock clock;
+  private final Account school;
+  private final String token;
+
+  private TestServer(
+      TestDatabase database, Application application, MutableClock clock, Account school, String token) {
+    this.database = database;
+    this.application = application;
+    this.clock = clock;
+    this.school = school;
+    this.token = token;
+  }
+
+  public static TestServer start(Engine engine) {
+    return start(engine, new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null));
+  }
+
+  public static TestServer start(Engine engine, HttpSettings http) {
+    TestDatabase database = TestDatabase.create(engine);
+    MutableClock clock = new MutableClock(Instant.now());
+    Application application;
+    try {
+      application = Application.start(new AppConfig(database.target(), http, true), clock);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    Account school = application.services().accounts().create("Test School " + engine);
+    String token = application.services().tokens().issue(school.id(), "test", null).secret();
+    return new TestServer(database, application, clock, school, token);
+  }
+
+  public Application application() {
+    return application;
+  }
+
+  public MutableClock clock() {
+    return clock;
+  }
+
+  public Account school() {
+    return school;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + application.port();
+  }
+
+  /** A client authenticated as the test school. */
+  public ScimClient client() {
+    return ScimClient.withToken(baseUrl(), token);
+  }
+
+  /** A client for a new school with its own token. */
+  public ScimClient clientForNewSchool(String name) {
+    Account other = application.services().accounts().create(name);
+    return ScimClient.withToken(
+        baseUrl(), application.services().tokens().issue(other.id(), "test", null).secret());
+  }
+
+  @Override
+  public void close() {
+    try {
+      application.close();
+    } finally {
+      database.close();
+    }
+  }
+}
