@@ -7,13 +7,14 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * The one JSON configuration of the service. Decimals are read as {@link java.math.BigDecimal} so that
- * {@code decimal} attributes (RFC 7643 §2.3.3) keep their exact value, and a key given twice in one object
+ * The one JSON configuration of the service. Decimals are read as {@link java.math.BigDecimal} without
+ * stripping trailing zeros, so that {@code decimal} attributes (RFC 7643 §2.3.3) keep their exact value, and a key given twice in one object
  * is a syntax error rather than a silent "last one wins".
  */
 public final class Json {
@@ -27,6 +28,7 @@ public final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
   /** A new empty object node. */
