@@ -1,0 +1,69 @@
+package com.classlark.scim.directory;
+
+import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.schema.UserSchemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * ClassLark's rules for a staff member (SCIM User) beyond what the schema says; see DESIGN.md, "The
+ * resources". That the attributes are present is checked when the resource is read; these rules check
+ * the values that are there.
+ */
+public final class StaffRules {
+  private StaffRules() {}
+
+  /** The staff types ClassLark knows, exactly as they must be written. */
+  public static final List<String> USER_TYPES =
+      List.of("Staff", "Event Manager", "Finance Manager", "Administrator");
+
+  /**
+   * A pragmatic email syntax: a local part and a domain of at least two dot-separated labels, no spaces,
+   * exactly one {@code @}. Deliverability is the identity provider's concern, not ours.
+   */
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+
+  private static final String MEETING_URL_PATH = UserSchemas.CLASSLARK_URN + ":meetingUrl";
+
+  /**
+   * Checks a staff member in canonical form (as produced by the resource reader).
+   *
+   * @throws ScimException {@code invalidValue} naming the attribute and the rule it breaks
+   */
+  public static void validate(ObjectNode canonicalUser) {
+    JsonNode userName = canonicalUser.path("userName");
+    if (userName.isTextual() && !EMAIL.matcher(userName.textValue()).matches()) {
+      throw ScimException.invalidValue(
+          "userName must be an email address, e.g. jane.doe@school.example");
+    }
+    JsonNode userType = canonicalUser.path("userType");
+    if (userType.isTextual() && !USER_TYPES.contains(userType.textValue())) {
+      throw ScimException.invalidValue(
+          "userType must be exactly one of Staff, Event Manager, Finance Manager, Administrator"
+              + " (case-sensitive)");
+    }
+    JsonNode meetingUrl = canonicalUser.path(UserSchemas.CLASSLARK_URN).path("meetingUrl");
+    if (meetingUrl.isTextual() && !isWebUrl(meetingUrl.textValue())) {
+      throw ScimException.invalidValue(
+          MEETING_URL_PATH
+              + " must be an absolute http or https URL, e.g. https://meet.school.example/a113");
+    }
+  }
+
+  private static boolean isWebUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}
