@@ -2,6 +2,7 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
+import com.classlark.scim.http.UsersRoutes;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.DatabaseUnavailableException;
@@ -48,7 +49,9 @@ public final class Application implements AutoCloseable {
             config.http(),
             services.tokens(),
             services.database()::isReachable,
-            List.of(new ServiceProviderConfigRoutes(serviceProviderConfig(), config.http().publicBaseUrl())));
+            List.of(
+                new ServiceProviderConfigRoutes(serviceProviderConfig(), config.http().publicBaseUrl()),
+                new UsersRoutes(services.staff(), config.http().publicBaseUrl())));
     server.start();
     return new Application(services, server);
   }

@@ -1,14 +1,16 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
 import java.time.Clock;
 
 /** The domain services over one database: the only place that constructs the stores. */
-public record Services(Database database, Accounts accounts, Tokens tokens, Clock clock) {
+public record Services(Database database, Accounts accounts, Tokens tokens, Staff staff, Clock clock) {
 
   public static Services over(Database database, Clock clock) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
@@ -16,6 +18,7 @@ public record Services(Database database, Accounts accounts, Tokens tokens, Cloc
         database,
         new Accounts(accountStore, clock),
         new Tokens(new JdbcTokenStore(database), accountStore, clock),
+        new Staff(new JdbcStaffStore(database), clock),
         clock);
   }
 }

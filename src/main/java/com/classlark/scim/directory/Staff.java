@@ -1,0 +1,165 @@
+package com.classlark.scim.directory;
+
+import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.resource.ResourceReader;
+import com.classlark.scim.protocol.resource.ResourceReplacement;
+import com.classlark.scim.protocol.schema.ResourceTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * ClassLark staff as SCIM Users: creation (with adoption of hand-made records), reads, replacement and
+ * retirement, following the lifecycle rules of DESIGN.md. Every write is validated by the schema and
+ * {@link StaffRules}, and concurrent writes to one record never lose an update (versioned updates,
+ * retried on conflict).
+ */
+public final class Staff {
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final StaffStore store;
+  private final Clock clock;
+
+  public Staff(StaffStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a staff member from a POST body, or adopts the school's hand-made record with the same
+   * externalId. The result is SCIM-managed.
+   */
+  public StoredResource create(String accountId, JsonNode body) {
+    ObjectNode document = validated(ResourceReader.read(ResourceTypes.USER, body));
+    String externalId = document.path("externalId").asText(null);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<StoredResource> adoptable =
+          externalId == null ? Optional.empty() : store.findAdoptable(accountId, externalId);
+      if (adoptable.isEmpty()) {
+        return insert(accountId, document, true);
+      }
+      StoredResource existing = adoptable.get();
+      StoredResource adopted = existing.changedTo(document, now());
+      if (write(accountId, adopted, existing.version())) {
+        return adopted;
+      }
+    }
+    throw conflictPersisted();
+  }
+
+  /**
+   * Creates a staff member by hand, as ClassLark's own interfaces do for schools without SCIM. The record
+   * is visible to SCIM queries and is not SCIM-managed until SCIM first writes it.
+   */
+  public StoredResource createByHand(String accountId, JsonNode body) {
+    return insert(accountId, validated(ResourceReader.read(ResourceTypes.USER, body)), false);
+  }
+
+  private StoredResource insert(String accountId, ObjectNode document, boolean scimManaged) {
+    Instant now = now();
+    StoredResource staff =
+        new StoredResource(UUID.randomUUID().toString(), document, now, now, 1, scimManaged);
+    try {
+      store.insert(accountId, staff);
+    } catch (DuplicateKeyException e) {
+      throw userNameTaken(document);
+    }
+    return staff;
+  }
+
+  /** The live staff member, or 404. */
+  public StoredResource get(String accountId, String staffId) {
+    return store.find(accountId, staffId).orElseThrow(() -> notFound(staffId));
+  }
+
+  /**
+   * Replaces a staff member (PUT, RFC 7644 §3.5.1): readOnly attributes keep their values, a changed
+   * immutable one is refused, required ones must be present.
+   *
+   * @param precondition checked against the current version before writing (ETag {@code If-Match})
+   */
+  public StoredResource replace(
+      String accountId, String staffId, JsonNode body, Precondition precondition) {
+    ObjectNode incoming = ResourceReader.read(ResourceTypes.USER, body);
+    return update(
+        accountId,
+        staffId,
+        precondition,
+        existing -> ResourceReplacement.replace(ResourceTypes.USER, existing, incoming));
+  }
+
+  /**
+   * Applies {@code change} to the current document and writes the result if it differs, retrying on a
+   * concurrent write so that no update is lost.
+   */
+  public StoredResource update(
+      String accountId, String staffId, Precondition precondition, UnaryOperator<ObjectNode> change) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      StoredResource existing = get(accountId, staffId);
+      precondition.check(existing);
+      ObjectNode document = validated(change.apply(existing.document().deepCopy()));
+      if (document.equals(existing.document()) && existing.scimManaged()) {
+        return existing;
+      }
+      StoredResource changed = existing.changedTo(document, now());
+      if (write(accountId, changed, existing.version())) {
+        return changed;
+      }
+    }
+    throw conflictPersisted();
+  }
+
+  /** DELETE: retires the record from SCIM (see {@link StaffStore#retire}). */
+  public void retire(String accountId, String staffId, Precondition precondition) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      StoredResource existing = get(accountId, staffId);
+      precondition.check(existing);
+      ObjectNode document = existing.document().deepCopy();
+      document.put("active", false);
+      if (store.retire(accountId, existing.changedTo(document, now()), existing.version())) {
+        return;
+      }
+    }
+    throw conflictPersisted();
+  }
+
+  private boolean write(String accountId, StoredResource changed, long expectedVersion) {
+    try {
+      return store.update(accountId, changed, expectedVersion);
+    } catch (DuplicateKeyException e) {
+      throw userNameTaken(changed.document());
+    }
+  }
+
+  private static ObjectNode validated(ObjectNode document) {
+    if (!document.has("active")) {
+      document.put("active", true);
+    }
+    StaffRules.validate(document);
+    return document;
+  }
+
+  private Instant now() {
+    return Timestamps.now(clock);
+  }
+
+  private static ScimException userNameTaken(ObjectNode document) {
+    return ScimException.uniqueness(
+        "userName '"
+            + document.path("userName").asText()
+            + "' is already taken by another staff member of this school (compared ignoring case).");
+  }
+
+  static ScimException notFound(String staffId) {
+    return ScimException.notFound("No User with id " + staffId + " exists in this school.");
+  }
+
+  private static ScimException conflictPersisted() {
+    return ScimException.conflict(
+        "The User changed concurrently too often to apply this request; retry it.");
+  }
+}

@@ -1,0 +1,38 @@
+package com.classlark.scim.directory;
+
+import java.util.Optional;
+
+/**
+ * Persistence of staff (SCIM Users). Every method is scoped by the school's account id; retired staff
+ * (DELETEd over SCIM) are invisible to every method.
+ */
+public interface StaffStore {
+  /**
+   * Inserts a new staff record.
+   *
+   * @throws DuplicateKeyException when a live record of the school has the same userName (any case)
+   */
+  void insert(String accountId, StoredResource staff);
+
+  Optional<StoredResource> find(String accountId, String staffId);
+
+  /** A live record made by hand in ClassLark (not SCIM-managed) whose externalId is exactly this. */
+  Optional<StoredResource> findAdoptable(String accountId, String externalId);
+
+  /**
+   * Replaces a record if it still has {@code expectedVersion}.
+   *
+   * @return false when the record changed or disappeared meanwhile
+   * @throws DuplicateKeyException when the new userName belongs to another live record
+   */
+  boolean update(String accountId, StoredResource staff, long expectedVersion);
+
+  /**
+   * Retires a record from SCIM: it becomes invisible, inactive, leaves every group and frees its
+   * userName, while the row stays for ClassLark's history, with {@code retired}'s document (which says
+   * {@code active: false}).
+   *
+   * @return false when the record changed or disappeared meanwhile
+   */
+  boolean retire(String accountId, StoredResource retired, long expectedVersion);
+}

@@ -1,0 +1,55 @@
+package com.classlark.scim.http;
+
+import com.classlark.scim.directory.Staff;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.Versions;
+import com.classlark.scim.protocol.schema.ResourceTypes;
+import io.javalin.http.Context;
+
+/** {@code /Users}: staff as SCIM Users (RFC 7644 §3.3, §3.4.1, §3.5.1, §3.6). */
+public final class UsersRoutes implements ScimRoutes {
+  private final Staff staff;
+  private final ResourceResponses responses;
+
+  public UsersRoutes(Staff staff, String publicBaseUrl) {
+    this.staff = staff;
+    this.responses = new ResourceResponses(ResourceTypes.USER, publicBaseUrl);
+  }
+
+  @Override
+  public void register(ScimRouter router) {
+    router.post("/Users", this::create);
+    router.get("/Users/{id}", this::read);
+    router.put("/Users/{id}", this::replace);
+    router.delete("/Users/{id}", this::delete);
+  }
+
+  private void create(Context ctx) {
+    responses.projection(ctx);
+    StoredResource created = staff.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
+    responses.single(ctx, 201, created);
+  }
+
+  private void read(Context ctx) {
+    StoredResource found = staff.get(BearerAuth.accountId(ctx), ctx.pathParam("id"));
+    if (EntityTags.notModified(ctx, found)) {
+      ctx.header("ETag", Versions.etag(found.version()));
+      ctx.status(304);
+      return;
+    }
+    responses.single(ctx, 200, found);
+  }
+
+  private void replace(Context ctx) {
+    responses.projection(ctx);
+    StoredResource replaced =
+        staff.replace(
+            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+    responses.single(ctx, 200, replaced);
+  }
+
+  private void delete(Context ctx) {
+    staff.retire(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    ctx.status(204);
+  }
+}

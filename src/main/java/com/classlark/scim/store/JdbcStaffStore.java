@@ -1,0 +1,241 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.DuplicateKeyException;
+import com.classlark.scim.directory.StaffStore;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.protocol.resource.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** {@link StaffStore} over JDBC: the document plus typed columns, one short transaction per write. */
+public final class JdbcStaffStore implements StaffStore {
+  static final String COLUMNS = "id, document, created_at, last_modified, version, scim_managed";
+  static final RowMapper<StoredResource> RESOURCE =
+      (rs, ctx) ->
+          new StoredResource(
+              rs.getString("id"),
+              parse(rs.getString("document")),
+              Instant.ofEpochMilli(rs.getLong("created_at")),
+              Instant.ofEpochMilli(rs.getLong("last_modified")),
+              rs.getLong("version"),
+              rs.getBoolean("scim_managed"));
+
+  private final Jdbi jdbi;
+
+  public JdbcStaffStore(Database database) {
+    this.jdbi = database.jdbi();
+  }
+
+  static ObjectNode parse(String document) {
+    try {
+      return (ObjectNode) Json.MAPPER.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored document is not JSON", e);
+    }
+  }
+
+  static String serialise(ObjectNode document) {
+    try {
+      return Json.MAPPER.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise document", e);
+    }
+  }
+
+  @Override
+  public void insert(String accountId, StoredResource staff) {
+    StaffColumns columns = StaffColumns.of(staff.document());
+    try {
+      Transactions.useTransaction(
+          jdbi,
+          handle -> {
+            handle
+                .createUpdate(
+                    "INSERT INTO staff (account_id, id, user_name, user_name_key, external_id, given_name,"
+                        + " given_name_key, family_name, family_name_key, display_name, display_name_key,"
+                        + " user_type, active, scim_managed, created_at, last_modified, version, document)"
+                        + " VALUES (:account, :id, :userName, :userNameKey, :externalId, :givenName,"
+                        + " :givenNameKey, :familyName, :familyNameKey, :displayName, :displayNameKey,"
+                        + " :userType, :active, :scimManaged, :created, :lastModified, :version, :document)")
+                .bind("account", accountId)
+                .bind("id", staff.id())
+                .bindMap(bindings(columns))
+                .bind("scimManaged", staff.scimManaged())
+                .bind("created", staff.created().toEpochMilli())
+                .bind("lastModified", staff.lastModified().toEpochMilli())
+                .bind("version", staff.version())
+                .bind("document", serialise(staff.document()))
+                .execute();
+            writeEmails(handle, accountId, staff.id(), columns);
+          });
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  private static java.util.Map<String, Object> bindings(StaffColumns columns) {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    values.put("userName", columns.userName());
+    values.put("userNameKey", StaffColumns.key(columns.userName()));
+    values.put("externalId", columns.externalId());
+    values.put("givenName", columns.givenName());
+    values.put("givenNameKey", StaffColumns.key(columns.givenName()));
+    values.put("familyName", columns.familyName());
+    values.put("familyNameKey", StaffColumns.key(columns.familyName()));
+    values.put("displayName", columns.displayName());
+    values.put("displayNameKey", StaffColumns.key(columns.displayName()));
+    values.put("userType", columns.userType());
+    values.put("active", columns.active());
+    return values;
+  }
+
+  private static void writeEmails(Handle handle, String accountId, String staffId, StaffColumns columns) {
+    if (columns.emails().isEmpty()) {
+      return;
+    }
+    var batch =
+        handle.prepareBatch(
+            "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type, is_primary)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (StaffColumns.Email email : columns.emails()) {
+      batch
+          .bind(0, accountId)
+          .bind(1, staffId)
+          .bind(2, email.position())
+          .bind(3, email.value())
+          .bind(4, StaffColumns.key(email.value()))
+          .bind(5, email.type())
+          .bind(6, email.primary())
+          .add();
+    }
+    batch.execute();
+  }
+
+  private static RuntimeException translated(RuntimeException e) {
+    if (SqlErrors.isUniqueViolation(e)) {
+      return new DuplicateKeyException("userName taken", e);
+    }
+    return e;
+  }
+
+  @Override
+  public Optional<StoredResource> find(String accountId, String staffId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL")
+                .bind(0, accountId)
+                .bind(1, staffId)
+                .map(RESOURCE)
+                .findOne());
+  }
+
+  @Override
+  public Optional<StoredResource> findAdoptable(String accountId, String externalId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM staff WHERE account_id = ? AND external_id = ? AND retired_at IS NULL"
+                        + " AND scim_managed = ? ORDER BY created_at, id")
+                .bind(0, accountId)
+                .bind(1, externalId)
+                .bind(2, false)
+                .map(RESOURCE)
+                .findFirst());
+  }
+
+  @Override
+  public boolean update(String accountId, StoredResource staff, long expectedVersion) {
+    StaffColumns columns = StaffColumns.of(staff.document());
+    try {
+      return Transactions.inTransaction(
+          jdbi,
+          handle -> {
+            int updated =
+                handle
+                    .createUpdate(
+                        "UPDATE staff SET user_name = :userName, user_name_key = :userNameKey,"
+                            + " external_id = :externalId, given_name = :givenName, given_name_key ="
+                            + " :givenNameKey, family_name = :familyName, family_name_key = :familyNameKey,"
+                            + " display_name = :displayName, display_name_key = :displayNameKey, user_type ="
+                            + " :userType, active = :active, scim_managed = :scimManaged, last_modified ="
+                            + " :lastModified, version = :version, document = :document WHERE account_id ="
+                            + " :account AND id = :id AND version = :expected AND retired_at IS NULL")
+                    .bind("account", accountId)
+                    .bind("id", staff.id())
+                    .bindMap(bindings(columns))
+                    .bind("scimManaged", staff.scimManaged())
+                    .bind("lastModified", staff.lastModified().toEpochMilli())
+                    .bind("version", staff.version())
+                    .bind("document", serialise(staff.document()))
+                    .bind("expected", expectedVersion)
+                    .execute();
+            if (updated == 0) {
+              return false;
+            }
+            handle
+                .createUpdate("DELETE FROM staff_emails WHERE account_id = ? AND staff_id = ?")
+                .bind(0, accountId)
+                .bind(1, staff.id())
+                .execute();
+            writeEmails(handle, accountId, staff.id(), columns);
+            return true;
+          });
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  @Override
+  public boolean retire(String accountId, StoredResource retired, long expectedVersion) {
+    long at = retired.lastModified().toEpochMilli();
+    String staffId = retired.id();
+    return Transactions.inTransaction(
+        jdbi,
+        handle -> {
+          int updated =
+              handle
+                  .createUpdate(
+                      "UPDATE staff SET retired_at = ?, active = ?, last_modified = ?, version = ?,"
+                          + " document = ? WHERE account_id = ? AND id = ? AND version = ?"
+                          + " AND retired_at IS NULL")
+                  .bind(0, at)
+                  .bind(1, false)
+                  .bind(2, at)
+                  .bind(3, retired.version())
+                  .bind(4, serialise(retired.document()))
+                  .bind(5, accountId)
+                  .bind(6, staffId)
+                  .bind(7, expectedVersion)
+                  .execute();
+          if (updated == 0) {
+            return false;
+          }
+          // Membership is part of each group's state: its version and lastModified change too.
+          handle
+              .createUpdate(
+                  "UPDATE staff_groups SET version = version + 1, last_modified = ? WHERE account_id = ?"
+                      + " AND id IN (SELECT group_id FROM group_members WHERE account_id = ? AND member_id = ?)")
+              .bind(0, at)
+              .bind(1, accountId)
+              .bind(2, accountId)
+              .bind(3, staffId)
+              .execute();
+          handle
+              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND member_id = ?")
+              .bind(0, accountId)
+              .bind(1, staffId)
+              .execute();
+          return true;
+        });
+  }
+}

@@ -1,0 +1,36 @@
+package com.classlark.scim.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs one short transaction, retrying the whole of it when the database reports a serialization
+ * failure or deadlock (SQLSTATE 40001/40P01), as distributed PostgreSQL engines require.
+ */
+final class Transactions {
+  private static final int MAX_ATTEMPTS = 5;
+
+  private Transactions() {}
+
+  static <T> T inTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= MAX_ATTEMPTS || !SqlErrors.isRetryable(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  static void useTransaction(Jdbi jdbi, java.util.function.Consumer<Handle> work) {
+    inTransaction(
+        jdbi,
+        handle -> {
+          work.accept(handle);
+          return null;
+        });
+  }
+}
