@@ -61,6 +61,13 @@ public final class FilterRenderer {
     }
   }
 
+  /** A comparison value as filter text, e.g. {@code "work"} with its quotes, or {@code 42}. */
+  static String renderValue(ScimValue value) {
+    StringBuilder text = new StringBuilder();
+    writeValue(value, text);
+    return text.toString();
+  }
+
   private static void writeValue(ScimValue value, StringBuilder text) {
     switch (value) {
       case ScimValue.Str(var string) -> writeString(string, text);
