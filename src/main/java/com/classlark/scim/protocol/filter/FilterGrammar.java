@@ -65,6 +65,7 @@ final class FilterGrammar {
     checkValuePathTarget(attribute, open);
     Parsed valueFilter = readOr(1, true);
     Token close = expectClose(Kind.CLOSE_BRACKET, "']'", open);
+    checkDepth(valueFilter.depth() + 1, open);
     String subAttribute = readTrailingSubAttribute(close).orElse(null);
     expectEnd("'.' followed by a sub-attribute or end of path");
     return new PathExpression(attribute, valueFilter.filter(), subAttribute);
