@@ -51,7 +51,18 @@ public record ResourceTypeDefinition(
     if (common.isPresent()) {
       return withSub(null, false, common.get(), path);
     }
-    return resolveIn(coreSchema, false, path);
+    Optional<ResolvedAttribute> core = resolveIn(coreSchema, false, path);
+    if (core.isPresent()) {
+      return core;
+    }
+    // Lenient: clients sometimes leave an extension attribute unqualified (employeeNumber).
+    for (SchemaDefinition extension : extensions) {
+      Optional<ResolvedAttribute> found = resolveIn(extension, true, path);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<ResolvedAttribute> resolveIn(

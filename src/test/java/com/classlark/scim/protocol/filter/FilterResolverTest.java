@@ -55,6 +55,9 @@ class FilterResolverTest {
             ENTERPRISE + ":manager eq \"m-1\"",
             eq(urnPath(ENTERPRISE, "manager", "value"), str("m-1"))),
         arguments(ENTERPRISE + ":manager pr", pr(urnPath(ENTERPRISE, "manager", null))),
+        arguments(
+            "employeeNumber eq 123",
+            eq(urnPath(ENTERPRISE, "employeeNumber", null), num("123"))),
         arguments(PLANNER + ":ROOM eq \"A113\"", eq(urnPath(PLANNER, "room", null), str("A113"))),
         arguments("emails co \"x\"", compare(path("emails", "value"), CO, str("x"))),
         arguments(
@@ -96,7 +99,6 @@ class FilterResolverTest {
         arguments(
             "urn:unknown:schema:attr eq \"x\"",
             "unknown attribute 'urn:unknown:schema:attr' in filter"),
-        arguments("employeeNumber eq 123", "unknown attribute 'employeeNumber' in filter"),
         arguments("schemas eq \"" + CORE_USER + "\"", "unknown attribute 'schemas' in filter"),
         arguments("emails[foo eq \"x\"]", "unknown sub-attribute 'foo' of 'emails' in filter"),
         arguments(

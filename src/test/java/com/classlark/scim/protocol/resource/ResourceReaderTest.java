@@ -105,7 +105,7 @@ class ResourceReaderTest {
             "a number for a string attribute becomes its text",
             STAFF + ",'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':701984}}",
             userWithExtensions(JsonTexts.ENTERPRISE,
-                "'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':'701984'}}")),
+                "'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':'701984'}")),
         arguments(
             "schemas sent by the client are recomputed",
             "{'schemas':['" + JsonTexts.USER + "','" + JsonTexts.ENTERPRISE + "','urn:made:up'],"
