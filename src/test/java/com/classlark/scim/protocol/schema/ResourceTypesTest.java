@@ -81,7 +81,8 @@ class ResourceTypesTest {
         arguments("User", "profileUrl", List.of(), List.of("external")),
         arguments("User", "photos.value", List.of(), List.of("external")),
         arguments("User", UserSchemas.ENTERPRISE_URN + ":manager.$ref", List.of(), List.of("User")),
-        arguments("User", UserSchemas.CLASSLARK_URN + ":meetingUrl", List.of(), List.of("external")),
+        arguments(
+            "User", UserSchemas.CLASSLARK_URN + ":meetingUrl", List.of(), List.of("external")),
         arguments("Group", "members.type", List.of("User"), List.of()),
         arguments("Group", "members.$ref", List.of(), List.of("User")));
   }
@@ -99,9 +100,26 @@ class ResourceTypesTest {
   void userHasEveryAttributeOfRfc7643Section41() {
     assertThat(UserSchemas.CORE.attributes().stream().map(AttributeDefinition::name))
         .containsExactly(
-            "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
-            "preferredLanguage", "locale", "timezone", "active", "password", "emails",
-            "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles",
+            "userName",
+            "name",
+            "displayName",
+            "nickName",
+            "profileUrl",
+            "title",
+            "userType",
+            "preferredLanguage",
+            "locale",
+            "timezone",
+            "active",
+            "password",
+            "emails",
+            "phoneNumbers",
+            "ims",
+            "photos",
+            "addresses",
+            "groups",
+            "entitlements",
+            "roles",
             "x509Certificates");
     assertThat(UserSchemas.ENTERPRISE.attributes().stream().map(AttributeDefinition::name))
         .containsExactly(

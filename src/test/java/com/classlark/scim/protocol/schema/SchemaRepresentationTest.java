@@ -67,7 +67,9 @@ class SchemaRepresentationTest {
       attribute.fieldNames().forEachRemaining(names::add);
       assertThat(names).as(here).containsAll(CHARACTERISTICS);
       assertThat(attribute.get("name").textValue()).as(here).isEqualTo(definition.name());
-      assertThat(attribute.get("type").textValue()).as(here).isEqualTo(definition.type().scimName());
+      assertThat(attribute.get("type").textValue())
+          .as(here)
+          .isEqualTo(definition.type().scimName());
       assertThat(attribute.get("multiValued").booleanValue())
           .as(here)
           .isEqualTo(definition.multiValued());
@@ -75,7 +77,9 @@ class SchemaRepresentationTest {
           .as(here)
           .isEqualTo(definition.description())
           .isNotBlank();
-      assertThat(attribute.get("required").booleanValue()).as(here).isEqualTo(definition.required());
+      assertThat(attribute.get("required").booleanValue())
+          .as(here)
+          .isEqualTo(definition.required());
       assertThat(attribute.get("caseExact").booleanValue())
           .as(here)
           .isEqualTo(definition.caseExact());
