@@ -29,10 +29,14 @@ import java.util.Optional;
  *   <li>attribute names and extension URNs in any case, at every level (RFC 7643 §2.1);
  *   <li>URN-qualified keys ({@code "urn:...:enterprise:2.0:User:department"}) and dotted keys
  *       ({@code "name.givenName"}) at the top level;
- *   <li>booleans as the strings {@code "True"} and {@code "False"}, in any case;
+ *   <li>booleans as the strings {@code "True"} and {@code "False"}, in any case; integers and
+ *       decimals as strings; a JSON number for a string attribute (an {@code employeeNumber} of
+ *       {@code 7}) as its text;
  *   <li>null, {@code ""}, {@code []} and {@code {}} as "not set";
  *   <li>a single value where an array is expected, and a bare id for a complex attribute that has a
  *       {@code value} sub-attribute (Entra's {@code manager});
+ *   <li>the same attribute named twice in different case only when one of the two is empty, or both
+ *       are objects whose sub-attributes do not overlap ({@code name} and {@code name.givenName});
  *   <li>unknown attributes, sub-attributes and schema URNs, which are ignored; so are read-only
  *       attributes (RFC 7644 §3.5.1) and write-only ones ({@code password}), because ClassLark
  *       stores no credentials.
