@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * ClassLark's rules for a staff member (SCIM User) beyond what the schema says; see DESIGN.md, "The
- * resources". That the attributes are present is checked when the resource is read; these rules check
- * the values that are there.
+ * resources". That the attributes are present is checked when the resource is read; these rules
+ * check the values that are there.
  */
 public final class StaffRules {
   private StaffRules() {}
@@ -23,8 +23,8 @@ public final class StaffRules {
       List.of("Staff", "Event Manager", "Finance Manager", "Administrator");
 
   /**
-   * A pragmatic email syntax: a local part and a domain of at least two dot-separated labels, no spaces,
-   * exactly one {@code @}. Deliverability is the identity provider's concern, not ours.
+   * A pragmatic email syntax: a local part and a domain of at least two dot-separated labels, no
+   * spaces, exactly one {@code @}. Deliverability is the identity provider's concern, not ours.
    */
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 

@@ -27,8 +27,9 @@ import java.util.Optional;
 
 /**
  * Turns one attribute value as a client sent it into its canonical form, checking it against the
- * attribute's definition (RFC 7643 §2.3 data types, §2.4 multi-valued attributes). Empty values — JSON
- * null, {@code ""}, {@code []}, {@code {}} — mean "not set"; read-only and write-only values are dropped.
+ * attribute's definition (RFC 7643 §2.3 data types, §2.4 multi-valued attributes). Empty values —
+ * JSON null, {@code ""}, {@code []}, {@code {}} — mean "not set"; read-only and write-only values
+ * are dropped.
  */
 final class AttributeValueReader {
   private AttributeValueReader() {}
@@ -256,7 +257,8 @@ final class AttributeValueReader {
   }
 
   private static ScimException wrongType(String path, AttributeType type, JsonNode raw) {
-    return ScimException.invalidSyntax(path + " must be " + expected(type) + ", not " + describe(raw));
+    return ScimException.invalidSyntax(
+        path + " must be " + expected(type) + ", not " + describe(raw));
   }
 
   private static String expected(AttributeType type) {

@@ -14,16 +14,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * The one JSON configuration of the service. Decimals are read as {@link java.math.BigDecimal} without
- * stripping trailing zeros, so that {@code decimal} attributes (RFC 7643 §2.3.3) keep their exact value, and a key given twice in one object
- * is a syntax error rather than a silent "last one wins".
+ * The one JSON configuration of the service. Decimals are read as {@link java.math.BigDecimal}
+ * without stripping trailing zeros, so that {@code decimal} attributes (RFC 7643 §2.3.3) keep their
+ * exact value, and a key given twice in one object is a syntax error rather than a silent "last one
+ * wins".
  */
 public final class Json {
   private Json() {}
 
   /**
-   * The shared, fully configured mapper. Configure it here only; callers use it, they never reconfigure
-   * it.
+   * The shared, fully configured mapper. Configure it here only; callers use it, they never
+   * reconfigure it.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -48,7 +49,8 @@ public final class Json {
   /**
    * Parses a request body.
    *
-   * @throws ScimException {@code invalidSyntax} naming the line and column when the body is not JSON
+   * @throws ScimException {@code invalidSyntax} naming the line and column when the body is not
+   *     JSON
    */
   public static JsonNode parse(byte[] body) {
     try {

@@ -16,26 +16,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which attributes a response contains: the {@code attributes} and {@code excludedAttributes} parameters
- * of RFC 7644 §3.9 combined with each attribute's {@code returned} characteristic (RFC 7643 §7).
+ * Which attributes a response contains: the {@code attributes} and {@code excludedAttributes}
+ * parameters of RFC 7644 §3.9 combined with each attribute's {@code returned} characteristic (RFC
+ * 7643 §7).
  *
  * <ul>
  *   <li>{@code schemas} and attributes returned {@code always} ({@code id}) are always present;
  *   <li>attributes returned {@code never} ({@code password}) never are;
  *   <li>attributes returned {@code request} are present only when named in {@code attributes};
- *   <li>{@code attributes} selects attributes, sub-attributes ({@code name.givenName}), URN-qualified
- *       attributes or a whole extension by its URN; {@code excludedAttributes} removes them from the
- *       default set.
+ *   <li>{@code attributes} selects attributes, sub-attributes ({@code name.givenName}),
+ *       URN-qualified attributes or a whole extension by its URN; {@code excludedAttributes}
+ *       removes them from the default set.
  * </ul>
  *
- * <p>Names are case-insensitive; names that match no attribute are ignored, as RFC 7644 does not require
- * rejecting them. RFC 7644 §3.9 defines each parameter on its own and gives no meaning to both at once
- * (several SCIM implementations treat them as mutually exclusive), so giving both is an {@code
- * invalidValue} error rather than a guess; GET and POST {@code .search} behave alike.
+ * <p>Names are case-insensitive; names that match no attribute are ignored, as RFC 7644 does not
+ * require rejecting them. RFC 7644 §3.9 defines each parameter on its own and gives no meaning to
+ * both at once (several SCIM implementations treat them as mutually exclusive), so giving both is
+ * an {@code invalidValue} error rather than a guess; GET and POST {@code .search} behave alike.
  *
- * <p>A projection belongs to a resource type, whose definitions say what {@code returned} means for each
- * attribute; {@link #all(ResourceTypeDefinition)} is the default one. Consumers switch over the three
- * cases exhaustively.
+ * <p>A projection belongs to a resource type, whose definitions say what {@code returned} means for
+ * each attribute; {@link #all(ResourceTypeDefinition)} is the default one. Consumers switch over
+ * the three cases exhaustively.
  */
 public sealed interface Projection {
 
@@ -75,7 +76,8 @@ public sealed interface Projection {
   /**
    * The projection asked for by a request.
    *
-   * @param attributes the {@code attributes} parameter, a comma-separated list; null or blank when absent
+   * @param attributes the {@code attributes} parameter, a comma-separated list; null or blank when
+   *     absent
    * @param excludedAttributes the {@code excludedAttributes} parameter; null or blank when absent
    * @throws ScimException {@code invalidValue} when both are given
    */
@@ -116,10 +118,12 @@ public sealed interface Projection {
   }
 
   /**
-   * Whether the response may contain the attribute at this path, e.g. {@code includes("members")}, so a
-   * caller can avoid loading what the response will not contain. False for paths that name no attribute.
+   * Whether the response may contain the attribute at this path, e.g. {@code includes("members")},
+   * so a caller can avoid loading what the response will not contain. False for paths that name no
+   * attribute.
    *
-   * @param path an attribute path such as {@code members}, {@code name.givenName} or a URN-qualified one
+   * @param path an attribute path such as {@code members}, {@code name.givenName} or a
+   *     URN-qualified one
    */
   default boolean includes(String path) {
     Optional<ResolvedAttribute> resolved = resolve(type(), path.trim());
@@ -128,7 +132,8 @@ public sealed interface Projection {
     }
     ResolvedAttribute attribute = resolved.get();
     ResolvedAttribute top =
-        new ResolvedAttribute(attribute.schema(), attribute.extension(), attribute.attribute(), null);
+        new ResolvedAttribute(
+            attribute.schema(), attribute.extension(), attribute.attribute(), null);
     return includesAttribute(top)
         && attribute.sub().map(sub -> includesSubAttribute(top, sub)).orElse(true);
   }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each attribute of a resource type lives in the canonical resource JSON: common and core attributes
- * at the top level, extension attributes inside the object keyed by the extension URN (RFC 7643 §3,
- * §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here are exact.
+ * Where each attribute of a resource type lives in the canonical resource JSON: common and core
+ * attributes at the top level, extension attributes inside the object keyed by the extension URN
+ * (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here
+ * are exact.
  */
 final class ResourceLayout {
   private ResourceLayout() {}
@@ -76,8 +77,8 @@ final class ResourceLayout {
   }
 
   /**
-   * A copy of the resource with {@code schemas} first: the core URN, then the URN of each extension that
-   * has values (RFC 7643 §3). Empty extension objects are left out.
+   * A copy of the resource with {@code schemas} first: the core URN, then the URN of each extension
+   * that has values (RFC 7643 §3). Empty extension objects are left out.
    */
   static ObjectNode withSchemas(ResourceTypeDefinition type, ObjectNode resource) {
     ObjectNode result = Json.object();

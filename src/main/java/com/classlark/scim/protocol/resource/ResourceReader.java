@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a resource a client sent (POST or PUT body, RFC 7644 §3.3, §3.5.1) into the canonical form the
- * rest of the service relies on: {@code schemas} first (core URN, then each extension that has values),
- * canonical attribute names, extension attributes under their URN, and no nulls, empty strings, empty
- * arrays or empty objects anywhere. {@code id} and {@code meta} are never part of the result.
+ * Reads a resource a client sent (POST or PUT body, RFC 7644 §3.3, §3.5.1) into the canonical form
+ * the rest of the service relies on: {@code schemas} first (core URN, then each extension that has
+ * values), canonical attribute names, extension attributes under their URN, and no nulls, empty
+ * strings, empty arrays or empty objects anywhere. {@code id} and {@code meta} are never part of
+ * the result.
  *
  * <p>Accepts what real identity providers send (see DESIGN.md, "Compatibility"):
  *
@@ -28,23 +29,27 @@ import java.util.Optional;
  *   <li>attribute names and extension URNs in any case, at every level (RFC 7643 §2.1);
  *   <li>URN-qualified keys ({@code "urn:...:enterprise:2.0:User:department"}) and dotted keys
  *       ({@code "name.givenName"}) at the top level;
- *   <li>booleans as the strings {@code "True"} and {@code "False"}, in any case;
+ *   <li>booleans as the strings {@code "True"} and {@code "False"}, in any case; integers and
+ *       decimals as strings; a JSON number for a string attribute (an {@code employeeNumber} of
+ *       {@code 7}) as its text;
  *   <li>null, {@code ""}, {@code []} and {@code {}} as "not set";
  *   <li>a single value where an array is expected, and a bare id for a complex attribute that has a
  *       {@code value} sub-attribute (Entra's {@code manager});
+ *   <li>the same attribute named twice in different case only when one of the two is empty, or both
+ *       are objects whose sub-attributes do not overlap ({@code name} and {@code name.givenName});
  *   <li>unknown attributes, sub-attributes and schema URNs, which are ignored; so are read-only
- *       attributes (RFC 7644 §3.5.1) and write-only ones ({@code password}), because ClassLark stores no
- *       credentials.
+ *       attributes (RFC 7644 §3.5.1) and write-only ones ({@code password}), because ClassLark
+ *       stores no credentials.
  * </ul>
  *
- * <p>Dotted keys that name a sub-attribute of a multi-valued attribute ({@code "emails.value"}) and keys
- * with value filters ({@code emails[type eq "work"].value}) name no single attribute; they are ignored
- * here and are the PATCH engine's business. {@code canonicalValues} are not enforced: clients send other
- * {@code type} values, and ClassLark's own rules live in the directory.
+ * <p>Dotted keys that name a sub-attribute of a multi-valued attribute ({@code "emails.value"}) and
+ * keys with value filters ({@code emails[type eq "work"].value}) name no single attribute; they are
+ * ignored here and are the PATCH engine's business. {@code canonicalValues} are not enforced:
+ * clients send other {@code type} values, and ClassLark's own rules live in the directory.
  *
  * <p>Errors: a value of the wrong JSON type is {@code invalidSyntax}; a string that is not a valid
- * boolean, integer, decimal, dateTime, URI or base64 value, a missing required attribute and more than one
- * {@code primary} value are {@code invalidValue}. Each detail names the attribute path.
+ * boolean, integer, decimal, dateTime, URI or base64 value, a missing required attribute and more
+ * than one {@code primary} value are {@code invalidValue}. Each detail names the attribute path.
  */
 public final class ResourceReader {
   private ResourceReader() {}
@@ -61,9 +66,9 @@ public final class ResourceReader {
   }
 
   /**
-   * Reads some attributes of a resource, such as the value of a PATCH add or replace without a path (RFC
-   * 7644 §3.5.2): the same tolerance and checks as {@link #read}, except that nothing is required. The
-   * result has no {@code schemas}; values that mean "not set" are left out.
+   * Reads some attributes of a resource, such as the value of a PATCH add or replace without a path
+   * (RFC 7644 §3.5.2): the same tolerance and checks as {@link #read}, except that nothing is
+   * required. The result has no {@code schemas}; values that mean "not set" are left out.
    */
   public static ObjectNode readPartial(ResourceTypeDefinition type, JsonNode body) {
     ObjectNode attributes = readAttributes(type, body, false);
@@ -72,9 +77,9 @@ public final class ResourceReader {
   }
 
   /**
-   * Reads the value for one attribute or sub-attribute, such as the value of a PATCH operation with a
-   * path. Required sub-attributes are not checked. Read-only and write-only targets give empty: the caller
-   * decides whether writing them is an error.
+   * Reads the value for one attribute or sub-attribute, such as the value of a PATCH operation with
+   * a path. Required sub-attributes are not checked. Read-only and write-only targets give empty:
+   * the caller decides whether writing them is an error.
    *
    * @return the canonical value; empty when the value means "not set"
    */
@@ -111,8 +116,9 @@ public final class ResourceReader {
   }
 
   /**
-   * Sorts the body's keys into one object per schema ("" for the common attributes), keyed by canonical
-   * attribute name, with dotted and URN-qualified keys folded into place. Values stay as sent.
+   * Sorts the body's keys into one object per schema ("" for the common attributes), keyed by
+   * canonical attribute name, with dotted and URN-qualified keys folded into place. Values stay as
+   * sent.
    */
   private static Map<String, ObjectNode> collect(ResourceTypeDefinition type, JsonNode body) {
     Map<String, ObjectNode> given = new LinkedHashMap<>();
@@ -129,7 +135,9 @@ public final class ResourceReader {
         }
         if (!value.isObject()) {
           throw ScimException.invalidSyntax(
-              whole.get().id() + " must be a JSON object, not " + AttributeValueReader.describe(value));
+              whole.get().id()
+                  + " must be a JSON object, not "
+                  + AttributeValueReader.describe(value));
         }
         for (Map.Entry<String, JsonNode> inner : value.properties()) {
           place(type, given, whole.get(), inner.getKey(), inner.getValue());
@@ -192,7 +200,9 @@ public final class ResourceReader {
     merge(container, sub.get().name(), value, path + "." + sub.get().name());
   }
 
-  /** Adds a value under its canonical name; the same attribute given twice is an error unless empty. */
+  /**
+   * Adds a value under its canonical name; the same attribute given twice is an error unless empty.
+   */
   private static void merge(ObjectNode target, String name, JsonNode value, String path) {
     if (AttributeValueReader.isUnset(value)) {
       return;
@@ -246,8 +256,11 @@ public final class ResourceReader {
     return type.extension(key);
   }
 
-  /** The schema whose URN followed by ':' starts the key, e.g. {@code urn:...:User:employeeNumber}. */
-  private static Optional<SchemaDefinition> qualifyingSchema(ResourceTypeDefinition type, String key) {
+  /**
+   * The schema whose URN followed by ':' starts the key, e.g. {@code urn:...:User:employeeNumber}.
+   */
+  private static Optional<SchemaDefinition> qualifyingSchema(
+      ResourceTypeDefinition type, String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     List<SchemaDefinition> schemas = new ArrayList<>();
     schemas.add(type.coreSchema());

@@ -11,24 +11,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Replaces a resource with a client's PUT body following the mutability rules of RFC 7644 §3.5.1 and RFC
- * 7643 §2.2:
+ * Replaces a resource with a client's PUT body following the mutability rules of RFC 7644 §3.5.1
+ * and RFC 7643 §2.2:
  *
  * <ul>
- *   <li>{@code readOnly} attributes keep their existing values ({@code id}, {@code meta}, {@code groups});
- *       values the client sent for them are ignored;
- *   <li>{@code immutable} attributes that already have a value must be given the same value, or left out
- *       (then they keep it); a different value is a {@code mutability} error;
+ *   <li>{@code readOnly} attributes keep their existing values ({@code id}, {@code meta}, {@code
+ *       groups}); values the client sent for them are ignored;
+ *   <li>{@code immutable} attributes that already have a value must be given the same value, or
+ *       left out (then they keep it); a different value is a {@code mutability} error;
  *   <li>{@code writeOnly} attributes are never kept;
  *   <li>{@code readWrite} attributes take the client's value, and absent ones are cleared.
  * </ul>
  *
- * <p>Inside a complex attribute the same rules apply to its sub-attributes. A read-only sub-attribute
- * ({@code manager.displayName}, {@code members.display}) keeps its existing value only while the rest of
- * its complex value is unchanged: once the client points {@code manager} at someone else, the old display
- * name would be wrong, so it is dropped for the service to fill in again. Immutable sub-attributes of
- * multi-valued attributes ({@code members.value}) are not compared: values of a multi-valued attribute
- * may be added and removed, and there is no identity by which to pair old and new values.
+ * <p>Inside a complex attribute the same rules apply to its sub-attributes. A read-only
+ * sub-attribute ({@code manager.displayName}, {@code members.display}) keeps its existing value
+ * only while the rest of its complex value is unchanged: once the client points {@code manager} at
+ * someone else, the old display name would be wrong, so it is dropped for the service to fill in
+ * again. Immutable sub-attributes of multi-valued attributes ({@code members.value}) are not
+ * compared: values of a multi-valued attribute may be added and removed, and there is no identity
+ * by which to pair old and new values.
  */
 public final class ResourceReplacement {
   private ResourceReplacement() {}
@@ -77,9 +78,9 @@ public final class ResourceReplacement {
   }
 
   /**
-   * A copy of the resource without read-only attributes and sub-attributes ({@code id}, {@code meta},
-   * {@code groups}, {@code manager.displayName}, …) and without write-only ones: what a client may
-   * write.
+   * A copy of the resource without read-only attributes and sub-attributes ({@code id}, {@code
+   * meta}, {@code groups}, {@code manager.displayName}, …) and without write-only ones: what a
+   * client may write.
    */
   public static ObjectNode withoutReadOnly(ResourceTypeDefinition type, ObjectNode resource) {
     ObjectNode result = resource.deepCopy();
@@ -190,6 +191,8 @@ public final class ResourceReplacement {
 
   private static ScimException immutable(String path) {
     return ScimException.mutability(
-        path + " is immutable: once set it cannot be changed, so give the existing value or leave it out");
+        path
+            + " is immutable: once set it cannot be changed, so give the existing value or leave it"
+            + " out");
   }
 }

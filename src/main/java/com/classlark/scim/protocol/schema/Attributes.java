@@ -3,9 +3,10 @@ package com.classlark.scim.protocol.schema;
 import java.util.List;
 
 /**
- * A small builder for {@link AttributeDefinition}s so schema definitions read like the tables of RFC 7643
- * §8.7.1. Every builder starts from the RFC's defaults (RFC 7643 §2.2): not multi-valued, not required,
- * {@code caseExact} false, {@code readWrite}, returned {@code default}, uniqueness {@code none}.
+ * A small builder for {@link AttributeDefinition}s so schema definitions read like the tables of
+ * RFC 7643 §8.7.1. Every builder starts from the RFC's defaults (RFC 7643 §2.2): not multi-valued,
+ * not required, {@code caseExact} false, {@code readWrite}, returned {@code default}, uniqueness
+ * {@code none}.
  *
  * <pre>{@code
  * Attributes.string("title").description("The user's title, e.g. \"Head of Science\".").build()
@@ -53,7 +54,9 @@ public final class Attributes {
     return new Builder(name, AttributeType.COMPLEX).subAttributes(subAttributes);
   }
 
-  /** Collects the characteristics of one attribute; {@link #build()} makes the immutable definition. */
+  /**
+   * Collects the characteristics of one attribute; {@link #build()} makes the immutable definition.
+   */
   public static final class Builder {
     private final String name;
     private final AttributeType type;

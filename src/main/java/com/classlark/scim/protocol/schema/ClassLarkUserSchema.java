@@ -6,8 +6,8 @@ import static com.classlark.scim.protocol.schema.Attributes.string;
 import java.util.List;
 
 /**
- * ClassLark's User extension: what the school event planner needs to book a staff member for a parents'
- * evening or another event.
+ * ClassLark's User extension: what the school event planner needs to book a staff member for a
+ * parents' evening or another event.
  */
 final class ClassLarkUserSchema {
   private ClassLarkUserSchema() {}
@@ -20,8 +20,8 @@ final class ClassLarkUserSchema {
           List.of(
               string("subjects")
                   .description(
-                      "The subjects the staff member teaches, e.g. \"Mathematics, Physics\"; ClassLark"
-                          + " shows them to parents when they choose whom to book.")
+                      "The subjects the staff member teaches, e.g. \"Mathematics, Physics\";"
+                          + " ClassLark shows them to parents when they choose whom to book.")
                   .build(),
               string("room")
                   .description(
@@ -30,8 +30,8 @@ final class ClassLarkUserSchema {
                   .build(),
               reference("meetingUrl", "external")
                   .description(
-                      "The staff member's default online meeting link, an absolute http or https URL;"
-                          + " ClassLark sends it to parents who book an online appointment.")
+                      "The staff member's default online meeting link, an absolute http or https"
+                          + " URL; ClassLark sends it to parents who book an online appointment.")
                   .caseExact(true)
                   .build()));
 }

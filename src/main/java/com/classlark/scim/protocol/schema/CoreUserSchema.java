@@ -9,8 +9,9 @@ import static com.classlark.scim.protocol.schema.Attributes.string;
 import java.util.List;
 
 /**
- * The core User schema, RFC 7643 §4.1 with the characteristics of §8.7.1, tightened where ClassLark needs
- * more: {@code name} with {@code givenName} and {@code familyName}, and {@code userType}, are required.
+ * The core User schema, RFC 7643 §4.1 with the characteristics of §8.7.1, tightened where ClassLark
+ * needs more: {@code name} with {@code givenName} and {@code familyName}, and {@code userType}, are
+ * required.
  */
 final class CoreUserSchema {
   private CoreUserSchema() {}
@@ -31,7 +32,8 @@ final class CoreUserSchema {
               complex(
                       "name",
                       string("formatted")
-                          .description("The full name as it should be displayed, e.g. \"Ms. Jane Doe\".")
+                          .description(
+                              "The full name as it should be displayed, e.g. \"Ms. Jane Doe\".")
                           .build(),
                       string("familyName")
                           .description("The family (last) name, e.g. \"Doe\".")
@@ -94,7 +96,8 @@ final class CoreUserSchema {
                   .build(),
               typedValues(
                   "emails",
-                  string("value").description("The email address, e.g. \"jane.doe@school.example\"."),
+                  string("value")
+                      .description("The email address, e.g. \"jane.doe@school.example\"."),
                   "Email addresses of the staff member.",
                   "work",
                   "home",
@@ -151,10 +154,7 @@ final class CoreUserSchema {
                   .build(),
               complex(
                       "groups",
-                      string("value")
-                          .description("The id of the staff group.")
-                          .readOnly()
-                          .build(),
+                      string("value").description("The id of the staff group.").readOnly().build(),
                       reference("$ref", "User", "Group")
                           .description("The URI of the staff group.")
                           .readOnly()
@@ -187,8 +187,8 @@ final class CoreUserSchema {
                   "X.509 certificates issued to the staff member.")));
 
   /**
-   * A multi-valued complex attribute with the usual {@code value}, {@code display}, {@code type} and
-   * {@code primary} sub-attributes (RFC 7643 §2.4).
+   * A multi-valued complex attribute with the usual {@code value}, {@code display}, {@code type}
+   * and {@code primary} sub-attributes (RFC 7643 §2.4).
    */
   private static AttributeDefinition typedValues(
       String name, Attributes.Builder value, String description, String... types) {

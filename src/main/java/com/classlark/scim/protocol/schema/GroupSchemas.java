@@ -7,9 +7,9 @@ import static com.classlark.scim.protocol.schema.Attributes.string;
 import java.util.List;
 
 /**
- * The schema of a ClassLark staff group (SCIM Group), RFC 7643 §4.2 with the characteristics of §8.7.1.
- * ClassLark requires a {@code displayName} that is unique within the school and supports staff members
- * only as members: groups do not nest.
+ * The schema of a ClassLark staff group (SCIM Group), RFC 7643 §4.2 with the characteristics of
+ * §8.7.1. ClassLark requires a {@code displayName} that is unique within the school and supports
+ * staff members only as members: groups do not nest.
  */
 public final class GroupSchemas {
   private GroupSchemas() {}
@@ -26,8 +26,8 @@ public final class GroupSchemas {
           List.of(
               string("displayName")
                   .description(
-                      "The name of the staff group, e.g. \"Year 7 tutors\"; unique within the school,"
-                          + " compared without regard to case.")
+                      "The name of the staff group, e.g. \"Year 7 tutors\"; unique within the"
+                          + " school, compared without regard to case.")
                   .required()
                   .uniqueness(Uniqueness.SERVER)
                   .build(),

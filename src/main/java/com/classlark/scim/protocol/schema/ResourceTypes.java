@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The resource types ClassLark serves (RFC 7643 §6): staff as {@code User} at {@code /Users} and staff
- * groups as {@code Group} at {@code /Groups}.
+ * The resource types ClassLark serves (RFC 7643 §6): staff as {@code User} at {@code /Users} and
+ * staff groups as {@code Group} at {@code /Groups}.
  */
 public final class ResourceTypes {
   private ResourceTypes() {}
@@ -33,6 +33,7 @@ public final class ResourceTypes {
 
   /** Every schema the resource types use, core schemas first; what {@code /Schemas} lists. */
   public static List<SchemaDefinition> schemas() {
-    return List.of(UserSchemas.CORE, UserSchemas.ENTERPRISE, UserSchemas.CLASSLARK, GroupSchemas.CORE);
+    return List.of(
+        UserSchemas.CORE, UserSchemas.ENTERPRISE, UserSchemas.CLASSLARK, GroupSchemas.CORE);
   }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Renders the schema model as the discovery resources of RFC 7643: a schema as served by {@code /Schemas}
- * (§7) and a resource type as served by {@code /ResourceTypes} (§6). The output is generated from the
- * definitions, so the schema the service enforces is the schema it publishes. It never contains a JSON
- * null.
+ * Renders the schema model as the discovery resources of RFC 7643: a schema as served by {@code
+ * /Schemas} (§7) and a resource type as served by {@code /ResourceTypes} (§6). The output is
+ * generated from the definitions, so the schema the service enforces is the schema it publishes. It
+ * never contains a JSON null.
  */
 public final class SchemaRepresentation {
   private SchemaRepresentation() {}
@@ -18,14 +18,16 @@ public final class SchemaRepresentation {
   public static final String SCHEMA_URN = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
   /** The {@code schemas} value of a resource type resource, RFC 7643 §6. */
-  public static final String RESOURCE_TYPE_URN = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+  public static final String RESOURCE_TYPE_URN =
+      "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
    * A schema as served at {@code /Schemas/{id}}.
    *
-   * @param baseUrl the service's base URL without trailing slash, e.g. {@code https://scim.example/scim/v2}
+   * @param baseUrl the service's base URL without trailing slash, e.g. {@code
+   *     https://scim.example/scim/v2}
    */
   public static ObjectNode schema(SchemaDefinition schema, String baseUrl) {
     ObjectNode node = NODES.objectNode();
@@ -39,8 +41,8 @@ public final class SchemaRepresentation {
   }
 
   /**
-   * A resource type as served at {@code /ResourceTypes/{name}}. ClassLark requires none of its schema
-   * extensions, so each is listed with {@code required: false}.
+   * A resource type as served at {@code /ResourceTypes/{name}}. ClassLark requires none of its
+   * schema extensions, so each is listed with {@code required: false}.
    *
    * @param baseUrl the service's base URL without trailing slash
    */
@@ -61,8 +63,9 @@ public final class SchemaRepresentation {
   }
 
   /**
-   * One attribute with all its characteristics (RFC 7643 §7): {@code canonicalValues} only when there are
-   * any, {@code referenceTypes} only for references, {@code subAttributes} only for complex attributes.
+   * One attribute with all its characteristics (RFC 7643 §7): {@code canonicalValues} only when
+   * there are any, {@code referenceTypes} only for references, {@code subAttributes} only for
+   * complex attributes.
    */
   public static ObjectNode attribute(AttributeDefinition attribute) {
     ObjectNode node = NODES.objectNode();

@@ -2,8 +2,8 @@ package com.classlark.scim.protocol.schema;
 
 /**
  * The schemas of a ClassLark staff member (SCIM User): the core User schema (RFC 7643 §4.1), the
- * enterprise User extension (RFC 7643 §4.3) and ClassLark's own extension for what the event planner needs
- * to know about a member of staff.
+ * enterprise User extension (RFC 7643 §4.3) and ClassLark's own extension for what the event
+ * planner needs to know about a member of staff.
  */
 public final class UserSchemas {
   private UserSchemas() {}

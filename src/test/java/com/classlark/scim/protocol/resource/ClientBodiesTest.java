@@ -13,15 +13,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The create bodies identity providers document, read as they are. Each User body needs a {@code userType}
- * mapping, which a school's IT admin adds in the identity provider because ClassLark requires it; the
- * bodies without it are rejected with a detail that says so.
+ * The create bodies identity providers document, read as they are. Each User body needs a {@code
+ * userType} mapping, which a school's IT admin adds in the identity provider because ClassLark
+ * requires it; the bodies without it are rejected with a detail that says so.
  */
 class ClientBodiesTest {
 
   /**
-   * Microsoft Entra ID, "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra
-   * ID", section "User operations / Create User / Request" (learn.microsoft.com,
+   * Microsoft Entra ID, "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft
+   * Entra ID", section "User operations / Create User / Request" (learn.microsoft.com,
    * app-provisioning/use-scim-to-provision-users-and-groups).
    */
   static final String ENTRA_CREATE_USER =
@@ -47,7 +47,8 @@ class ClientBodiesTest {
               "givenName": "givenName"
           },
           "roles": []
-      }""";
+      }\
+      """;
 
   /** Same tutorial, "Group operations / Create Group / Request", with Entra's ADSCIM schema URN. */
   static final String ENTRA_CREATE_GROUP =
@@ -59,7 +60,8 @@ class ClientBodiesTest {
           "meta": {
               "resourceType": "Group"
           }
-      }""";
+      }\
+      """;
 
   /**
    * Okta, "Okta and SCIM Version 2.0", section "Create the User" (developer.okta.com,
@@ -85,7 +87,8 @@ class ClientBodiesTest {
           "groups": [],
           "password": "1mz050nq",
           "active": true
-      }""";
+      }\
+      """;
 
   /** Same Okta guide, "Create Groups" (Push Groups). */
   static final String OKTA_CREATE_GROUP =
@@ -94,12 +97,14 @@ class ClientBodiesTest {
           "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
           "displayName": "Test SCIMv2",
           "members": []
-      }""";
+      }\
+      """;
 
   /**
-   * Not a capture: a body put together for this test from quirks Entra users report — nulls and empty
-   * strings for unmapped attributes, string booleans, URN-qualified keys at the top level, a bare manager
-   * id, Entra's ADSCIM URN and a misspelt enterprise URN (an admin's typo in a custom mapping).
+   * Not a capture: a body put together for this test from quirks Entra users report — nulls and
+   * empty strings for unmapped attributes, string booleans, URN-qualified keys at the top level, a
+   * bare manager id, Entra's ADSCIM URN and a misspelt enterprise URN (an admin's typo in a custom
+   * mapping).
    */
   static final String ENTRA_STYLE_QUIRKS =
       """
@@ -124,7 +129,8 @@ class ClientBodiesTest {
           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "100009",
           "urn:ietf:params:scim:schemas:extension:enterprize:2.0:User": {"division": "Upper school"},
           "urn:ietf:params:scim:schemas:extension:ADSCIM:2.0:User": {"mailNickname": "jdoe"}
-      }""";
+      }\
+      """;
 
   static Stream<Arguments> documentedBodies() {
     return Stream.of(
@@ -141,7 +147,8 @@ class ClientBodiesTest {
              "userType": "Staff",
              "active": true,
              "emails": [{"value": "Test_User_fd0ea19b-0777-472c-9f96-4f70d2226f2e@testuser.com",
-                         "type": "work", "primary": true}]}"""),
+                         "type": "work", "primary": true}]}\
+            """),
         arguments(
             "Okta create user",
             ResourceTypes.USER,
@@ -155,7 +162,8 @@ class ClientBodiesTest {
              "userType": "Staff",
              "locale": "en-US",
              "active": true,
-             "emails": [{"value": "test.user@okta.local", "type": "work", "primary": true}]}"""),
+             "emails": [{"value": "test.user@okta.local", "type": "work", "primary": true}]}\
+            """),
         arguments(
             "Entra create group",
             ResourceTypes.GROUP,
@@ -163,14 +171,16 @@ class ClientBodiesTest {
             """
             {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
              "externalId": "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159",
-             "displayName": "displayName"}"""),
+             "displayName": "displayName"}\
+            """),
         arguments(
             "Okta create group",
             ResourceTypes.GROUP,
             OKTA_CREATE_GROUP,
             """
             {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
-             "displayName": "Test SCIMv2"}"""),
+             "displayName": "Test SCIMv2"}\
+            """),
         arguments(
             "Entra-style quirks",
             ResourceTypes.USER,
@@ -189,7 +199,8 @@ class ClientBodiesTest {
              "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
                  "employeeNumber": "100009",
                  "department": "Science",
-                 "manager": {"value": "8c6cb3a2"}}}"""));
+                 "manager": {"value": "8c6cb3a2"}}}\
+            """));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -15,7 +15,9 @@ final class JsonTexts {
       "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
   static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
-  /** Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes. */
+  /**
+   * Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes.
+   */
   static JsonNode json(String singleQuoted) {
     try {
       return Json.MAPPER.readTree(singleQuoted.replace('\'', '"'));

@@ -20,16 +20,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ProjectionTest {
 
-  private static final String SCHEMAS = "'schemas':['" + USER + "','" + ENTERPRISE + "','" + CLASSLARK + "']";
+  private static final String SCHEMAS =
+      "'schemas':['" + USER + "','" + ENTERPRISE + "','" + CLASSLARK + "']";
 
   /** A stored staff member; it holds a password only to show that returned:never wins. */
   private static final String STORED =
-      "{" + SCHEMAS + ",'id':'u1','externalId':'e1','userName':'jane@s.example',"
+      "{"
+          + SCHEMAS
+          + ",'id':'u1','externalId':'e1','userName':'jane@s.example',"
           + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff','active':true,"
           + "'password':'never-shown','emails':[{'value':'jane@s.example','type':'work','primary':true},"
           + "{'value':'jd@home.example','type':'home'}],'"
-          + ENTERPRISE + "':{'department':'Science','manager':{'value':'m1','displayName':'Boss'}},'"
-          + CLASSLARK + "':{'room':'A113'},"
+          + ENTERPRISE
+          + "':{'department':'Science','manager':{'value':'m1','displayName':'Boss'}},'"
+          + CLASSLARK
+          + "':{'room':'A113'},"
           + "'meta':{'resourceType':'User','location':'https://scim.example/Users/u1'}}";
 
   private static final String DEFAULT = STORED.replace("'password':'never-shown',", "");
@@ -44,13 +49,13 @@ class ProjectionTest {
             null,
             "{" + SCHEMAS + ",'id':'u1','userName':'jane@s.example','name':{'givenName':'Jane'}}"),
         arguments(
-            USER + ":userName",
-            null,
-            "{" + SCHEMAS + ",'id':'u1','userName':'jane@s.example'}"),
+            USER + ":userName", null, "{" + SCHEMAS + ",'id':'u1','userName':'jane@s.example'}"),
         arguments(
             "emails.value",
             null,
-            "{" + SCHEMAS + ",'id':'u1','emails':[{'value':'jane@s.example'},"
+            "{"
+                + SCHEMAS
+                + ",'id':'u1','emails':[{'value':'jane@s.example'},"
                 + "{'value':'jd@home.example'}]}"),
         arguments(
             ENTERPRISE + ":manager.value",
@@ -59,7 +64,11 @@ class ProjectionTest {
         arguments(
             ENTERPRISE.toLowerCase(),
             null,
-            "{" + SCHEMAS + ",'id':'u1','" + ENTERPRISE + "':{'department':'Science',"
+            "{"
+                + SCHEMAS
+                + ",'id':'u1','"
+                + ENTERPRISE
+                + "':{'department':'Science',"
                 + "'manager':{'value':'m1','displayName':'Boss'}}}"),
         arguments("password,id", null, "{" + SCHEMAS + ",'id':'u1'}"),
         arguments(
@@ -74,17 +83,24 @@ class ProjectionTest {
             null,
             "emails, name.givenName, id, password",
             DEFAULT
-                .replace(",'emails':[{'value':'jane@s.example','type':'work','primary':true},"
-                    + "{'value':'jd@home.example','type':'home'}]", "")
+                .replace(
+                    ",'emails':[{'value':'jane@s.example','type':'work','primary':true},"
+                        + "{'value':'jd@home.example','type':'home'}]",
+                    "")
                 .replace(",'givenName':'Jane'", "")),
         arguments(
             null,
             ENTERPRISE + "," + CLASSLARK + ":room,meta",
             DEFAULT
-                .replace(",'" + ENTERPRISE + "':{'department':'Science','manager':{'value':'m1',"
-                    + "'displayName':'Boss'}}", "")
+                .replace(
+                    ",'"
+                        + ENTERPRISE
+                        + "':{'department':'Science','manager':{'value':'m1',"
+                        + "'displayName':'Boss'}}",
+                    "")
                 .replace(",'" + CLASSLARK + "':{'room':'A113'}", "")
-                .replace(",'meta':{'resourceType':'User','location':'https://scim.example/Users/u1'}",
+                .replace(
+                    ",'meta':{'resourceType':'User','location':'https://scim.example/Users/u1'}",
                     "")),
         arguments(
             null,
@@ -117,7 +133,8 @@ class ProjectionTest {
               assertThat(error.scimType()).contains(ScimType.INVALID_VALUE);
               assertThat(error.detail())
                   .isEqualTo(
-                      "attributes and excludedAttributes cannot be used together; give one of them");
+                      "attributes and excludedAttributes cannot be used together; give one of"
+                          + " them");
             });
   }
 
@@ -145,7 +162,8 @@ class ProjectionTest {
   void tellsCallersWhatTheResponseWillContain(
       String type, String attributes, String excluded, String path, boolean included) {
     var resourceType = ResourceTypes.byName(type).orElseThrow();
-    assertThat(Projection.of(resourceType, attributes, excluded).includes(path)).isEqualTo(included);
+    assertThat(Projection.of(resourceType, attributes, excluded).includes(path))
+        .isEqualTo(included);
   }
 
   @Test

@@ -24,7 +24,9 @@ class ResourceReaderTest {
           + "'userType':'Staff'";
 
   private static final String STAFF_OUT =
-      "{'schemas':['" + JsonTexts.USER + "'],'userName':'jane.doe@school.example',"
+      "{'schemas':['"
+          + JsonTexts.USER
+          + "'],'userName':'jane.doe@school.example',"
           + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff'";
 
   static Stream<Arguments> tolerated() {
@@ -37,20 +39,33 @@ class ResourceReaderTest {
             STAFF_OUT + ",'emails':[{'value':'jane@home.example','type':'home'}]}"),
         arguments(
             "extension URN key in any case",
-            STAFF + ",'URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER':"
+            STAFF
+                + ",'URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER':"
                 + "{'Department':'Science'}}",
-            userWithExtensions(JsonTexts.ENTERPRISE, "'" + JsonTexts.ENTERPRISE
-                + "':{'department':'Science'}")),
+            userWithExtensions(
+                JsonTexts.ENTERPRISE, "'" + JsonTexts.ENTERPRISE + "':{'department':'Science'}")),
         arguments(
             "URN-qualified top-level keys, also with a sub-attribute",
-            STAFF + ",'" + JsonTexts.ENTERPRISE + ":employeeNumber':'7','" + JsonTexts.ENTERPRISE
-                + ":manager.value':'boss-id','" + JsonTexts.CLASSLARK.toUpperCase() + ":ROOM':'A113'}",
-            userWithExtensions(JsonTexts.ENTERPRISE + "','" + JsonTexts.CLASSLARK,
-                "'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':'7','manager':{'value':'boss-id'}},'"
-                    + JsonTexts.CLASSLARK + "':{'room':'A113'}")),
+            STAFF
+                + ",'"
+                + JsonTexts.ENTERPRISE
+                + ":employeeNumber':'7','"
+                + JsonTexts.ENTERPRISE
+                + ":manager.value':'boss-id','"
+                + JsonTexts.CLASSLARK.toUpperCase()
+                + ":ROOM':'A113'}",
+            userWithExtensions(
+                JsonTexts.ENTERPRISE + "','" + JsonTexts.CLASSLARK,
+                "'"
+                    + JsonTexts.ENTERPRISE
+                    + "':{'employeeNumber':'7','manager':{'value':'boss-id'}},'"
+                    + JsonTexts.CLASSLARK
+                    + "':{'room':'A113'}")),
         arguments(
             "URN-qualified core attribute",
-            "{'" + JsonTexts.USER + ":userName':'jane.doe@school.example','name':{'givenName':'Jane',"
+            "{'"
+                + JsonTexts.USER
+                + ":userName':'jane.doe@school.example','name':{'givenName':'Jane',"
                 + "'familyName':'Doe'},'userType':'Staff'}",
             STAFF_OUT + "}"),
         arguments(
@@ -71,7 +86,10 @@ class ResourceReaderTest {
             "null, empty string, empty array and empty object mean not set",
             STAFF.replace("'familyName':'Doe'", "'familyName':'Doe','middleName':null")
                 + ",'displayName':null,'title':'','emails':[],'addresses':[{}],'phoneNumbers':[null],"
-                + "'externalId':'','" + JsonTexts.ENTERPRISE + "':{},'" + JsonTexts.CLASSLARK
+                + "'externalId':'','"
+                + JsonTexts.ENTERPRISE
+                + "':{},'"
+                + JsonTexts.CLASSLARK
                 + "':{'room':null}}",
             STAFF_OUT + "}"),
         arguments(
@@ -83,14 +101,15 @@ class ResourceReaderTest {
                 + "'urn:ietf:params:scim:schemas:extension:entreprise:2.0:User:department':'x'}",
             STAFF_OUT + "}"),
         arguments(
-            "password is accepted and dropped",
-            STAFF + ",'password':'1mz050nq'}",
-            STAFF_OUT + "}"),
+            "password is accepted and dropped", STAFF + ",'password':'1mz050nq'}", STAFF_OUT + "}"),
         arguments(
             "read-only attributes and sub-attributes are dropped",
-            STAFF + ",'id':'client-id','meta':{'resourceType':'User'},'groups':[{'value':'g1'}],'"
-                + JsonTexts.ENTERPRISE + "':{'manager':{'value':'boss-id','displayName':'Boss'}}}",
-            userWithExtensions(JsonTexts.ENTERPRISE,
+            STAFF
+                + ",'id':'client-id','meta':{'resourceType':'User'},'groups':[{'value':'g1'}],'"
+                + JsonTexts.ENTERPRISE
+                + "':{'manager':{'value':'boss-id','displayName':'Boss'}}}",
+            userWithExtensions(
+                JsonTexts.ENTERPRISE,
                 "'" + JsonTexts.ENTERPRISE + "':{'manager':{'value':'boss-id'}}")),
         arguments(
             "a single object for a multi-valued attribute is wrapped in an array",
@@ -99,17 +118,24 @@ class ResourceReaderTest {
         arguments(
             "manager as a bare id",
             STAFF + ",'" + JsonTexts.ENTERPRISE + "':{'manager':'boss-id'}}",
-            userWithExtensions(JsonTexts.ENTERPRISE,
+            userWithExtensions(
+                JsonTexts.ENTERPRISE,
                 "'" + JsonTexts.ENTERPRISE + "':{'manager':{'value':'boss-id'}}")),
         arguments(
             "a number for a string attribute becomes its text",
             STAFF + ",'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':701984}}",
-            userWithExtensions(JsonTexts.ENTERPRISE,
+            userWithExtensions(
+                JsonTexts.ENTERPRISE,
                 "'" + JsonTexts.ENTERPRISE + "':{'employeeNumber':'701984'}")),
         arguments(
             "schemas sent by the client are recomputed",
-            "{'schemas':['" + JsonTexts.USER + "','" + JsonTexts.ENTERPRISE + "','urn:made:up'],"
-                + STAFF.substring(1) + "}",
+            "{'schemas':['"
+                + JsonTexts.USER
+                + "','"
+                + JsonTexts.ENTERPRISE
+                + "','urn:made:up'],"
+                + STAFF.substring(1)
+                + "}",
             STAFF_OUT + "}"),
         arguments(
             "externalId is kept; values are written in schema order",
@@ -118,15 +144,19 @@ class ResourceReaderTest {
             STAFF_OUT.replace("'userName'", "'externalId':'701984','userName'") + "}"),
         arguments(
             "primary false on several values is fine",
-            STAFF + ",'emails':[{'value':'a@s.example','primary':false},"
+            STAFF
+                + ",'emails':[{'value':'a@s.example','primary':false},"
                 + "{'value':'b@s.example','primary':false}]}",
-            STAFF_OUT + ",'emails':[{'value':'a@s.example','primary':false},"
+            STAFF_OUT
+                + ",'emails':[{'value':'a@s.example','primary':false},"
                 + "{'value':'b@s.example','primary':false}]}"));
   }
 
   private static String userWithExtensions(String urns, String extensionMembers) {
     return STAFF_OUT.replace("'" + JsonTexts.USER + "'", "'" + JsonTexts.USER + "','" + urns + "'")
-        + "," + extensionMembers + "}";
+        + ","
+        + extensionMembers
+        + "}";
   }
 
   @ParameterizedTest(name = "{0}")
@@ -144,7 +174,8 @@ class ResourceReaderTest {
   static Stream<Arguments> rejected() {
     String user = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     return Stream.of(
-        arguments("[]", ScimType.INVALID_SYNTAX, "the resource must be a JSON object, not an array"),
+        arguments(
+            "[]", ScimType.INVALID_SYNTAX, "the resource must be a JSON object, not an array"),
         arguments(
             STAFF.replace("'jane.doe@school.example'", "{'value':'x'}") + "}",
             ScimType.INVALID_SYNTAX,
@@ -154,7 +185,9 @@ class ResourceReaderTest {
             ScimType.INVALID_SYNTAX,
             "userType must be a string, not an array"),
         arguments(
-            STAFF + ",'title':true}", ScimType.INVALID_SYNTAX, "title must be a string, not a boolean"),
+            STAFF + ",'title':true}",
+            ScimType.INVALID_SYNTAX,
+            "title must be a string, not a boolean"),
         arguments(
             "{'userName':'a@s.example','name':'Jane Doe','userType':'Staff'}",
             ScimType.INVALID_SYNTAX,
@@ -167,7 +200,8 @@ class ResourceReaderTest {
             STAFF + ",'active':1}",
             ScimType.INVALID_SYNTAX,
             "active must be a boolean (true or false), not a number"),
-        arguments(STAFF + ",'active':'yes'}", ScimType.INVALID_VALUE, "active must be true or false"),
+        arguments(
+            STAFF + ",'active':'yes'}", ScimType.INVALID_VALUE, "active must be true or false"),
         arguments(
             STAFF + ",'emails':['a@s.example']}",
             ScimType.INVALID_SYNTAX,
@@ -177,7 +211,8 @@ class ResourceReaderTest {
             ScimType.INVALID_SYNTAX,
             "emails.primary must be a boolean (true or false), not a number"),
         arguments(
-            STAFF + ",'emails':[{'value':'a@s.example','primary':true},"
+            STAFF
+                + ",'emails':[{'value':'a@s.example','primary':true},"
                 + "{'value':'b@s.example','primary':'True'}]}",
             ScimType.INVALID_VALUE,
             "emails must not have more than one value with primary set to true"),
@@ -194,7 +229,9 @@ class ResourceReaderTest {
             ScimType.INVALID_VALUE,
             "name.familyName is required"),
         arguments(
-            STAFF.replace("'Jane'", "''") + "}", ScimType.INVALID_VALUE, "name.givenName is required"),
+            STAFF.replace("'Jane'", "''") + "}",
+            ScimType.INVALID_VALUE,
+            "name.givenName is required"),
         arguments(
             STAFF.replace(",'userType':'Staff'", "") + "}",
             ScimType.INVALID_VALUE,
@@ -237,11 +274,15 @@ class ResourceReaderTest {
             "members with extra keys, a null $ref and a read-only display",
             "{'DisplayName':'Year 7 tutors','members':[{'$ref':null,'value':'u1','name':'Jane'},"
                 + "{'value':'u2','display':'Bob','Type':'User'}]}",
-            "{'schemas':['" + JsonTexts.GROUP + "'],'displayName':'Year 7 tutors',"
+            "{'schemas':['"
+                + JsonTexts.GROUP
+                + "'],'displayName':'Year 7 tutors',"
                 + "'members':[{'value':'u1'},{'value':'u2','type':'User'}]}"),
         arguments(
             "Entra's ADSCIM schema URN and meta are ignored",
-            "{'schemas':['" + JsonTexts.GROUP + "','http://schemas.microsoft.com/2006/11/"
+            "{'schemas':['"
+                + JsonTexts.GROUP
+                + "','http://schemas.microsoft.com/2006/11/"
                 + "ResourceManagement/ADSCIM/2.0/Group'],'externalId':'8aa1','displayName':'Staff',"
                 + "'meta':{'resourceType':'Group'}}",
             "{'schemas':['" + JsonTexts.GROUP + "'],'externalId':'8aa1','displayName':'Staff'}"));

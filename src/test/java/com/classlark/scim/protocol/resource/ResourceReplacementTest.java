@@ -25,10 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResourceReplacementTest {
 
   private static final String EXISTING_USER =
-      "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'id':'u1','externalId':'e1',"
+      "{'schemas':['"
+          + USER
+          + "','"
+          + ENTERPRISE
+          + "'],'id':'u1','externalId':'e1',"
           + "'userName':'jane@s.example','name':{'familyName':'Doe','givenName':'Jane'},"
           + "'userType':'Staff','title':'Teacher','groups':[{'value':'g1','display':'Tutors'}],'"
-          + ENTERPRISE + "':{'department':'Science','manager':{'value':'m1','displayName':'Boss'}},"
+          + ENTERPRISE
+          + "':{'department':'Science','manager':{'value':'m1','displayName':'Boss'}},"
           + "'meta':{'resourceType':'User'}}";
 
   static Stream<Arguments> userReplacements() {
@@ -36,29 +41,53 @@ class ResourceReplacementTest {
         arguments(
             "read-only id, meta, groups and an unchanged manager's displayName are kept; absent"
                 + " read-write attributes are cleared",
-            "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'userName':'jane@s.example',"
+            "{'schemas':['"
+                + USER
+                + "','"
+                + ENTERPRISE
+                + "'],'userName':'jane@s.example',"
                 + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Event Manager','"
-                + ENTERPRISE + "':{'manager':{'value':'m1'}}}",
-            "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'id':'u1',"
+                + ENTERPRISE
+                + "':{'manager':{'value':'m1'}}}",
+            "{'schemas':['"
+                + USER
+                + "','"
+                + ENTERPRISE
+                + "'],'id':'u1',"
                 + "'userName':'jane@s.example','name':{'familyName':'Doe','givenName':'Jane'},"
                 + "'userType':'Event Manager','groups':[{'value':'g1','display':'Tutors'}],'"
-                + ENTERPRISE + "':{'manager':{'value':'m1','displayName':'Boss'}},"
+                + ENTERPRISE
+                + "':{'manager':{'value':'m1','displayName':'Boss'}},"
                 + "'meta':{'resourceType':'User'}}"),
         arguments(
             "a new manager loses the old manager's displayName",
-            "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'userName':'jane@s.example',"
+            "{'schemas':['"
+                + USER
+                + "','"
+                + ENTERPRISE
+                + "'],'userName':'jane@s.example',"
                 + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff','"
-                + ENTERPRISE + "':{'manager':{'value':'m2'}}}",
-            "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'id':'u1',"
+                + ENTERPRISE
+                + "':{'manager':{'value':'m2'}}}",
+            "{'schemas':['"
+                + USER
+                + "','"
+                + ENTERPRISE
+                + "'],'id':'u1',"
                 + "'userName':'jane@s.example','name':{'familyName':'Doe','givenName':'Jane'},"
                 + "'userType':'Staff','groups':[{'value':'g1','display':'Tutors'}],'"
-                + ENTERPRISE + "':{'manager':{'value':'m2'}},'meta':{'resourceType':'User'}}"),
+                + ENTERPRISE
+                + "':{'manager':{'value':'m2'}},'meta':{'resourceType':'User'}}"),
         arguments(
             "client values for read-only and write-only attributes are ignored",
-            "{'schemas':['" + USER + "'],'id':'forged','meta':{'resourceType':'Group'},"
+            "{'schemas':['"
+                + USER
+                + "'],'id':'forged','meta':{'resourceType':'Group'},"
                 + "'groups':[{'value':'g9'}],'password':'secret','userName':'jane@s.example',"
                 + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff'}",
-            "{'schemas':['" + USER + "'],'id':'u1','userName':'jane@s.example',"
+            "{'schemas':['"
+                + USER
+                + "'],'id':'u1','userName':'jane@s.example',"
                 + "'name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff',"
                 + "'groups':[{'value':'g1','display':'Tutors'}],'meta':{'resourceType':'User'}}"));
   }
@@ -67,7 +96,8 @@ class ResourceReplacementTest {
   @MethodSource("userReplacements")
   void replacesUsersFollowingMutability(String behaviour, String incoming, String expected) {
     assertThat(
-            ResourceReplacement.replace(ResourceTypes.USER, object(EXISTING_USER), object(incoming)))
+            ResourceReplacement.replace(
+                ResourceTypes.USER, object(EXISTING_USER), object(incoming)))
         .isEqualTo(json(expected));
   }
 
@@ -75,16 +105,22 @@ class ResourceReplacementTest {
   void unchangedMembersKeepTheirDisplayNewOnesHaveNone() {
     var existing =
         object(
-            "{'schemas':['" + GROUP + "'],'id':'g1','displayName':'Tutors','members':["
+            "{'schemas':['"
+                + GROUP
+                + "'],'id':'g1','displayName':'Tutors','members':["
                 + "{'value':'u1','display':'Jane Doe'},{'value':'u2','display':'Bob Roe'}]}");
     var incoming =
         object(
-            "{'schemas':['" + GROUP + "'],'displayName':'Tutors','members':[{'value':'u2'},"
+            "{'schemas':['"
+                + GROUP
+                + "'],'displayName':'Tutors','members':[{'value':'u2'},"
                 + "{'value':'u3'}]}");
     assertThat(ResourceReplacement.replace(ResourceTypes.GROUP, existing, incoming))
         .isEqualTo(
             json(
-                "{'schemas':['" + GROUP + "'],'id':'g1','displayName':'Tutors','members':["
+                "{'schemas':['"
+                    + GROUP
+                    + "'],'id':'g1','displayName':'Tutors','members':["
                     + "{'value':'u2','display':'Bob Roe'},{'value':'u3'}]}"));
   }
 
@@ -155,7 +191,8 @@ class ResourceReplacementTest {
   @ParameterizedTest(name = "{0} replaced by {1}")
   @MethodSource("immutableChanges")
   void changingAnImmutableValueIsAMutabilityError(String existing, String incoming, String path) {
-    assertThatThrownBy(() -> ResourceReplacement.replace(BADGES, object(existing), object(incoming)))
+    assertThatThrownBy(
+            () -> ResourceReplacement.replace(BADGES, object(existing), object(incoming)))
         .isInstanceOfSatisfying(
             ScimException.class,
             error -> {
@@ -173,9 +210,15 @@ class ResourceReplacementTest {
     assertThat(ResourceReplacement.withoutReadOnly(ResourceTypes.USER, object(EXISTING_USER)))
         .isEqualTo(
             json(
-                "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'externalId':'e1',"
+                "{'schemas':['"
+                    + USER
+                    + "','"
+                    + ENTERPRISE
+                    + "'],'externalId':'e1',"
                     + "'userName':'jane@s.example','name':{'familyName':'Doe','givenName':'Jane'},"
-                    + "'userType':'Staff','title':'Teacher','" + ENTERPRISE + "':{"
+                    + "'userType':'Staff','title':'Teacher','"
+                    + ENTERPRISE
+                    + "':{"
                     + "'department':'Science','manager':{'value':'m1'}}}"));
   }
 
@@ -183,15 +226,23 @@ class ResourceReplacementTest {
   void withoutReadOnlyDropsMembersDisplayAndEmptiedExtensions() {
     var group =
         object(
-            "{'schemas':['" + GROUP + "'],'id':'g1','displayName':'Tutors',"
+            "{'schemas':['"
+                + GROUP
+                + "'],'id':'g1','displayName':'Tutors',"
                 + "'members':[{'value':'u1','display':'Jane'}],'meta':{'resourceType':'Group'}}");
     assertThat(ResourceReplacement.withoutReadOnly(ResourceTypes.GROUP, group))
         .isEqualTo(
-            json("{'schemas':['" + GROUP + "'],'displayName':'Tutors','members':[{'value':'u1'}]}"));
+            json(
+                "{'schemas':['" + GROUP + "'],'displayName':'Tutors','members':[{'value':'u1'}]}"));
     var managerOnlyName =
         object(
-            "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'userName':'a@s.example','"
-                + ENTERPRISE + "':{'manager':{'displayName':'Boss'}}}");
+            "{'schemas':['"
+                + USER
+                + "','"
+                + ENTERPRISE
+                + "'],'userName':'a@s.example','"
+                + ENTERPRISE
+                + "':{'manager':{'displayName':'Boss'}}}");
     assertThat(ResourceReplacement.withoutReadOnly(ResourceTypes.USER, managerOnlyName))
         .isEqualTo(json("{'schemas':['" + USER + "'],'userName':'a@s.example'}"));
   }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The data types ClassLark's own schemas do not use (integer, decimal, dateTime), read through a test
- * resource type so that the reader's handling of RFC 7643 §2.3 is covered all the same.
+ * The data types ClassLark's own schemas do not use (integer, decimal, dateTime), read through a
+ * test resource type so that the reader's handling of RFC 7643 §2.3 is covered all the same.
  */
 class TypedValuesTest {
 
@@ -43,7 +43,8 @@ class TypedValuesTest {
         arguments("{'seats':'30'}", "{'seats':30}"),
         arguments("{'seats':' -2 '}", "{'seats':-2}"),
         arguments("{'seats':30.0}", "{'seats':30}"),
-        arguments("{'seats':'123456789012345678901234567890'}",
+        arguments(
+            "{'seats':'123456789012345678901234567890'}",
             "{'seats':123456789012345678901234567890}"),
         arguments("{'fee':12.50}", "{'fee':12.50}"),
         arguments("{'fee':'12.50'}", "{'fee':12.50}"),
@@ -76,11 +77,13 @@ class TypedValuesTest {
         arguments(
             "{'startsAt':'2025-09-01'}",
             ScimType.INVALID_VALUE,
-            "startsAt must be a dateTime with a time-zone offset (ISO 8601), e.g. 2025-09-01T08:30:00Z"),
+            "startsAt must be a dateTime with a time-zone offset (ISO 8601), e.g."
+                + " 2025-09-01T08:30:00Z"),
         arguments(
             "{'startsAt':'2025-09-01T08:30:00'}",
             ScimType.INVALID_VALUE,
-            "startsAt must be a dateTime with a time-zone offset (ISO 8601), e.g. 2025-09-01T08:30:00Z"),
+            "startsAt must be a dateTime with a time-zone offset (ISO 8601), e.g."
+                + " 2025-09-01T08:30:00Z"),
         arguments(
             "{'startsAt':1756715400}",
             ScimType.INVALID_SYNTAX,
