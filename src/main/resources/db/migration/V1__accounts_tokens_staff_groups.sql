@@ -58,7 +58,8 @@ CREATE TABLE staff_emails (
     value       VARCHAR(320),
     value_key   VARCHAR(320),
     type        VARCHAR(64),
-    is_primary  BOOLEAN       NOT NULL,
+    type_key    VARCHAR(64),
+    is_primary  BOOLEAN,
     PRIMARY KEY (account_id, staff_id, position),
     FOREIGN KEY (account_id, staff_id) REFERENCES staff (account_id, id) ON DELETE CASCADE
 );
@@ -91,3 +92,10 @@ CREATE TABLE group_members (
     FOREIGN KEY (account_id, member_id) REFERENCES staff (account_id, id)
 );
 CREATE INDEX group_members_by_member ON group_members (account_id, member_id);
+
+-- Secrets shared by every node, e.g. the key that signs pagination cursors. Created by the service.
+CREATE TABLE service_keys (
+    name        VARCHAR(64)  NOT NULL PRIMARY KEY,
+    secret      VARCHAR(128) NOT NULL,
+    created_at  BIGINT       NOT NULL
+);

@@ -1,6 +1,7 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.http.HttpSettings;
+import com.classlark.scim.http.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
 
 /**
@@ -8,4 +9,5 @@ import com.classlark.scim.store.DatabaseTarget;
  *
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
  */
-public record AppConfig(DatabaseTarget database, HttpSettings http, boolean migrate) {}
+public record AppConfig(
+    DatabaseTarget database, HttpSettings http, QuerySettings queries, boolean migrate) {}

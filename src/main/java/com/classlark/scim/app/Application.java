@@ -50,20 +50,27 @@ public final class Application implements AutoCloseable {
             services.tokens(),
             services.database()::isReachable,
             List.of(
-                new ServiceProviderConfigRoutes(serviceProviderConfig(), config.http().publicBaseUrl()),
-                new UsersRoutes(services.staff(), config.http().publicBaseUrl())));
+                new ServiceProviderConfigRoutes(serviceProviderConfig(config), config.http().publicBaseUrl()),
+                new UsersRoutes(
+                    services.staff(), services.cursors(), config.queries(), config.http().publicBaseUrl())));
     server.start();
     return new Application(services, server);
   }
 
-  static ServiceProviderConfig serviceProviderConfig() {
+  static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
     return new ServiceProviderConfig(
         false,
         new ServiceProviderConfig.Bulk(false, 0, 0),
-        0,
-        false,
-        false,
-        new ServiceProviderConfig.Pagination(false, false, "index", 0, 0, 0),
+        config.queries().maxPageSize(),
+        true,
+        true,
+        new ServiceProviderConfig.Pagination(
+            true,
+            true,
+            "index",
+            config.queries().defaultPageSize(),
+            config.queries().maxPageSize(),
+            (int) Services.CURSOR_TIMEOUT.toSeconds()),
         "https://github.com/classlark/classlark-scim#authentication");
   }
 

@@ -3,6 +3,8 @@ package com.classlark.scim.app;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.IssuedToken;
 import com.classlark.scim.http.HttpSettings;
+import com.classlark.scim.http.QuerySettings;
+import com.classlark.scim.protocol.filter.FilterLimits;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -48,6 +50,34 @@ final class ServeCommand implements Callable<Integer> {
   long maxBodyBytes;
 
   @Option(
+      names = "--default-page-size",
+      defaultValue = "${env:CLASSLARK_DEFAULT_PAGE_SIZE:-100}",
+      paramLabel = "N",
+      description = "Resources per page without count (env CLASSLARK_DEFAULT_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
+  int defaultPageSize;
+
+  @Option(
+      names = "--max-page-size",
+      defaultValue = "${env:CLASSLARK_MAX_PAGE_SIZE:-1000}",
+      paramLabel = "N",
+      description = "Largest page; larger counts are reduced (env CLASSLARK_MAX_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
+  int maxPageSize;
+
+  @Option(
+      names = "--max-filter-length",
+      defaultValue = "${env:CLASSLARK_MAX_FILTER_LENGTH:-4096}",
+      paramLabel = "CHARS",
+      description = "Longest filter accepted (env CLASSLARK_MAX_FILTER_LENGTH; default: ${DEFAULT-VALUE}).")
+  int maxFilterLength;
+
+  @Option(
+      names = "--max-filter-depth",
+      defaultValue = "${env:CLASSLARK_MAX_FILTER_DEPTH:-16}",
+      paramLabel = "N",
+      description = "Deepest nesting of a filter (env CLASSLARK_MAX_FILTER_DEPTH; default: ${DEFAULT-VALUE}).")
+  int maxFilterDepth;
+
+  @Option(
       names = "--migrate",
       description = "Apply pending migrations at start (always done for the embedded SQLite database).")
   boolean migrate;
@@ -64,7 +94,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppConfig config =
         new AppConfig(
-            database.target(), new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)), migrate);
+            database.target(),
+            new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)),
+            new QuerySettings(defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
+            migrate);
     Application application = Application.start(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

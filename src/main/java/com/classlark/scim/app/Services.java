@@ -1,16 +1,22 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The domain services over one database: the only place that constructs the stores. */
-public record Services(Database database, Accounts accounts, Tokens tokens, Staff staff, Clock clock) {
+public record Services(
+    Database database, Accounts accounts, Tokens tokens, Staff staff, Cursors cursors, Clock clock) {
+  /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
+  public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
   public static Services over(Database database, Clock clock) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
@@ -19,6 +25,7 @@ public record Services(Database database, Accounts accounts, Tokens tokens, Staf
         new Accounts(accountStore, clock),
         new Tokens(new JdbcTokenStore(database), accountStore, clock),
         new Staff(new JdbcStaffStore(database), clock),
+        new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);
   }
 }

@@ -71,6 +71,11 @@ public final class Staff {
     return staff;
   }
 
+  /** One page of the school's live staff. */
+  public ListPage list(String accountId, ListRequest request) {
+    return store.list(accountId, request);
+  }
+
   /** The live staff member, or 404. */
   public StoredResource get(String accountId, String staffId) {
     return store.find(accountId, staffId).orElseThrow(() -> notFound(staffId));

@@ -35,4 +35,7 @@ public interface StaffStore {
    * @return false when the record changed or disappeared meanwhile
    */
   boolean retire(String accountId, StoredResource retired, long expectedVersion);
+
+  /** One page of the school's live staff matching the request. */
+  ListPage list(String accountId, ListRequest request);
 }

@@ -1,5 +1,6 @@
 package com.classlark.scim.http;
 
+import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
@@ -10,15 +11,23 @@ import io.javalin.http.Context;
 public final class UsersRoutes implements ScimRoutes {
   private final Staff staff;
   private final ResourceResponses responses;
+  private final ResourceListing listing;
 
-  public UsersRoutes(Staff staff, String publicBaseUrl) {
+  public UsersRoutes(Staff staff, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
     this.staff = staff;
     this.responses = new ResourceResponses(ResourceTypes.USER, publicBaseUrl);
+    this.listing = new ResourceListing(ResourceTypes.USER, staff::list, responses, cursors, querySettings);
+  }
+
+  ResourceListing listing() {
+    return listing;
   }
 
   @Override
   public void register(ScimRouter router) {
     router.post("/Users", this::create);
+    router.get("/Users", listing::list);
+    router.post("/Users/.search", listing::search);
     router.get("/Users/{id}", this::read);
     router.put("/Users/{id}", this::replace);
     router.delete("/Users/{id}", this::delete);

@@ -1,9 +1,12 @@
 package com.classlark.scim.store;
 
 import com.classlark.scim.directory.DuplicateKeyException;
+import com.classlark.scim.directory.ListPage;
+import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StaffStore;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -26,9 +29,16 @@ public final class JdbcStaffStore implements StaffStore {
               rs.getBoolean("scim_managed"));
 
   private final Jdbi jdbi;
+  private final ResourceQueries queries;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
+    this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
+  }
+
+  @Override
+  public ListPage list(String accountId, ListRequest request) {
+    return queries.list(accountId, request);
   }
 
   static ObjectNode parse(String document) {
@@ -100,8 +110,8 @@ public final class JdbcStaffStore implements StaffStore {
     }
     var batch =
         handle.prepareBatch(
-            "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type, is_primary)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+            "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type, type_key,"
+                + " is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (StaffColumns.Email email : columns.emails()) {
       batch
           .bind(0, accountId)
@@ -110,7 +120,8 @@ public final class JdbcStaffStore implements StaffStore {
           .bind(3, email.value())
           .bind(4, StaffColumns.key(email.value()))
           .bind(5, email.type())
-          .bind(6, email.primary())
+          .bind(6, StaffColumns.key(email.type()))
+          .bind(7, email.primary())
           .add();
     }
     batch.execute();

@@ -20,7 +20,7 @@ record StaffColumns(
     boolean active,
     List<Email> emails) {
 
-  record Email(int position, String value, String type, boolean primary) {}
+  record Email(int position, String value, String type, Boolean primary) {}
 
   static String key(String value) {
     return value == null ? null : value.toLowerCase(Locale.ROOT);
@@ -32,7 +32,11 @@ record StaffColumns(
     for (int i = 0; i < emailNodes.size(); i++) {
       JsonNode email = emailNodes.get(i);
       emails.add(
-          new Email(i, text(email, "value"), text(email, "type"), email.path("primary").asBoolean(false)));
+          new Email(
+              i,
+              text(email, "value"),
+              text(email, "type"),
+              email.has("primary") ? email.path("primary").asBoolean() : null));
     }
     JsonNode name = document.path("name");
     return new StaffColumns(

@@ -4,6 +4,7 @@ import com.classlark.scim.app.AppConfig;
 import com.classlark.scim.app.Application;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.http.HttpSettings;
+import com.classlark.scim.http.QuerySettings;
 import java.time.Instant;
 
 /**
@@ -35,7 +36,8 @@ public final class TestServer implements AutoCloseable {
     MutableClock clock = new MutableClock(Instant.now());
     Application application;
     try {
-      application = Application.start(new AppConfig(database.target(), http, true), clock);
+      application =
+          Application.start(new AppConfig(database.target(), http, QuerySettings.DEFAULT, true), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -14,10 +14,10 @@ import java.util.Optional;
  * 2008-01-23T04:56:22Z}) as instants, so that values with different offsets compare by the moment
  * they name. A value without an offset is taken as UTC.
  */
-final class ScimDateTime {
+public final class ScimDateTime {
   private ScimDateTime() {}
 
-  static Optional<Instant> parse(String text) {
+  public static Optional<Instant> parse(String text) {
     try {
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The attribute operators of RFC 7644 §3.4.2.2, Table 3, applied to the JSON values one attribute
  * path reaches in a resource, typed by the attribute's definition.
  */
-final class ValueComparison {
+public final class ValueComparison {
   private ValueComparison() {}
 
   /**
@@ -122,7 +122,7 @@ final class ValueComparison {
   }
 
   /** The text a value has when compared with a string attribute; a number uses its plain text. */
-  static String textOf(ScimValue operand) {
+  public static String textOf(ScimValue operand) {
     return switch (operand) {
       case ScimValue.Str(var text) -> text;
       case ScimValue.Num(var number) -> number.toPlainString();
@@ -132,7 +132,7 @@ final class ValueComparison {
   }
 
   /** A boolean operand: {@code true}/{@code false}, or the strings "true"/"false" in any case. */
-  static Optional<Boolean> booleanOf(ScimValue operand) {
+  public static Optional<Boolean> booleanOf(ScimValue operand) {
     return switch (operand) {
       case ScimValue.Bool(var bool) -> Optional.of(bool);
       case ScimValue.Str(var text) -> booleanOfText(text);

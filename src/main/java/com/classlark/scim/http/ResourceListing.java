@@ -1,0 +1,153 @@
+package com.classlark.scim.http;
+
+import com.classlark.scim.directory.Cursors;
+import com.classlark.scim.directory.ListPage;
+import com.classlark.scim.directory.ListRequest;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.filter.AttrPath;
+import com.classlark.scim.protocol.filter.Filter;
+import com.classlark.scim.protocol.filter.FilterParser;
+import com.classlark.scim.protocol.filter.FilterRenderer;
+import com.classlark.scim.protocol.filter.FilterResolver;
+import com.classlark.scim.protocol.filter.PathExpression;
+import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.resource.Projection;
+import com.classlark.scim.protocol.schema.ResolvedAttribute;
+import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.function.BiFunction;
+
+/**
+ * Queries of one resource type (RFC 7644 §3.4.2, §3.4.3; cursors per RFC 9865): parses filter, sort
+ * and paging, asks the directory for one page and writes the ListResponse.
+ */
+final class ResourceListing {
+  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+  private final ResourceTypeDefinition type;
+  private final BiFunction<String, ListRequest, ListPage> lister;
+  private final ResourceResponses responses;
+  private final Cursors cursors;
+  private final QuerySettings settings;
+  private final FilterParser parser;
+
+  ResourceListing(
+      ResourceTypeDefinition type,
+      BiFunction<String, ListRequest, ListPage> lister,
+      ResourceResponses responses,
+      Cursors cursors,
+      QuerySettings settings) {
+    this.type = type;
+    this.lister = lister;
+    this.responses = responses;
+    this.cursors = cursors;
+    this.settings = settings;
+    this.parser = new FilterParser(settings.filterLimits());
+  }
+
+  /** GET on the resource endpoint. */
+  void list(Context ctx) {
+    respond(ctx, ListQuery.fromQueryString(ctx));
+  }
+
+  /** POST {endpoint}/.search. */
+  void search(Context ctx) {
+    respond(ctx, ListQuery.fromSearchRequest(JsonBody.object(ctx)));
+  }
+
+  private void respond(Context ctx, ListQuery query) {
+    ScimResponses.json(ctx, 200, page(ctx, query));
+  }
+
+  /** The ListResponse for a query. */
+  ObjectNode page(Context ctx, ListQuery query) {
+    Projection projection = Projection.of(type, query.attributes(), query.excludedAttributes());
+    Filter filter = resolvedFilter(query.filter());
+    ListRequest.Sort sort = sort(query);
+    int count = Math.min(Math.max(ListQuery.integer("count", query.count(), settings.defaultPageSize()), 0), settings.maxPageSize());
+    String accountId = BearerAuth.accountId(ctx);
+    String fingerprint = fingerprint(filter, sort);
+    ListRequest.Paging paging;
+    int startIndex = 1;
+    if (query.cursor() != null) {
+      if (query.startIndex() != null) {
+        throw ScimException.invalidValue("Use either cursor or startIndex, not both.");
+      }
+      paging =
+          new ListRequest.Paging.Cursor(
+              query.cursor().isEmpty() ? null : cursors.decode(accountId, fingerprint, query.cursor()));
+    } else {
+      startIndex = Math.max(ListQuery.integer("startIndex", query.startIndex(), 1), 1);
+      paging = new ListRequest.Paging.Index(startIndex);
+    }
+    ListPage page;
+    try {
+      page = lister.apply(accountId, new ListRequest(filter, sort, count, paging));
+    } catch (IllegalArgumentException e) {
+      throw ScimException.invalidCursor(
+          "The cursor does not fit this query; start again with cursor= (empty).");
+    }
+    ObjectNode body = Json.object();
+    body.putArray("schemas").add(LIST_RESPONSE);
+    body.put("totalResults", page.totalResults());
+    body.put("itemsPerPage", page.resources().size());
+    if (paging instanceof ListRequest.Paging.Index) {
+      body.put("startIndex", startIndex);
+    }
+    if (page.first() != null) {
+      body.put("previousCursor", cursors.encode(accountId, fingerprint, page.first()));
+    }
+    if (page.next() != null) {
+      body.put("nextCursor", cursors.encode(accountId, fingerprint, page.next()));
+    }
+    if (count > 0) {
+      ArrayNode resources = body.putArray("Resources");
+      for (StoredResource resource : page.resources()) {
+        resources.add(projection.apply(responses.full(ctx, resource)));
+      }
+    }
+    return body;
+  }
+
+  /** The filter resolved against this resource type, or null without one. */
+  Filter resolvedFilter(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return FilterResolver.resolve(type, parser.parseFilter(text));
+  }
+
+  private ListRequest.Sort sort(ListQuery query) {
+    boolean descending = query.descending();
+    if (query.sortBy() == null || query.sortBy().isBlank()) {
+      return null;
+    }
+    PathExpression path;
+    try {
+      path = parser.parsePath(query.sortBy().strip());
+    } catch (ScimException e) {
+      throw ScimException.invalidValue("sortBy must name an attribute: " + e.detail());
+    }
+    AttrPath attribute = path.attribute();
+    ResolvedAttribute resolved =
+        path.valueFilter() != null
+            ? null
+            : type.resolve(attribute).orElse(null);
+    if (resolved == null || (resolved.target().isComplex())) {
+      throw ScimException.invalidValue(
+          "sortBy '" + query.sortBy() + "' names no sortable attribute of " + type.name() + " resources");
+    }
+    return new ListRequest.Sort(resolved, descending);
+  }
+
+  private String fingerprint(Filter filter, ListRequest.Sort sort) {
+    return type.name()
+        + "|"
+        + (filter == null ? "" : FilterRenderer.render(filter))
+        + "|"
+        + (sort == null ? "" : sort.attribute().canonicalPath() + (sort.descending() ? " desc" : " asc"));
+  }
+}

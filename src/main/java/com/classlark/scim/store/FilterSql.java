@@ -1,0 +1,224 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.protocol.filter.AttrPath;
+import com.classlark.scim.protocol.filter.CompareOp;
+import com.classlark.scim.protocol.filter.Filter;
+import com.classlark.scim.protocol.filter.ScimDateTime;
+import com.classlark.scim.protocol.filter.ScimValue;
+import com.classlark.scim.protocol.filter.ValueComparison;
+import com.classlark.scim.store.QueryTable.ChildTable;
+import com.classlark.scim.store.QueryTable.Column;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates a resolved filter into SQL over a {@link QueryTable}'s typed columns. The result is a
+ * necessary condition of the filter; when it is also sufficient ({@code exact}) no row needs checking
+ * in memory. Leaves that have no column, or whose SQL could differ from the in-memory evaluator's
+ * semantics, become {@code TRUE} and make the result inexact, so the rows it returns are then checked
+ * by {@link com.classlark.scim.protocol.filter.FilterEvaluator}. Every fragment is two-valued (never SQL
+ * NULL), so {@code NOT} is exact. Values are always bound.
+ */
+final class FilterSql {
+  /** The translated condition and whether it alone decides the filter. */
+  record Pushdown(SqlFragment condition, boolean exact) {
+    static final Pushdown NONE = new Pushdown(SqlFragment.TRUE, false);
+  }
+
+  private final QueryTable table;
+  private final Dialect dialect;
+
+  FilterSql(QueryTable table, Dialect dialect) {
+    this.table = table;
+    this.dialect = dialect;
+  }
+
+  Pushdown translate(Filter filter) {
+    return switch (filter) {
+      case Filter.And(var left, var right) -> {
+        Pushdown l = translate(left);
+        Pushdown r = translate(right);
+        yield new Pushdown(l.condition().and(r.condition()), l.exact() && r.exact());
+      }
+      case Filter.Or(var left, var right) -> {
+        Pushdown l = translate(left);
+        Pushdown r = translate(right);
+        if (!l.exact() && l.condition() == SqlFragment.TRUE
+            || !r.exact() && r.condition() == SqlFragment.TRUE) {
+          yield Pushdown.NONE;
+        }
+        yield new Pushdown(l.condition().or(r.condition()), l.exact() && r.exact());
+      }
+      case Filter.Not(var inner) -> {
+        Pushdown translated = translate(inner);
+        yield translated.exact()
+            ? new Pushdown(translated.condition().negated(), true)
+            : Pushdown.NONE;
+      }
+      case Filter.Present(var path) -> present(path);
+      case Filter.Compare(var path, var op, var value) -> compare(path, op, value);
+      case Filter.ValuePath(var path, var inner) -> valuePath(path, inner);
+    };
+  }
+
+  private static String key(AttrPath path) {
+    String base = path.schemaUrn() == null ? path.attribute() : path.schemaUrn() + ":" + path.attribute();
+    return path.subAttribute() == null ? base : base + "." + path.subAttribute();
+  }
+
+  private Pushdown present(AttrPath path) {
+    Column column = table.columns().get(key(path));
+    if (column != null) {
+      return exact(column.nullable() ? SqlFragment.of(column.sql() + " IS NOT NULL") : SqlFragment.TRUE);
+    }
+    ChildTable child = childOf(path);
+    if (child == null) {
+      return Pushdown.NONE;
+    }
+    if (path.subAttribute() == null) {
+      return exact(SqlFragment.of(child.exists("1 = 1")));
+    }
+    Column sub = child.columns().get(path.subAttribute());
+    return sub == null ? Pushdown.NONE : exact(SqlFragment.of(child.exists(sub.sql() + " IS NOT NULL")));
+  }
+
+  private Pushdown compare(AttrPath path, CompareOp op, ScimValue value) {
+    Column column = table.columns().get(key(path));
+    if (column != null) {
+      return leaf(column, op, value).map(FilterSql::exact).orElse(Pushdown.NONE);
+    }
+    ChildTable child = childOf(path);
+    if (child == null || path.subAttribute() == null || op == CompareOp.NE) {
+      // ne on a multi-valued attribute also matches a resource with no values: kept in memory.
+      return Pushdown.NONE;
+    }
+    Column sub = child.columns().get(path.subAttribute());
+    if (sub == null || value instanceof ScimValue.Null) {
+      return Pushdown.NONE;
+    }
+    return leaf(sub, op, value)
+        .map(condition -> exact(new SqlFragment(child.exists(condition.sql()), condition.parameters())))
+        .orElse(Pushdown.NONE);
+  }
+
+  private Pushdown valuePath(AttrPath path, Filter inner) {
+    ChildTable child = path.schemaUrn() == null ? table.children().get(path.attribute()) : null;
+    if (child == null) {
+      return Pushdown.NONE;
+    }
+    Optional<SqlFragment> condition = element(child.columns(), inner);
+    return condition
+        .map(c -> exact(new SqlFragment(child.exists(c.sql()), c.parameters())))
+        .orElse(Pushdown.NONE);
+  }
+
+  /** A filter over one value of a multi-valued attribute; empty when any part has no column. */
+  private Optional<SqlFragment> element(Map<String, Column> columns, Filter filter) {
+    return switch (filter) {
+      case Filter.And(var left, var right) ->
+          element(columns, left).flatMap(l -> element(columns, right).map(l::and));
+      case Filter.Or(var left, var right) ->
+          element(columns, left).flatMap(l -> element(columns, right).map(l::or));
+      case Filter.Not(var inner) -> element(columns, inner).map(SqlFragment::negated);
+      case Filter.Present(var path) ->
+          Optional.ofNullable(columns.get(path.attribute()))
+              .filter(c -> path.subAttribute() == null)
+              .map(c -> SqlFragment.of(c.sql() + " IS NOT NULL"));
+      case Filter.Compare(var path, var op, var value) ->
+          path.subAttribute() != null || !columns.containsKey(path.attribute())
+              ? Optional.empty()
+              : leaf(columns.get(path.attribute()), op, value);
+      case Filter.ValuePath valuePath -> Optional.empty();
+    };
+  }
+
+  private ChildTable childOf(AttrPath path) {
+    return path.schemaUrn() == null ? table.children().get(path.attribute()) : null;
+  }
+
+  private static Pushdown exact(SqlFragment condition) {
+    return new Pushdown(condition, true);
+  }
+
+  /** One comparison on one column, two-valued; empty when SQL could disagree with the evaluator. */
+  private Optional<SqlFragment> leaf(Column column, CompareOp op, ScimValue value) {
+    String c = column.sql();
+    if (value instanceof ScimValue.Null) {
+      return switch (op) {
+        case EQ -> Optional.of(SqlFragment.of(column.nullable() ? c + " IS NULL" : "1 = 0"));
+        case NE -> Optional.of(SqlFragment.of(column.nullable() ? c + " IS NOT NULL" : "1 = 1"));
+        default -> Optional.empty();
+      };
+    }
+    String present = column.nullable() ? c + " IS NOT NULL AND " : "";
+    String absent = column.nullable() ? c + " IS NULL OR " : "";
+    return switch (column.kind()) {
+      case TEXT -> {
+        String text = ValueComparison.textOf(value);
+        String operand = column.folded() ? text.toLowerCase(Locale.ROOT) : text;
+        String ordered = dialect == Dialect.POSTGRESQL ? c + " COLLATE \"C\"" : c;
+        yield Optional.of(
+            switch (op) {
+              case EQ -> SqlFragment.of("(" + present + c + " = ?)", operand);
+              case NE -> SqlFragment.of("(" + absent + c + " <> ?)", operand);
+              case CO -> SqlFragment.of("(" + present + contains(c) + ")", operand);
+              case SW ->
+                  SqlFragment.of(
+                      "(" + present + "substr(" + c + ", 1, ?) = ?)", operand.length(), operand);
+              case EW ->
+                  SqlFragment.of(
+                      "("
+                          + present
+                          + "length("
+                          + c
+                          + ") >= ? AND substr("
+                          + c
+                          + ", length("
+                          + c
+                          + ") - ? + 1) = ?)",
+                      operand.length(),
+                      operand.length(),
+                      operand);
+              case GT -> SqlFragment.of("(" + present + ordered + " > ?)", operand);
+              case GE -> SqlFragment.of("(" + present + ordered + " >= ?)", operand);
+              case LT -> SqlFragment.of("(" + present + ordered + " < ?)", operand);
+              case LE -> SqlFragment.of("(" + present + ordered + " <= ?)", operand);
+            });
+      }
+      case BOOLEAN -> {
+        Optional<Boolean> bool = ValueComparison.booleanOf(value);
+        if (bool.isEmpty()) {
+          yield Optional.empty();
+        }
+        yield switch (op) {
+          case EQ -> Optional.of(SqlFragment.of("(" + present + c + " = ?)", bool.get()));
+          case NE -> Optional.of(SqlFragment.of("(" + absent + c + " <> ?)", bool.get()));
+          default -> Optional.empty();
+        };
+      }
+      case INSTANT -> {
+        Optional<Instant> instant = ScimDateTime.parse(ValueComparison.textOf(value));
+        if (instant.isEmpty() || instant.get().getNano() % 1_000_000 != 0) {
+          // Stored instants have millisecond precision; a finer value is compared in memory.
+          yield Optional.empty();
+        }
+        long millis = instant.get().toEpochMilli();
+        yield switch (op) {
+          case EQ -> Optional.of(SqlFragment.of("(" + c + " = ?)", millis));
+          case NE -> Optional.of(SqlFragment.of("(" + c + " <> ?)", millis));
+          case GT -> Optional.of(SqlFragment.of("(" + c + " > ?)", millis));
+          case GE -> Optional.of(SqlFragment.of("(" + c + " >= ?)", millis));
+          case LT -> Optional.of(SqlFragment.of("(" + c + " < ?)", millis));
+          case LE -> Optional.of(SqlFragment.of("(" + c + " <= ?)", millis));
+          case CO, SW, EW -> Optional.empty();
+        };
+      }
+    };
+  }
+
+  private String contains(String column) {
+    return dialect == Dialect.POSTGRESQL ? "strpos(" + column + ", ?) > 0" : "instr(" + column + ", ?) > 0";
+  }
+}

@@ -1,0 +1,90 @@
+package com.classlark.scim.store;
+
+import java.util.Map;
+
+/**
+ * The allow-list that maps canonical attribute paths of one resource type to SQL: typed columns of
+ * the main table, and child tables for multi-valued attributes. A path that is not listed is never
+ * pushed into SQL.
+ *
+ * @param table table name with alias, e.g. {@code staff s}
+ * @param alias the alias, e.g. {@code s}
+ * @param liveCondition extra condition for rows visible to SCIM, or empty
+ * @param columns canonical path (e.g. {@code name.givenName}) → column
+ * @param children multi-valued attribute name (e.g. {@code emails}) → child table
+ */
+record QueryTable(
+    String table,
+    String alias,
+    String liveCondition,
+    Map<String, Column> columns,
+    Map<String, ChildTable> children) {
+
+  /** How a column's values compare. */
+  enum Kind {
+    /** Text; {@code folded} columns hold the value lower-cased with Locale.ROOT. */
+    TEXT,
+    BOOLEAN,
+    /** Epoch milliseconds of a dateTime. */
+    INSTANT
+  }
+
+  /**
+   * @param nullable whether the column can be NULL (an absent attribute)
+   * @param folded the column holds the case-folded value (caseExact false attributes)
+   */
+  record Column(String sql, Kind kind, boolean nullable, boolean folded) {}
+
+  /**
+   * @param joinCondition correlates a child row with the main row, e.g. {@code e.staff_id = s.id}
+   * @param columns sub-attribute name → column of the child table
+   */
+  record ChildTable(String table, String joinCondition, Map<String, Column> columns) {
+    String exists(String condition) {
+      return "EXISTS (SELECT 1 FROM " + table + " WHERE " + joinCondition + " AND " + condition + ")";
+    }
+  }
+
+  static final QueryTable STAFF =
+      new QueryTable(
+          "staff s",
+          "s",
+          "s.retired_at IS NULL",
+          Map.of(
+              "id", new Column("s.id", Kind.TEXT, false, false),
+              "externalId", new Column("s.external_id", Kind.TEXT, true, false),
+              "userName", new Column("s.user_name_key", Kind.TEXT, false, true),
+              "name.givenName", new Column("s.given_name_key", Kind.TEXT, true, true),
+              "name.familyName", new Column("s.family_name_key", Kind.TEXT, true, true),
+              "displayName", new Column("s.display_name_key", Kind.TEXT, true, true),
+              "active", new Column("s.active", Kind.BOOLEAN, false, false),
+              "meta.created", new Column("s.created_at", Kind.INSTANT, false, false),
+              "meta.lastModified", new Column("s.last_modified", Kind.INSTANT, false, false)),
+          Map.of(
+              "emails",
+              new ChildTable(
+                  "staff_emails e",
+                  "e.account_id = s.account_id AND e.staff_id = s.id",
+                  Map.of(
+                      "value", new Column("e.value_key", Kind.TEXT, true, true),
+                      "type", new Column("e.type_key", Kind.TEXT, true, true),
+                      "primary", new Column("e.is_primary", Kind.BOOLEAN, true, false)))));
+
+  static final QueryTable GROUPS =
+      new QueryTable(
+          "staff_groups g",
+          "g",
+          "",
+          Map.of(
+              "id", new Column("g.id", Kind.TEXT, false, false),
+              "externalId", new Column("g.external_id", Kind.TEXT, true, false),
+              "displayName", new Column("g.display_name_key", Kind.TEXT, false, true),
+              "meta.created", new Column("g.created_at", Kind.INSTANT, false, false),
+              "meta.lastModified", new Column("g.last_modified", Kind.INSTANT, false, false)),
+          Map.of(
+              "members",
+              new ChildTable(
+                  "group_members m",
+                  "m.account_id = g.account_id AND m.group_id = g.id",
+                  Map.of("value", new Column("m.member_id", Kind.TEXT, false, false)))));
+}

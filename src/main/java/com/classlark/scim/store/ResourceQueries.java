@@ -1,0 +1,292 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.CursorPosition;
+import com.classlark.scim.directory.ListPage;
+import com.classlark.scim.directory.ListRequest;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.protocol.filter.FilterEvaluator;
+import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
+import com.classlark.scim.store.FilterSql.Pushdown;
+import com.classlark.scim.store.QueryTable.Column;
+import com.classlark.scim.store.QueryTable.Kind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Lists one resource type of one school: the filter pushed into SQL, the stable order (creation,
+ * then id) or a {@code sortBy} column, index pages with LIMIT/OFFSET and keyset cursor pages, so that
+ * a cursor page deep into the school costs what the first page costs. Filters or sorts that SQL
+ * cannot decide exactly fall back to streaming the candidate rows through the in-memory evaluator.
+ */
+final class ResourceQueries {
+  private static final String FALLBACK_MARK = "@offset";
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final QueryTable table;
+  private final FilterSql filterSql;
+  private final FilterEvaluator evaluator;
+  private final String columnList;
+
+  ResourceQueries(Database database, QueryTable table, ResourceTypeDefinition type) {
+    this.jdbi = database.jdbi();
+    this.dialect = database.dialect();
+    this.table = table;
+    this.filterSql = new FilterSql(table, dialect);
+    this.evaluator = new FilterEvaluator(type);
+    String a = table.alias() + ".";
+    this.columnList =
+        a + "id, " + a + "document, " + a + "created_at, " + a + "last_modified, " + a + "version, "
+            + a + "scim_managed";
+  }
+
+  /** One order expression of the sort key, and how its cursor value is read back. */
+  private record OrderTerm(String sql, Kind kind) {}
+
+  ListPage list(String accountId, ListRequest request) {
+    Pushdown pushdown =
+        request.filter() == null ? new Pushdown(SqlFragment.TRUE, true) : filterSql.translate(request.filter());
+    List<OrderTerm> order = order(request.sort());
+    SqlFragment where = where(accountId, pushdown.condition());
+    if (!pushdown.exact() || order == null) {
+      return inMemory(accountId, request, where);
+    }
+    boolean descending = request.sort() != null && request.sort().descending();
+    return jdbi.withHandle(
+        handle -> {
+          long total = count(handle, where);
+          if (request.count() == 0) {
+            return new ListPage(List.of(), total, null, null);
+          }
+          return switch (request.paging()) {
+            case ListRequest.Paging.Index(var startIndex) -> {
+              SqlFragment page =
+                  new SqlFragment(
+                      select(where, order, descending) + " LIMIT ? OFFSET ?",
+                      concat(where.parameters(), request.count(), startIndex - 1));
+              yield new ListPage(run(handle, page), total, null, null);
+            }
+            case ListRequest.Paging.Cursor(var position) ->
+                cursorPage(handle, where, order, descending, request.count(), position, total);
+          };
+        });
+  }
+
+  private ListPage cursorPage(
+      Handle handle,
+      SqlFragment where,
+      List<OrderTerm> order,
+      boolean descending,
+      int count,
+      CursorPosition position,
+      long total) {
+    if (position != null && position.key().size() != order.size()) {
+      throw new IllegalArgumentException("cursor does not fit this order");
+    }
+    boolean backward = position != null && position.backward();
+    boolean scanDescending = descending ^ backward;
+    SqlFragment condition = where;
+    if (position != null) {
+      condition = condition.and(after(order, position.key(), scanDescending));
+    }
+    SqlFragment page =
+        new SqlFragment(
+            select(condition, order, scanDescending) + " LIMIT ?", concat(condition.parameters(), count + 1));
+    List<Row> rows = runRows(handle, page, order);
+    boolean more = rows.size() > count;
+    List<Row> kept = new ArrayList<>(rows.subList(0, Math.min(count, rows.size())));
+    if (backward) {
+      Collections.reverse(kept);
+    }
+    List<StoredResource> resources = kept.stream().map(Row::resource).toList();
+    if (kept.isEmpty()) {
+      return new ListPage(resources, total, null, backward ? position(position, false) : null);
+    }
+    boolean hasBefore = backward ? more : position != null;
+    boolean hasAfter = backward || more;
+    return new ListPage(
+        resources,
+        total,
+        hasBefore ? new CursorPosition(kept.get(0).key(), true) : null,
+        hasAfter ? new CursorPosition(kept.get(kept.size() - 1).key(), false) : null);
+  }
+
+  private static CursorPosition position(CursorPosition position, boolean backward) {
+    return new CursorPosition(position.key(), backward);
+  }
+
+  private SqlFragment where(String accountId, SqlFragment condition) {
+    String live = table.liveCondition().isEmpty() ? "" : " AND " + table.liveCondition();
+    return new SqlFragment(
+            table.alias() + ".account_id = ?" + live, List.of(accountId))
+        .and(condition);
+  }
+
+  private String select(SqlFragment where, List<OrderTerm> order, boolean descending) {
+    String direction = descending ? " DESC" : " ASC";
+    StringBuilder sql =
+        new StringBuilder("SELECT ").append(columnList);
+    for (int i = 0; i < order.size(); i++) {
+      sql.append(", ").append(order.get(i).sql()).append(" AS k").append(i);
+    }
+    sql.append(" FROM ").append(table.table()).append(" WHERE ").append(where.sql()).append(" ORDER BY ");
+    for (int i = 0; i < order.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(collated(order.get(i))).append(direction);
+    }
+    return sql.toString();
+  }
+
+  private String collated(OrderTerm term) {
+    return term.kind() == Kind.TEXT && dialect == Dialect.POSTGRESQL ? term.sql() + " COLLATE \"C\"" : term.sql();
+  }
+
+  /** The terms in order strictly after (or before, when descending) the given key. */
+  private SqlFragment after(List<OrderTerm> order, List<String> key, boolean descending) {
+    String op = descending ? " < ?" : " > ?";
+    SqlFragment result = null;
+    for (int i = order.size() - 1; i >= 0; i--) {
+      OrderTerm term = order.get(i);
+      Object value = typed(term.kind(), key.get(i));
+      SqlFragment strict = SqlFragment.of(collated(term) + op, value);
+      result = result == null ? strict : strict.or(SqlFragment.of(collated(term) + " = ?", value).and(result));
+    }
+    return result;
+  }
+
+  private static Object typed(Kind kind, String value) {
+    return switch (kind) {
+      case TEXT -> value;
+      case INSTANT -> Long.parseLong(value);
+      case BOOLEAN -> Boolean.parseBoolean(value);
+    };
+  }
+
+  /** The SQL order for a sort, or null when the sort attribute has no column. */
+  private List<OrderTerm> order(ListRequest.Sort sort) {
+    String a = table.alias();
+    OrderTerm id = new OrderTerm(a + ".id", Kind.TEXT);
+    if (sort == null) {
+      return List.of(new OrderTerm(a + ".created_at", Kind.INSTANT), id);
+    }
+    Column column = table.columns().get(sort.attribute().canonicalPath());
+    if (column == null) {
+      return null;
+    }
+    if (!column.nullable()) {
+      return List.of(new OrderTerm(column.sql(), column.kind()), id);
+    }
+    // Resources without the value sort last in ascending order (RFC 7644 §3.4.2.3).
+    return List.of(
+        new OrderTerm("CASE WHEN " + column.sql() + " IS NULL THEN 1 ELSE 0 END", Kind.INSTANT),
+        new OrderTerm("COALESCE(" + column.sql() + ", '')", Kind.TEXT),
+        id);
+  }
+
+  private long count(Handle handle, SqlFragment where) {
+    Query query =
+        handle.createQuery("SELECT COUNT(*) FROM " + table.table() + " WHERE " + where.sql());
+    bind(query, where.parameters());
+    return query.mapTo(Long.class).one();
+  }
+
+  private record Row(StoredResource resource, List<String> key) {}
+
+  private List<StoredResource> run(Handle handle, SqlFragment page) {
+    Query query = handle.createQuery(page.sql());
+    bind(query, page.parameters());
+    return query.map(JdbcStaffStore.RESOURCE).list();
+  }
+
+  private List<Row> runRows(Handle handle, SqlFragment page, List<OrderTerm> order) {
+    Query query = handle.createQuery(page.sql());
+    bind(query, page.parameters());
+    return query
+        .map(
+            (rs, ctx) -> {
+              List<String> key = new ArrayList<>();
+              for (int i = 0; i < order.size(); i++) {
+                key.add(
+                    order.get(i).kind() == Kind.BOOLEAN
+                        ? Boolean.toString(rs.getBoolean("k" + i))
+                        : rs.getString("k" + i));
+              }
+              return new Row(JdbcStaffStore.RESOURCE.map(rs, ctx), key);
+            })
+        .list();
+  }
+
+  private static void bind(Query query, List<Object> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      query.bind(i, parameters.get(i));
+    }
+  }
+
+  private static List<Object> concat(List<Object> parameters, Object... more) {
+    List<Object> all = new ArrayList<>(parameters);
+    Collections.addAll(all, more);
+    return all;
+  }
+
+  /**
+   * The fallback: stream the rows the pushed-down part selects, keep those the evaluator accepts, sort
+   * them in memory when the sort has no column, and page by position.
+   */
+  private ListPage inMemory(String accountId, ListRequest request, SqlFragment where) {
+    List<OrderTerm> defaultOrder = order(null);
+    List<StoredResource> matches =
+        jdbi.withHandle(
+            handle -> {
+              Query query = handle.createQuery(select(where, defaultOrder, false));
+              bind(query, where.parameters());
+              try (Stream<StoredResource> rows = query.map(JdbcStaffStore.RESOURCE).stream()) {
+                return rows.filter(row -> request.filter() == null || evaluator.matches(request.filter(), evaluable(row)))
+                    .toList();
+              }
+            });
+    List<StoredResource> ordered = new ArrayList<>(matches);
+    if (request.sort() != null) {
+      ordered.sort(InMemorySort.comparator(request.sort(), ResourceQueries::evaluable));
+    }
+    int offset =
+        switch (request.paging()) {
+          case ListRequest.Paging.Index(var startIndex) -> startIndex - 1;
+          case ListRequest.Paging.Cursor(var position) -> position == null ? 0 : fallbackOffset(position);
+        };
+    int from = Math.min(Math.max(offset, 0), ordered.size());
+    int to = Math.min(from + request.count(), ordered.size());
+    List<StoredResource> page = ordered.subList(from, to);
+    boolean cursor = request.paging() instanceof ListRequest.Paging.Cursor;
+    CursorPosition first =
+        cursor && from > 0 && request.count() > 0
+            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(Math.max(0, from - request.count()))), false)
+            : null;
+    CursorPosition next =
+        cursor && to < ordered.size() && request.count() > 0
+            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(to)), false)
+            : null;
+    return new ListPage(page, ordered.size(), first, next);
+  }
+
+  private static int fallbackOffset(CursorPosition position) {
+    if (position.key().size() != 2 || !FALLBACK_MARK.equals(position.key().get(0))) {
+      throw new IllegalArgumentException("cursor does not fit this query");
+    }
+    return Integer.parseInt(position.key().get(1));
+  }
+
+  /** The resource as the evaluator sees it: the document with id and meta timestamps. */
+  static ObjectNode evaluable(StoredResource resource) {
+    ObjectNode node = resource.document().deepCopy();
+    node.put("id", resource.id());
+    ObjectNode meta = node.putObject("meta");
+    meta.put("created", resource.created().toString());
+    meta.put("lastModified", resource.lastModified().toString());
+    return node;
+  }
+}
