@@ -29,10 +29,13 @@ final class FilterSql {
 
   private final QueryTable table;
   private final Dialect dialect;
+  private final String accountId;
 
-  FilterSql(QueryTable table, Dialect dialect) {
+  /** A translator for queries of one school ({@code accountId} scopes child-table subqueries). */
+  FilterSql(QueryTable table, Dialect dialect, String accountId) {
     this.table = table;
     this.dialect = dialect;
+    this.accountId = accountId;
   }
 
   Pushdown translate(Filter filter) {
@@ -78,10 +81,12 @@ final class FilterSql {
       return Pushdown.NONE;
     }
     if (path.subAttribute() == null) {
-      return exact(SqlFragment.of(child.exists("1 = 1")));
+      return exact(child.having(accountId, SqlFragment.TRUE));
     }
     Column sub = child.columns().get(path.subAttribute());
-    return sub == null ? Pushdown.NONE : exact(SqlFragment.of(child.exists(sub.sql() + " IS NOT NULL")));
+    return sub == null
+        ? Pushdown.NONE
+        : exact(child.having(accountId, SqlFragment.of(sub.sql() + " IS NOT NULL")));
   }
 
   private Pushdown compare(AttrPath path, CompareOp op, ScimValue value) {
@@ -99,7 +104,7 @@ final class FilterSql {
       return Pushdown.NONE;
     }
     return leaf(sub, op, value)
-        .map(condition -> exact(new SqlFragment(child.exists(condition.sql()), condition.parameters())))
+        .map(condition -> exact(child.having(accountId, condition)))
         .orElse(Pushdown.NONE);
   }
 
@@ -109,9 +114,7 @@ final class FilterSql {
       return Pushdown.NONE;
     }
     Optional<SqlFragment> condition = element(child.columns(), inner);
-    return condition
-        .map(c -> exact(new SqlFragment(child.exists(c.sql()), c.parameters())))
-        .orElse(Pushdown.NONE);
+    return condition.map(c -> exact(child.having(accountId, c))).orElse(Pushdown.NONE);
   }
 
   /** A filter over one value of a multi-valued attribute; empty when any part has no column. */

@@ -29,7 +29,7 @@ public final class JdbcStaffStore implements StaffStore {
               rs.getBoolean("scim_managed"));
 
   private final Jdbi jdbi;
-  private final ResourceQueries queries;
+  final ResourceQueries queries;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();

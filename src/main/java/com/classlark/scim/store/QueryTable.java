@@ -36,12 +36,38 @@ record QueryTable(
   record Column(String sql, Kind kind, boolean nullable, boolean folded) {}
 
   /**
-   * @param joinCondition correlates a child row with the main row, e.g. {@code e.staff_id = s.id}
+   * A child table holding the values of a multi-valued attribute. Conditions on it select parent ids
+   * through an uncorrelated {@code IN} subquery, so the database starts from the child table's index
+   * (e.g. an email address) instead of testing every parent row.
+   *
+   * @param parentId the parent's id column, e.g. {@code s.id}
+   * @param childParentId the child's column holding the parent id, e.g. {@code e.staff_id}
+   * @param childAccount the child's account column, e.g. {@code e.account_id}
    * @param columns sub-attribute name → column of the child table
    */
-  record ChildTable(String table, String joinCondition, Map<String, Column> columns) {
-    String exists(String condition) {
-      return "EXISTS (SELECT 1 FROM " + table + " WHERE " + joinCondition + " AND " + condition + ")";
+  record ChildTable(
+      String table,
+      String parentId,
+      String childParentId,
+      String childAccount,
+      Map<String, Column> columns) {
+    /** Parents with at least one child row matching {@code condition}. */
+    SqlFragment having(String accountId, SqlFragment condition) {
+      java.util.List<Object> parameters = new java.util.ArrayList<>();
+      parameters.add(accountId);
+      parameters.addAll(condition.parameters());
+      return new SqlFragment(
+          parentId
+              + " IN (SELECT "
+              + childParentId
+              + " FROM "
+              + table
+              + " WHERE "
+              + childAccount
+              + " = ? AND "
+              + condition.sql()
+              + ")",
+          parameters);
     }
   }
 
@@ -64,7 +90,9 @@ record QueryTable(
               "emails",
               new ChildTable(
                   "staff_emails e",
-                  "e.account_id = s.account_id AND e.staff_id = s.id",
+                  "s.id",
+                  "e.staff_id",
+                  "e.account_id",
                   Map.of(
                       "value", new Column("e.value_key", Kind.TEXT, true, true),
                       "type", new Column("e.type_key", Kind.TEXT, true, true),
@@ -85,6 +113,8 @@ record QueryTable(
               "members",
               new ChildTable(
                   "group_members m",
-                  "m.account_id = g.account_id AND m.group_id = g.id",
+                  "g.id",
+                  "m.group_id",
+                  "m.account_id",
                   Map.of("value", new Column("m.member_id", Kind.TEXT, false, false)))));
 }

@@ -30,7 +30,6 @@ final class ResourceQueries {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final QueryTable table;
-  private final FilterSql filterSql;
   private final FilterEvaluator evaluator;
   private final String columnList;
 
@@ -38,7 +37,6 @@ final class ResourceQueries {
     this.jdbi = database.jdbi();
     this.dialect = database.dialect();
     this.table = table;
-    this.filterSql = new FilterSql(table, dialect);
     this.evaluator = new FilterEvaluator(type);
     String a = table.alias() + ".";
     this.columnList =
@@ -46,12 +44,44 @@ final class ResourceQueries {
             + a + "scim_managed";
   }
 
+  /**
+   * The ids that the SQL translation of {@code filter} alone selects, and whether that translation was
+   * exact; for tests that hold it against the in-memory evaluator.
+   */
+  SqlSelection sqlOnly(String accountId, com.classlark.scim.protocol.filter.Filter filter) {
+    Pushdown pushdown = new FilterSql(table, dialect, accountId).translate(filter);
+    SqlFragment where = where(accountId, pushdown.condition());
+    List<String> ids =
+        jdbi.withHandle(
+            handle -> {
+              Query query =
+                  handle.createQuery(
+                      "SELECT " + table.alias() + ".id FROM " + table.table() + " WHERE " + where.sql());
+              bind(query, where.parameters());
+              return query.mapTo(String.class).list();
+            });
+    return new SqlSelection(ids, pushdown.exact(), where);
+  }
+
+  /** What {@link #sqlOnly} found. */
+  record SqlSelection(List<String> ids, boolean exact, SqlFragment where) {}
+
+  /** The SQL of the first page of a query, for EXPLAIN in tests. */
+  SqlFragment firstPageSql(String accountId, ListRequest request) {
+    Pushdown pushdown = new FilterSql(table, dialect, accountId).translate(request.filter());
+    SqlFragment where = where(accountId, pushdown.condition());
+    return new SqlFragment(
+        select(where, order(request.sort()), false) + " LIMIT ?", concat(where.parameters(), request.count()));
+  }
+
   /** One order expression of the sort key, and how its cursor value is read back. */
   private record OrderTerm(String sql, Kind kind) {}
 
   ListPage list(String accountId, ListRequest request) {
     Pushdown pushdown =
-        request.filter() == null ? new Pushdown(SqlFragment.TRUE, true) : filterSql.translate(request.filter());
+        request.filter() == null
+            ? new Pushdown(SqlFragment.TRUE, true)
+            : new FilterSql(table, dialect, accountId).translate(request.filter());
     List<OrderTerm> order = order(request.sort());
     SqlFragment where = where(accountId, pushdown.condition());
     if (!pushdown.exact() || order == null) {

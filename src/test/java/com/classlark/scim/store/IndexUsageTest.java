@@ -1,0 +1,148 @@
+package com.classlark.scim.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.directory.ListRequest;
+import com.classlark.scim.protocol.filter.FilterParser;
+import com.classlark.scim.protocol.filter.FilterResolver;
+import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
+import com.classlark.scim.protocol.schema.ResourceTypes;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.TestDatabase;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every filter an identity provider sends runs on an index: EXPLAIN of the query the store runs, with
+ * sequential scans disabled on PostgreSQL (so the plan shows whether an index can serve it at all), and
+ * SQLite's query plan.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexUsageTest {
+  private TestDatabase postgres;
+  private TestDatabase sqlite;
+  private Database postgresDatabase;
+  private Database sqliteDatabase;
+
+  @BeforeAll
+  void open() {
+    postgres = TestDatabase.create(Engine.POSTGRES);
+    sqlite = TestDatabase.create(Engine.SQLITE);
+    postgresDatabase = Database.open(postgres.target());
+    sqliteDatabase = Database.open(sqlite.target());
+    postgresDatabase.migrate();
+    sqliteDatabase.migrate();
+    seed(postgresDatabase);
+    seed(sqliteDatabase);
+  }
+
+  private static final String SCHOOL = UUID.randomUUID().toString();
+  private static final int ROWS = 3000;
+
+  /** Realistic statistics: one school with thousands of staff, each with an email, then ANALYZE. */
+  private static void seed(Database database) {
+    database
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              handle.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'Index School', 0)", SCHOOL);
+              var staff =
+                  handle.prepareBatch(
+                      "INSERT INTO staff (account_id, id, user_name, user_name_key, external_id, active,"
+                          + " scim_managed, created_at, last_modified, version, document)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')");
+              var emails =
+                  handle.prepareBatch(
+                      "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
+                          + " type_key, is_primary) VALUES (?, ?, 0, ?, ?, 'work', 'work', ?)");
+              for (int i = 0; i < ROWS; i++) {
+                String id = UUID.randomUUID().toString();
+                String email = "staff" + i + "@school.example";
+                staff
+                    .bind(0, SCHOOL).bind(1, id).bind(2, email).bind(3, email).bind(4, "ext-" + i)
+                    .bind(5, true).bind(6, true).bind(7, (long) i * 1000).bind(8, (long) i * 1000)
+                    .add();
+                emails.bind(0, SCHOOL).bind(1, id).bind(2, email).bind(3, email).bind(4, true).add();
+              }
+              staff.execute();
+              emails.execute();
+            });
+    database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+  }
+
+  @AfterAll
+  void close() {
+    postgresDatabase.close();
+    sqliteDatabase.close();
+    postgres.close();
+    sqlite.close();
+  }
+
+  static final String USER_FILTERS_SOURCE = "userFilters";
+
+  private static SqlFragment sql(Database database, QueryTable table, ResourceTypeDefinition type, String filter) {
+    ResourceQueries queries = new ResourceQueries(database, table, type);
+    return queries.firstPageSql(
+        SCHOOL,
+        new ListRequest(
+            FilterResolver.resolve(type, FilterParser.parse(filter)), null, 100, new ListRequest.Paging.Index(1)));
+  }
+
+  private static List<String> explain(Handle handle, String prefix, SqlFragment sql) {
+    var query = handle.createQuery(prefix + sql.sql());
+    for (int i = 0; i < sql.parameters().size(); i++) {
+      query.bind(i, sql.parameters().get(i));
+    }
+    return query.map((rs, ctx) -> rs.getString(rs.getMetaData().getColumnCount())).list();
+  }
+
+  /** Filter | index PostgreSQL must use | index SQLite must use. */
+  static final String[] USER_LOOKUPS = {
+    "userName eq \"jane@school.example\"|staff_live_user_name|staff_live_user_name",
+    "externalId eq \"701984\"|staff_by_external_id|staff_by_external_id",
+    "id eq \"7a1c0d5e-0000-4000-8000-000000000001\"|staff_pkey|sqlite_autoindex_staff_1",
+    "emails[type eq \"work\"].value eq \"jane@school.example\"|staff_emails_by_value|staff_emails_by_value",
+    "emails.value eq \"jane@school.example\"|staff_emails_by_value|staff_emails_by_value",
+    "meta.lastModified gt \"2026-01-01T00:00:00Z\"|staff_by_last_modified|staff_by_last_modified"
+  };
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
+  void userLookupsUseTheirIndexOnPostgres(String row) {
+    String[] parts = row.split("\\|");
+    List<String> plan =
+        postgresDatabase
+            .jdbi()
+            .withHandle(
+                handle -> {
+                  handle.execute("SET enable_seqscan = off");
+                  return explain(
+                      handle, "EXPLAIN ", sql(postgresDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0]));
+                });
+    String text = String.join("\n", plan);
+    assertThat(text).as(text).contains(parts[1]).doesNotContain("Seq Scan");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
+  void userLookupsUseTheirIndexOnSqlite(String row) {
+    String[] parts = row.split("\\|");
+    List<String> plan =
+        sqliteDatabase
+            .jdbi()
+            .withHandle(
+                handle ->
+                    explain(
+                        handle,
+                        "EXPLAIN QUERY PLAN ",
+                        sql(sqliteDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0])));
+    String text = String.join("\n", plan);
+    assertThat(text).as(text).contains(parts[2]).doesNotContain("SCAN s").doesNotContain("SCAN e");
+  }
+}
