@@ -20,6 +20,8 @@ import java.util.Set;
  * document in place; {@link PatchEngine} works on a copy.
  */
 final class TargetEdits {
+  private static final String VALUE = "value";
+
   private final FilterEvaluator evaluator;
   private final ObjectNode document;
   private final PatchOp op;
@@ -158,7 +160,7 @@ final class TargetEdits {
         }
         ObjectNode merged =
             ComplexMerge.merge(definition, attribute.canonicalPath(), element, given, cleared);
-        if (merged.isEmpty()) {
+        if (merged.isEmpty() || lostItsValue(definition, element, merged)) {
           values.remove(index--);
         } else {
           values.set(index, merged);
@@ -194,7 +196,7 @@ final class TargetEdits {
                   element,
                   Json.object(),
                   List.of(target.sub()));
-      if (rest.isEmpty()) {
+      if (rest.isEmpty() || lostItsValue(attribute.attribute(), element, rest)) {
         values.remove(index--);
       } else {
         values.set(index, rest);
@@ -216,6 +218,17 @@ final class TargetEdits {
       values.removeIf(value -> MultiValuedOps.sameValue(definition, value, given));
     }
     store(attribute, values);
+  }
+
+  /**
+   * A value of a multi-valued attribute such as {@code emails} is its {@code value}: once that is
+   * cleared ({@code replace emails[type eq "work"].value} with {@code ""}, as Entra ID sends when the
+   * source attribute is emptied), the rest ({@code type}, {@code primary}) describes nothing and goes
+   * too.
+   */
+  private static boolean lostItsValue(
+      AttributeDefinition definition, JsonNode before, ObjectNode after) {
+    return definition.multiValued() && before.has(VALUE) && !after.has(VALUE);
   }
 
   private Set<JsonNode> matching(PatchTarget.Values target, List<JsonNode> values) {
