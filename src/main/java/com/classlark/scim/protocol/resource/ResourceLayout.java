@@ -12,18 +12,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
+<<<<<<< HEAD
  * Where each attribute of a resource type lives in the canonical resource JSON: common and core
  * attributes at the top level, extension attributes inside the object keyed by the extension URN
  * (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here
  * are exact.
+=======
+ * Where each attribute of a resource type lives in the canonical resource JSON: common and core attributes
+ * at the top level, extension attributes inside the object keyed by the extension URN (RFC 7643 §3,
+ * §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here are exact. Public for
+ * the PATCH engine, which edits canonical resources in place.
+>>>>>>> patch
  */
-final class ResourceLayout {
+public final class ResourceLayout {
   private ResourceLayout() {}
 
   static final String SCHEMAS = "schemas";
 
   /** Every top-level attribute of the type: common attributes, then core, then each extension. */
-  static List<ResolvedAttribute> attributes(ResourceTypeDefinition type) {
+  public static List<ResolvedAttribute> attributes(ResourceTypeDefinition type) {
     List<ResolvedAttribute> all = new ArrayList<>();
     for (AttributeDefinition common : CommonAttributes.ALL) {
       all.add(new ResolvedAttribute(null, false, common, null));
@@ -40,18 +47,18 @@ final class ResourceLayout {
   }
 
   /** The attribute's value, or a missing node when the resource does not have it. */
-  static JsonNode get(ObjectNode resource, ResolvedAttribute attribute) {
+  public static JsonNode get(ObjectNode resource, ResolvedAttribute attribute) {
     JsonNode container = attribute.extension() ? resource.path(attribute.schema().id()) : resource;
     return container.path(attribute.attribute().name());
   }
 
   /** Sets the attribute's value, creating the extension object when needed. */
-  static void set(ObjectNode resource, ResolvedAttribute attribute, JsonNode value) {
+  public static void set(ObjectNode resource, ResolvedAttribute attribute, JsonNode value) {
     container(resource, attribute).set(attribute.attribute().name(), value);
   }
 
   /** Removes the attribute, and the extension object when it becomes empty. */
-  static void remove(ObjectNode resource, ResolvedAttribute attribute) {
+  public static void remove(ObjectNode resource, ResolvedAttribute attribute) {
     if (!attribute.extension()) {
       resource.remove(attribute.attribute().name());
       return;
@@ -80,7 +87,7 @@ final class ResourceLayout {
    * A copy of the resource with {@code schemas} first: the core URN, then the URN of each extension
    * that has values (RFC 7643 §3). Empty extension objects are left out.
    */
-  static ObjectNode withSchemas(ResourceTypeDefinition type, ObjectNode resource) {
+  public static ObjectNode withSchemas(ResourceTypeDefinition type, ObjectNode resource) {
     ObjectNode result = Json.object();
     var schemas = result.putArray(SCHEMAS).add(type.coreSchema().id());
     for (SchemaDefinition extension : type.extensions()) {

@@ -87,6 +87,14 @@ public final class ResourceReader {
     return AttributeValueReader.read(target.target(), target.canonicalPath(), value, false);
   }
 
+  /**
+   * True when a client's value means "not set": JSON null, a missing value, {@code ""}, {@code []} or
+   * {@code {}}. A PATCH add or replace with such a value clears its target.
+   */
+  public static boolean isUnset(JsonNode value) {
+    return AttributeValueReader.isUnset(value);
+  }
+
   private static ObjectNode readAttributes(
       ResourceTypeDefinition type, JsonNode body, boolean complete) {
     if (body == null) {

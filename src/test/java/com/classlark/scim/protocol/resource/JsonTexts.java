@@ -6,19 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /** Test shorthand: JSON written with single quotes, which keeps test tables readable. */
-final class JsonTexts {
+public final class JsonTexts {
   private JsonTexts() {}
 
-  static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  static final String CLASSLARK =
+  public static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  public static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String CLASSLARK =
       "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
-  static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
-  /**
-   * Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes.
-   */
-  static JsonNode json(String singleQuoted) {
+  /** Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes. */
+  public static JsonNode json(String singleQuoted) {
     try {
       return Json.MAPPER.readTree(singleQuoted.replace('\'', '"'));
     } catch (JsonProcessingException e) {
@@ -26,7 +24,7 @@ final class JsonTexts {
     }
   }
 
-  static ObjectNode object(String singleQuoted) {
+  public static ObjectNode object(String singleQuoted) {
     return (ObjectNode) json(singleQuoted);
   }
 }
