@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Changes the sub-attributes of one complex value, as {@code add} and {@code replace} do (RFC 7644
  * §3.5.2.1, §3.5.2.3: "Sub-attributes that are not specified in the value parameter are left
- * unchanged"). The same rule serves a singular complex attribute ({@code name}, {@code manager}) and
- * one value of a multi-valued one ({@code emails[type eq "work"]}).
+ * unchanged"). The same rule serves a singular complex attribute ({@code name}, {@code manager})
+ * and one value of a multi-valued one ({@code emails[type eq "work"]}).
  *
  * <p>When the change points the value elsewhere (its {@code value} sub-attribute changes), the
  * sub-attributes that described the old target go unless the client gave new ones: read-only ones
@@ -33,8 +33,10 @@ final class ComplexMerge {
    * @param existing the current value; missing or null when there is none
    * @param given canonical sub-attribute values to set
    * @param cleared sub-attributes to remove
-   * @return the new value, possibly empty (then the caller removes it); {@code existing} is unchanged
-   * @throws ScimException {@code mutability} when an immutable sub-attribute with a value would change
+   * @return the new value, possibly empty (then the caller removes it); {@code existing} is
+   *     unchanged
+   * @throws ScimException {@code mutability} when an immutable sub-attribute with a value would
+   *     change
    */
   static ObjectNode merge(
       AttributeDefinition definition,
@@ -72,7 +74,9 @@ final class ComplexMerge {
    */
   static void checkImmutable(
       AttributeDefinition definition, String path, JsonNode current, JsonNode replacement) {
-    if (definition.mutability() != Mutability.IMMUTABLE || current == null || current.isMissingNode()) {
+    if (definition.mutability() != Mutability.IMMUTABLE
+        || current == null
+        || current.isMissingNode()) {
       return;
     }
     if (!current.equals(replacement)) {

@@ -187,7 +187,8 @@ public record GroupPatchPlan(
 
   /** The ids in {@code members[value eq "a" or value eq "b"]}. */
   private static List<String> filteredIds(PathExpression path) {
-    AttrPath members = new AttrPath(path.attribute().schemaUrn(), path.attribute().attribute(), null);
+    AttrPath members =
+        new AttrPath(path.attribute().schemaUrn(), path.attribute().attribute(), null);
     Filter inner =
         ((Filter.ValuePath)
                 FilterResolver.resolve(
@@ -226,6 +227,8 @@ public record GroupPatchPlan(
   private static ScimException memberFilter(Filter whole) {
     return ScimException.invalidFilter(
         "a member filter must select members by id: members[value eq \"<id>\"], several joined"
-            + " with 'or'; [" + FilterRenderer.render(whole) + "] is not supported");
+            + " with 'or'; ["
+            + FilterRenderer.render(whole)
+            + "] is not supported");
   }
 }

@@ -27,7 +27,9 @@ public sealed interface MembershipChange {
   /** Ends every membership of the group (RFC 7644 §3.5.2.2, {@code remove} of {@code members}). */
   record RemoveAllMembers() implements MembershipChange {}
 
-  /** Makes exactly these users the members (RFC 7644 §3.5.2.3, {@code replace} of {@code members}). */
+  /**
+   * Makes exactly these users the members (RFC 7644 §3.5.2.3, {@code replace} of {@code members}).
+   */
   record ReplaceMembers(List<String> ids) implements MembershipChange {
     public ReplaceMembers {
       ids = List.copyOf(ids);

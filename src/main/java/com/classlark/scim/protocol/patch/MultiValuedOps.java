@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The list operations PATCH performs on the values of a multi-valued attribute (RFC 7644 §3.5.2). */
+/**
+ * The list operations PATCH performs on the values of a multi-valued attribute (RFC 7644 §3.5.2).
+ */
 final class MultiValuedOps {
   private MultiValuedOps() {}
 
@@ -55,8 +57,8 @@ final class MultiValuedOps {
 
   /**
    * The value a filter made only of {@code eq} comparisons joined by {@code and} describes: {@code
-   * type eq "work" and primary eq true} describes {@code {"type": "work", "primary": true}}. Empty for
-   * any other filter. Microsoft Entra ID relies on this: it sends {@code replace emails[type eq
+   * type eq "work" and primary eq true} describes {@code {"type": "work", "primary": true}}. Empty
+   * for any other filter. Microsoft Entra ID relies on this: it sends {@code replace emails[type eq
    * "work"].value} to set a work email whether or not one exists.
    */
   static Optional<ObjectNode> describedValue(Filter filter) {

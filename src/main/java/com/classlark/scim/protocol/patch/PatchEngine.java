@@ -14,29 +14,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies PATCH operations to a canonical resource (RFC 7644 §3.5.2): all of them in order, or none.
+ * Applies PATCH operations to a canonical resource (RFC 7644 §3.5.2): all of them in order, or
+ * none.
  *
  * <p>Semantics, per operation and path (see {@link PatchTarget}):
  *
  * <ul>
  *   <li>{@code add}: a singular attribute is set; a multi-valued one gets the values it lacks (an
- *       identical value is not added twice); a complex one has the given sub-attributes set and keeps
- *       the others (see {@link ComplexMerge}). Without a path the value is an object of attributes,
- *       each added that way (see {@link PathlessValue}).
- *   <li>{@code replace}: the same, except that a multi-valued attribute without filter gets exactly the
- *       given values.
- *   <li>{@code remove}: needs a path ({@code noTarget} otherwise) and removes what it selects; a value
- *       list given with a multi-valued attribute removes just those values.
+ *       identical value is not added twice); a complex one has the given sub-attributes set and
+ *       keeps the others (see {@link ComplexMerge}). Without a path the value is an object of
+ *       attributes, each added that way (see {@link PathlessValue}).
+ *   <li>{@code replace}: the same, except that a multi-valued attribute without filter gets exactly
+ *       the given values.
+ *   <li>{@code remove}: needs a path ({@code noTarget} otherwise) and removes what it selects; a
+ *       value list given with a multi-valued attribute removes just those values.
  *   <li>A value filter ({@code emails[type eq "work"]}) selects values of a complex attribute;
  *       {@code replace} and {@code remove} on a filter that matches nothing are {@code noTarget}
  *       (RFC 7644 §3.5.2.3). The exception is a filter made only of {@code eq} comparisons, for
  *       {@code add} and {@code replace}: it describes the value it wants, so a new value is created
  *       from it and the given value. Microsoft Entra ID sends {@code replace emails[type eq
  *       "work"].value} for users that have no work email yet and its validator expects the email to
- *       appear. An {@code add} on a filter is read the same way.
+ *       appear. Other filters on {@code add} behave as on {@code replace}. A filtered value whose
+ *       {@code value} sub-attribute is cleared is removed: an email without address is no email.
+ *   <li>A filter selects values of complex attributes only; {@code add} and {@code replace} merge
+ *       the given sub-attributes into each selected value rather than replacing it whole (the RFC's
+ *       rule for complex attributes), so {@code replace emails[type eq "work"]} with {@code
+ *       {"value": "x"}} keeps {@code type}.
  *   <li>An {@code add} or {@code replace} whose value is null, {@code ""}, {@code []} or {@code {}}
- *       clears its target, as a {@code remove} would (RFC 7644 §3.5.2.3 treats a null replacement as
- *       removal; Entra sends {@code ""} to clear).
+ *       clears its target, as a {@code remove} would (RFC 7644 §3.5.2.3 treats a null replacement
+ *       as removal; Entra sends {@code ""} to clear).
  *   <li>Making one value primary makes the others non-primary (RFC 7643 §2.4).
  * </ul>
  *
@@ -80,7 +86,8 @@ public final class PatchEngine {
     PatchOp op = operation.op();
     if (operation.path() == null) {
       if (op == PatchOp.REMOVE) {
-        throw ScimException.noTarget("remove needs a path naming the attribute or values to remove");
+        throw ScimException.noTarget(
+            "remove needs a path naming the attribute or values to remove");
       }
       PathlessValue pathless = PathlessValue.read(type, operation.value(), resourceId, op);
       TargetEdits edits = new TargetEdits(evaluator, document, op);
@@ -95,7 +102,8 @@ public final class PatchEngine {
     PatchTarget target = PatchTarget.resolve(type, operation.path());
     if (PatchTarget.readOnly(target)) {
       throw ScimException.mutability(
-          target.text() + " is read-only: the service provider sets it and a client cannot change it");
+          target.text()
+              + " is read-only: the service provider sets it and a client cannot change it");
     }
     if (writeOnly(target)) {
       return; // accepted and never stored, as ResourceReader does on POST
@@ -125,8 +133,8 @@ public final class PatchEngine {
   }
 
   /**
-   * RFC 7644 §3.5.2.2: an operation must not leave a required attribute unassigned. Only values
-   * the document had are checked, so a patch never fails for what it did not touch.
+   * RFC 7644 §3.5.2.2: an operation must not leave a required attribute unassigned. Only values the
+   * document had are checked, so a patch never fails for what it did not touch.
    */
   private static void checkRequiredKept(
       ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {

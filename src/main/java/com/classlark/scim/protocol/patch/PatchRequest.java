@@ -96,15 +96,15 @@ public final class PatchRequest {
 
   private static PatchOperation operation(JsonNode node, String where) {
     if (!node.isObject()) {
-      throw ScimException.invalidSyntax(where + " must be a JSON object with 'op', 'path' and 'value'");
+      throw ScimException.invalidSyntax(
+          where + " must be a JSON object with 'op', 'path' and 'value'");
     }
     JsonNode op = member(node, "op");
     if (op == null || op.isNull()) {
       throw ScimException.invalidSyntax(where + " has no 'op'; expected add, replace or remove");
     }
     if (!op.isTextual()) {
-      throw ScimException.invalidSyntax(
-          where + ".op must be a string: add, replace or remove");
+      throw ScimException.invalidSyntax(where + ".op must be a string: add, replace or remove");
     }
     PatchOp patchOp =
         PatchOp.named(op.textValue())

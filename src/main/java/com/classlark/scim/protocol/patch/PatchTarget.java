@@ -98,9 +98,7 @@ sealed interface PatchTarget {
         (Filter.ValuePath)
             FilterResolver.resolve(type, new Filter.ValuePath(top, path.valueFilter()));
     AttributeDefinition sub =
-        path.subAttribute() == null
-            ? null
-            : subAttribute(definition, path.subAttribute(), written);
+        path.subAttribute() == null ? null : subAttribute(definition, path.subAttribute(), written);
     return new Values(attribute, resolved.inner(), sub);
   }
 
@@ -114,7 +112,9 @@ sealed interface PatchTarget {
                     "'" + name + "' is not a sub-attribute of '" + written.attribute() + "'"));
   }
 
-  /** The definition whose mutability governs a change at this target. */
+  /**
+   * True when the target is read-only (RFC 7643 §7): its attribute, or the sub-attribute it names.
+   */
   static boolean readOnly(PatchTarget target) {
     if (target.attribute().attribute().mutability() == Mutability.READ_ONLY) {
       return true;

@@ -35,8 +35,8 @@ final class PatchValues {
   }
 
   /**
-   * One value of a complex attribute, as a filtered add or replace gives it ({@code
-   * emails[type eq "work"]}); empty when the value means "clear".
+   * One value of a complex attribute, as a filtered add or replace gives it ({@code emails[type eq
+   * "work"]}); empty when the value means "clear".
    */
   static Optional<ObjectNode> readElement(ResolvedAttribute attribute, JsonNode raw, String path) {
     JsonNode single = single(raw, path);

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The value of an {@code add} or {@code replace} without {@code path} (RFC 7644 §3.5.2.1, §3.5.2.3):
- * an object of attributes, read like a resource body with {@link ResourceReader#readPartial}, so it
- * takes dotted keys ({@code "name.givenName"}), URN-qualified keys and extension objects as Entra ID
- * sends them. Read-only attributes in it are ignored as in a PUT (RFC 7644 §3.5.1), because Okta
- * echoes {@code id}, {@code schemas} and {@code meta}; but an {@code id} other than the resource's is
- * refused, since the client plainly asks to change it.
+ * The value of an {@code add} or {@code replace} without {@code path} (RFC 7644 §3.5.2.1,
+ * §3.5.2.3): an object of attributes, read like a resource body with {@link
+ * ResourceReader#readPartial}, so it takes dotted keys ({@code "name.givenName"}), URN-qualified
+ * keys and extension objects as Entra ID sends them. Read-only attributes in it are ignored as in a
+ * PUT (RFC 7644 §3.5.1), because Okta echoes {@code id}, {@code schemas} and {@code meta}; but an
+ * {@code id} other than the resource's is refused, since the client plainly asks to change it.
  *
  * @param values canonical values to set, one per attribute present, in layout order
  * @param cleared attributes and sub-attributes the value sets to null, {@code ""}, {@code []} or
@@ -107,7 +107,9 @@ record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTa
     }
   }
 
-  /** The attribute or sub-attribute a key names; empty for anything else, as the reader ignores it. */
+  /**
+   * The attribute or sub-attribute a key names; empty for anything else, as the reader ignores it.
+   */
   private static Optional<PatchTarget> targetOf(ResourceTypeDefinition type, String key) {
     try {
       PathExpression path = KEYS.parsePath(key);

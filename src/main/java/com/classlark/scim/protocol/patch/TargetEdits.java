@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The edits one {@code add}, {@code replace} or {@code remove} makes at one {@link PatchTarget} of a
- * working document, following RFC 7644 §3.5.2.1–3.5.2.3 as {@link PatchEngine} describes. Changes the
- * document in place; {@link PatchEngine} works on a copy.
+ * The edits one {@code add}, {@code replace} or {@code remove} makes at one {@link PatchTarget} of
+ * a working document, following RFC 7644 §3.5.2.1–3.5.2.3 as {@link PatchEngine} describes. Changes
+ * the document in place; {@link PatchEngine} works on a copy.
  */
 final class TargetEdits {
   private static final String VALUE = "value";
@@ -222,9 +222,9 @@ final class TargetEdits {
 
   /**
    * A value of a multi-valued attribute such as {@code emails} is its {@code value}: once that is
-   * cleared ({@code replace emails[type eq "work"].value} with {@code ""}, as Entra ID sends when the
-   * source attribute is emptied), the rest ({@code type}, {@code primary}) describes nothing and goes
-   * too.
+   * cleared ({@code replace emails[type eq "work"].value} with {@code ""}, as Entra ID sends when
+   * the source attribute is emptied), the rest ({@code type}, {@code primary}) describes nothing
+   * and goes too.
    */
   private static boolean lostItsValue(
       AttributeDefinition definition, JsonNode before, ObjectNode after) {

@@ -43,7 +43,8 @@ class PatchEngineErrorsTest {
         arguments(
             "{'op':'replace','path':'userName[value eq \\'x\\']','value':'y'}",
             ScimType.INVALID_FILTER,
-            "a value filter '[...]' needs a complex attribute but 'userName' is a string attribute"),
+            "a value filter '[...]' needs a complex attribute but 'userName' is a string"
+                + " attribute"),
         arguments(
             "{'op':'remove','path':'emails[type eq \\'home\\']'}",
             ScimType.NO_TARGET,
@@ -120,9 +121,8 @@ class PatchEngineErrorsTest {
             ScimType.INVALID_VALUE,
             "the value of add without a path must be a JSON object of attributes, not an array"),
         arguments(
-            "{'op':'add','path':'emails','value':{'value':'h@home.example','type':'home'}},"
-                + "{'op':'replace','path':'emails[type eq \\'work\\' or type eq \\'home\\'].primary',"
-                + "'value':true}",
+            "{'op':'add','path':'emails','value':{'value':'h@home.example','type':'home'}},{'op':'replace','path':'emails[type"
+                + " eq \\'work\\' or type eq \\'home\\'].primary','value':true}",
             ScimType.INVALID_VALUE,
             "emails must not have more than one value with primary set to true"));
   }
@@ -171,7 +171,10 @@ class PatchEngineErrorsTest {
               "Badge",
               "test schema",
               List.of(
-                  Attributes.string("badgeNumber").description("The badge number.").immutable().build(),
+                  Attributes.string("badgeNumber")
+                      .description("The badge number.")
+                      .immutable()
+                      .build(),
                   Attributes.string("colour").description("The colour.").build())),
           List.of());
 

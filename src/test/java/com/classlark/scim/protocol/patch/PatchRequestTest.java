@@ -31,15 +31,21 @@ class PatchRequestTest {
     PathExpression active = new PathExpression(AttrPath.of("active"), null, null);
     return Stream.of(
         arguments(
-            "{'schemas':['" + URN + "'],'Operations':[{'op':'replace','path':'active',"
+            "{'schemas':['"
+                + URN
+                + "'],'Operations':[{'op':'replace','path':'active',"
                 + "'value':false}]}",
             List.of(new PatchOperation(PatchOp.REPLACE, active, BooleanNode.FALSE))),
         arguments(
-            "{'SCHEMAS':['" + URN.toUpperCase() + "'],'operations':[{'OP':'Replace','Path':'active',"
+            "{'SCHEMAS':['"
+                + URN.toUpperCase()
+                + "'],'operations':[{'OP':'Replace','Path':'active',"
                 + "'Value':'False'}]}",
             List.of(new PatchOperation(PatchOp.REPLACE, active, TextNode.valueOf("False")))),
         arguments(
-            "{'schemas':'" + URN + "','Operations':[{'op':'ADD','value':{'nickName':'Babs'}},"
+            "{'schemas':'"
+                + URN
+                + "','Operations':[{'op':'ADD','value':{'nickName':'Babs'}},"
                 + "{'op':'Remove','path':'emails[type eq \\'work\\'].value'},"
                 + "{'op':'add','path':'','value':null}]}",
             List.of(
@@ -64,7 +70,9 @@ class PatchRequestTest {
   static Stream<Arguments> refused() {
     return Stream.of(
         arguments(
-            "[]", ScimType.INVALID_SYNTAX, "a PATCH body must be a JSON object (a PatchOp message)"),
+            "[]",
+            ScimType.INVALID_SYNTAX,
+            "a PATCH body must be a JSON object (a PatchOp message)"),
         arguments(
             "{'Operations':[{'op':'add','value':{}}]}",
             ScimType.INVALID_SYNTAX,
@@ -72,7 +80,9 @@ class PatchRequestTest {
         arguments(
             "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'Operations':[]}",
             ScimType.INVALID_SYNTAX,
-            "the schemas of a PATCH body must contain \"" + URN + "\" but were"
+            "the schemas of a PATCH body must contain \""
+                + URN
+                + "\" but were"
                 + " [\"urn:ietf:params:scim:schemas:core:2.0:User\"]"),
         arguments(
             "{'schemas':['" + URN + "']}",
@@ -95,7 +105,9 @@ class PatchRequestTest {
             ScimType.INVALID_SYNTAX,
             "Operations[0] has no 'op'; expected add, replace or remove"),
         arguments(
-            "{'schemas':['" + URN + "'],'Operations':[{'op':'add','value':{}},"
+            "{'schemas':['"
+                + URN
+                + "'],'Operations':[{'op':'add','value':{}},"
                 + "{'op':'delete','path':'members'}]}",
             ScimType.INVALID_SYNTAX,
             "Operations[1].op 'delete' is not a PATCH operation; expected add, replace or remove"),
@@ -108,7 +120,9 @@ class PatchRequestTest {
             ScimType.INVALID_PATH,
             "Operations[0].path must be a string"),
         arguments(
-            "{'schemas':['" + URN + "'],'Operations':[{'op':'remove',"
+            "{'schemas':['"
+                + URN
+                + "'],'Operations':[{'op':'remove',"
                 + "'path':'emails[type eq \\'work\\''}]}",
             ScimType.INVALID_PATH,
             "Operations[0].path: expected ']' at position 21 but found end of path"
@@ -132,7 +146,9 @@ class PatchRequestTest {
   void refusesMoreOperationsThanTheLimit() {
     String operation = "{'op':'replace','path':'active','value':true}";
     String body =
-        "{'schemas':['" + URN + "'],'Operations':["
+        "{'schemas':['"
+            + URN
+            + "'],'Operations':["
             + String.join(",", Collections.nCopies(4, operation))
             + "]}";
     assertThat(PatchRequest.parse(json(body), 4)).hasSize(4);

@@ -33,9 +33,19 @@ final class PatchTexts {
 
   /** A canonical staff member with a work email, an employee number and a manager. */
   static final String STAFF =
-      "{'schemas':['" + USER + "','" + ENTERPRISE + "'],'externalId':'jd-1'," + CORE
-          + ",'active':true,'emails':[" + WORK_EMAIL + "],'" + ENTERPRISE
-          + "':{'employeeNumber':'701'," + MANAGER + "}}";
+      "{'schemas':['"
+          + USER
+          + "','"
+          + ENTERPRISE
+          + "'],'externalId':'jd-1',"
+          + CORE
+          + ",'active':true,'emails':["
+          + WORK_EMAIL
+          + "],'"
+          + ENTERPRISE
+          + "':{'employeeNumber':'701',"
+          + MANAGER
+          + "}}";
 
   /** {@code schemas} and the core attributes followed by {@code fields}, without extensions. */
   static String user(String fields) {
