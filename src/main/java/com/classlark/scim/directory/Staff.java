@@ -1,6 +1,9 @@
 package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.patch.PatchEngine;
+import com.classlark.scim.protocol.patch.PatchOperation;
+import com.classlark.scim.protocol.patch.PatchRequest;
 import com.classlark.scim.protocol.resource.ResourceReader;
 import com.classlark.scim.protocol.resource.ResourceReplacement;
 import com.classlark.scim.protocol.schema.ResourceTypes;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -95,6 +99,23 @@ public final class Staff {
         staffId,
         precondition,
         existing -> ResourceReplacement.replace(ResourceTypes.USER, existing, incoming));
+  }
+
+  /**
+   * Applies a PATCH request (RFC 7644 §3.5.2) atomically: every operation or none, the result checked
+   * by the same rules as POST and PUT, the version unchanged when nothing changed.
+   */
+  public StoredResource patch(
+      String accountId, String staffId, JsonNode body, Precondition precondition) {
+    List<PatchOperation> operations = PatchRequest.parse(body);
+    return update(
+        accountId,
+        staffId,
+        precondition,
+        existing ->
+            ResourceReader.read(
+                ResourceTypes.USER,
+                PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations)));
   }
 
   /**

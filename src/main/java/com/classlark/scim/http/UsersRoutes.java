@@ -30,6 +30,7 @@ public final class UsersRoutes implements ScimRoutes {
     router.post("/Users/.search", listing::search);
     router.get("/Users/{id}", this::read);
     router.put("/Users/{id}", this::replace);
+    router.patch("/Users/{id}", this::patch);
     router.delete("/Users/{id}", this::delete);
   }
 
@@ -55,6 +56,14 @@ public final class UsersRoutes implements ScimRoutes {
         staff.replace(
             BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
     responses.single(ctx, 200, replaced);
+  }
+
+  private void patch(Context ctx) {
+    responses.projection(ctx);
+    StoredResource patched =
+        staff.patch(
+            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+    responses.single(ctx, 200, patched);
   }
 
   private void delete(Context ctx) {
