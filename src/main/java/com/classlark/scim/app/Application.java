@@ -1,5 +1,7 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.http.GroupsRoutes;
+import com.classlark.scim.http.RootSearchRoutes;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
 import com.classlark.scim.http.UsersRoutes;
@@ -44,22 +46,26 @@ public final class Application implements AutoCloseable {
   }
 
   static Application start(AppConfig config, Services services) {
+    String baseUrl = config.http().publicBaseUrl();
+    UsersRoutes users = new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
+    GroupsRoutes groups = new GroupsRoutes(services.groups(), services.cursors(), config.queries(), baseUrl);
     ScimHttpServer server =
         ScimHttpServer.create(
             config.http(),
             services.tokens(),
             services.database()::isReachable,
             List.of(
-                new ServiceProviderConfigRoutes(serviceProviderConfig(config), config.http().publicBaseUrl()),
-                new UsersRoutes(
-                    services.staff(), services.cursors(), config.queries(), config.http().publicBaseUrl())));
+                new ServiceProviderConfigRoutes(serviceProviderConfig(config), baseUrl),
+                users,
+                groups,
+                new RootSearchRoutes(users, groups)));
     server.start();
     return new Application(services, server);
   }
 
   static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
     return new ServiceProviderConfig(
-        false,
+        true,
         new ServiceProviderConfig.Bulk(false, 0, 0),
         config.queries().maxPageSize(),
         true,

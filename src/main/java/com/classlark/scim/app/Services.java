@@ -2,10 +2,12 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Accounts;
 import com.classlark.scim.directory.Cursors;
+import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcGroupStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
@@ -14,7 +16,13 @@ import java.time.Duration;
 
 /** The domain services over one database: the only place that constructs the stores. */
 public record Services(
-    Database database, Accounts accounts, Tokens tokens, Staff staff, Cursors cursors, Clock clock) {
+    Database database,
+    Accounts accounts,
+    Tokens tokens,
+    Staff staff,
+    Groups groups,
+    Cursors cursors,
+    Clock clock) {
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
@@ -25,6 +33,7 @@ public record Services(
         new Accounts(accountStore, clock),
         new Tokens(new JdbcTokenStore(database), accountStore, clock),
         new Staff(new JdbcStaffStore(database), clock),
+        new Groups(new JdbcGroupStore(database), clock),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);
   }

@@ -33,6 +33,13 @@ final class ResourceListing {
   private final Cursors cursors;
   private final QuerySettings settings;
   private final FilterParser parser;
+  private final Renderer renderer;
+
+  /** Renders one listed resource as the response carries it. */
+  @FunctionalInterface
+  interface Renderer {
+    ObjectNode render(Context ctx, StoredResource resource, Projection projection);
+  }
 
   ResourceListing(
       ResourceTypeDefinition type,
@@ -40,12 +47,29 @@ final class ResourceListing {
       ResourceResponses responses,
       Cursors cursors,
       QuerySettings settings) {
+    this(
+        type,
+        lister,
+        responses,
+        cursors,
+        settings,
+        (ctx, resource, projection) -> projection.apply(responses.full(ctx, resource)));
+  }
+
+  ResourceListing(
+      ResourceTypeDefinition type,
+      BiFunction<String, ListRequest, ListPage> lister,
+      ResourceResponses responses,
+      Cursors cursors,
+      QuerySettings settings,
+      Renderer renderer) {
     this.type = type;
     this.lister = lister;
     this.responses = responses;
     this.cursors = cursors;
     this.settings = settings;
     this.parser = new FilterParser(settings.filterLimits());
+    this.renderer = renderer;
   }
 
   /** GET on the resource endpoint. */
@@ -106,7 +130,7 @@ final class ResourceListing {
     if (count > 0) {
       ArrayNode resources = body.putArray("Resources");
       for (StoredResource resource : page.resources()) {
-        resources.add(projection.apply(responses.full(ctx, resource)));
+        resources.add(renderer.render(ctx, resource, projection));
       }
     }
     return body;

@@ -1,0 +1,49 @@
+package com.classlark.scim.directory;
+
+import com.classlark.scim.protocol.patch.MembershipChange;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Persistence of staff groups (SCIM Groups). The group document never holds its members: they live in
+ * the membership table and change by set operations, whatever the group's size. Every method is scoped
+ * by the school's account id.
+ */
+public interface GroupStore {
+  /**
+   * Inserts a group with its first members.
+   *
+   * @throws DuplicateKeyException when the school has a group of that displayName (any case)
+   * @throws UnknownMembersException when a member id names no live staff member of the school
+   */
+  void insert(String accountId, StoredResource group, List<String> memberIds);
+
+  Optional<StoredResource> find(String accountId, String groupId);
+
+  /**
+   * Writes the group's new document and its membership changes in one transaction, if the group is
+   * still at {@code current}'s version. The version advances (once) only when the document or the
+   * membership actually changed; the result is SCIM-managed.
+   *
+   * @param at the time of the change, for {@code meta.lastModified}
+   * @return the group as it now is, or empty when it changed or disappeared meanwhile
+   * @throws DuplicateKeyException when the new displayName belongs to another group
+   * @throws UnknownMembersException when an added member names no live staff member of the school
+   */
+  Optional<StoredResource> update(
+      String accountId,
+      StoredResource current,
+      com.fasterxml.jackson.databind.node.ObjectNode document,
+      java.time.Instant at,
+      List<MembershipChange> changes);
+
+  /** Deletes the group and its memberships; false when there was no such group. */
+  boolean delete(String accountId, String groupId);
+
+  /** Streams the group's members in id order, with their current names, without building a list. */
+  void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer);
+
+  /** One page of the school's groups matching the request. */
+  ListPage list(String accountId, ListRequest request);
+}

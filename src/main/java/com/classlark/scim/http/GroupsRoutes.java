@@ -1,0 +1,186 @@
+package com.classlark.scim.http;
+
+import com.classlark.scim.directory.Cursors;
+import com.classlark.scim.directory.GroupMember;
+import com.classlark.scim.directory.Groups;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.Versions;
+import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.resource.Projection;
+import com.classlark.scim.protocol.schema.ResourceTypes;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * {@code /Groups}: staff groups as SCIM Groups. A single group's members are streamed from the
+ * membership table into the response, never collected in memory; a response without members never
+ * touches that table. PATCH answers 204 unless the request asks for attributes.
+ */
+public final class GroupsRoutes implements ScimRoutes {
+  private final Groups groups;
+  private final ResourceResponses responses;
+  private final ResourceListing listing;
+  private final String publicBaseUrl;
+
+  public GroupsRoutes(Groups groups, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
+    this.groups = groups;
+    this.publicBaseUrl = publicBaseUrl;
+    this.responses = new ResourceResponses(ResourceTypes.GROUP, publicBaseUrl);
+    this.listing =
+        new ResourceListing(
+            ResourceTypes.GROUP, groups::list, responses, cursors, querySettings, this::withMembers);
+  }
+
+  ResourceListing listing() {
+    return listing;
+  }
+
+  @Override
+  public void register(ScimRouter router) {
+    router.post("/Groups", this::create);
+    router.get("/Groups", listing::list);
+    router.post("/Groups/.search", listing::search);
+    router.get("/Groups/{id}", this::read);
+    router.put("/Groups/{id}", this::replace);
+    router.patch("/Groups/{id}", this::patch);
+    router.delete("/Groups/{id}", this::delete);
+  }
+
+  private void create(Context ctx) {
+    responses.projection(ctx);
+    StoredResource created = groups.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
+    stream(ctx, 201, created);
+  }
+
+  private void read(Context ctx) {
+    StoredResource found = groups.get(BearerAuth.accountId(ctx), ctx.pathParam("id"));
+    if (EntityTags.notModified(ctx, found)) {
+      ctx.header("ETag", Versions.etag(found.version()));
+      ctx.status(304);
+      return;
+    }
+    stream(ctx, 200, found);
+  }
+
+  private void replace(Context ctx) {
+    responses.projection(ctx);
+    StoredResource replaced =
+        groups.replace(
+            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+    stream(ctx, 200, replaced);
+  }
+
+  private void patch(Context ctx) {
+    boolean wantsBody = ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
+    if (wantsBody) {
+      responses.projection(ctx);
+    }
+    StoredResource patched =
+        groups.patch(
+            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+    if (wantsBody) {
+      stream(ctx, 200, patched);
+    } else {
+      ctx.header("ETag", Versions.etag(patched.version()));
+      ctx.status(204);
+    }
+  }
+
+  private void delete(Context ctx) {
+    groups.delete(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    ctx.status(204);
+  }
+
+  private ObjectNode member(Context ctx, GroupMember member) {
+    ObjectNode node = Json.object();
+    node.put("value", member.id());
+    if (member.display() != null) {
+      node.put("display", member.display());
+    }
+    node.put("$ref", BaseUrl.of(ctx, publicBaseUrl) + "/Users/" + member.id());
+    node.put("type", "User");
+    return node;
+  }
+
+  /** For list responses: the group with its members when the projection keeps them. */
+  private ObjectNode withMembers(Context ctx, StoredResource group, Projection projection) {
+    ObjectNode full = responses.full(ctx, group);
+    if (projection.includes("members")) {
+      ArrayNode members = Json.MAPPER.createArrayNode();
+      groups.forEachMember(BearerAuth.accountId(ctx), group.id(), member -> members.add(member(ctx, member)));
+      if (!members.isEmpty()) {
+        insertBeforeMeta(full, "members", members);
+      }
+    }
+    return projection.apply(full);
+  }
+
+  private static void insertBeforeMeta(ObjectNode resource, String field, JsonNode value) {
+    JsonNode meta = resource.remove("meta");
+    resource.set(field, value);
+    if (meta != null) {
+      resource.set("meta", meta);
+    }
+  }
+
+  /** Writes one group, streaming its members between the other attributes and {@code meta}. */
+  private void stream(Context ctx, int status, StoredResource group) {
+    Projection projection = responses.projection(ctx);
+    ObjectNode body = projection.apply(responses.full(ctx, group));
+    ctx.status(status);
+    ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
+    ctx.header("ETag", Versions.etag(group.version()));
+    if (status == 201) {
+      ctx.header("Location", responses.location(ctx, group.id()));
+    }
+    if (!projection.includes("members")) {
+      ScimResponses.json(ctx, status, body);
+      return;
+    }
+    try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+      out.writeStartObject();
+      JsonNode meta = null;
+      for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().equals("meta")) {
+          meta = field.getValue();
+        } else {
+          out.writeFieldName(field.getKey());
+          Json.MAPPER.writeTree(out, field.getValue());
+        }
+      }
+      boolean[] started = {false};
+      groups.forEachMember(
+          BearerAuth.accountId(ctx),
+          group.id(),
+          member -> {
+            try {
+              if (!started[0]) {
+                out.writeArrayFieldStart("members");
+                started[0] = true;
+              }
+              Json.MAPPER.writeTree(out, member(ctx, member));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      if (started[0]) {
+        out.writeEndArray();
+      }
+      if (meta != null) {
+        out.writeFieldName("meta");
+        Json.MAPPER.writeTree(out, meta);
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

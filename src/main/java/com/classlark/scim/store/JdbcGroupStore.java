@@ -1,0 +1,311 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.DuplicateKeyException;
+import com.classlark.scim.directory.GroupMember;
+import com.classlark.scim.directory.GroupStore;
+import com.classlark.scim.directory.ListPage;
+import com.classlark.scim.directory.ListRequest;
+import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.UnknownMembersException;
+import com.classlark.scim.protocol.patch.MembershipChange;
+import com.classlark.scim.protocol.schema.ResourceTypes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * {@link GroupStore} over JDBC. Membership changes are set operations on {@code group_members}: an
+ * add is an insert that ignores present members, a remove a delete by key; neither reads the member
+ * list. Only a full replacement (PUT, Okta's push) walks the current members, as it must.
+ */
+public final class JdbcGroupStore implements GroupStore {
+  private static final int CHUNK = 500;
+  private static final int STREAM_FETCH_SIZE = 1000;
+
+  private final Jdbi jdbi;
+  final ResourceQueries queries;
+
+  public JdbcGroupStore(Database database) {
+    this.jdbi = database.jdbi();
+    this.queries = new ResourceQueries(database, QueryTable.GROUPS, ResourceTypes.GROUP);
+  }
+
+  private static String text(ObjectNode document, String field) {
+    return document.hasNonNull(field) ? document.get(field).asText() : null;
+  }
+
+  @Override
+  public void insert(String accountId, StoredResource group, List<String> memberIds) {
+    try {
+      Transactions.useTransaction(
+          jdbi,
+          handle -> {
+            requireLiveStaff(handle, accountId, memberIds);
+            String displayName = text(group.document(), "displayName");
+            handle
+                .createUpdate(
+                    "INSERT INTO staff_groups (account_id, id, display_name, display_name_key,"
+                        + " external_id, scim_managed, created_at, last_modified, version, document)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, accountId)
+                .bind(1, group.id())
+                .bind(2, displayName)
+                .bind(3, StaffColumns.key(displayName))
+                .bind(4, text(group.document(), "externalId"))
+                .bind(5, group.scimManaged())
+                .bind(6, group.created().toEpochMilli())
+                .bind(7, group.lastModified().toEpochMilli())
+                .bind(8, group.version())
+                .bind(9, JdbcStaffStore.serialise(group.document()))
+                .execute();
+            addMembers(handle, accountId, group.id(), memberIds);
+          });
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  private static RuntimeException translated(RuntimeException e) {
+    return SqlErrors.isUniqueViolation(e) ? new DuplicateKeyException("displayName taken", e) : e;
+  }
+
+  @Override
+  public Optional<StoredResource> find(String accountId, String groupId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + JdbcStaffStore.COLUMNS
+                        + " FROM staff_groups WHERE account_id = ? AND id = ?")
+                .bind(0, accountId)
+                .bind(1, groupId)
+                .map(JdbcStaffStore.RESOURCE)
+                .findOne());
+  }
+
+  @Override
+  public Optional<StoredResource> update(
+      String accountId,
+      StoredResource current,
+      ObjectNode document,
+      Instant at,
+      List<MembershipChange> changes) {
+    try {
+      return Transactions.inTransaction(
+          jdbi,
+          handle -> {
+            // Claims the row (a lock on PostgreSQL) and checks that nobody wrote it meanwhile.
+            int claimed =
+                handle
+                    .createUpdate(
+                        "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?"
+                            + " AND version = ?")
+                    .bind(0, accountId)
+                    .bind(1, current.id())
+                    .bind(2, current.version())
+                    .execute();
+            if (claimed == 0) {
+              return Optional.<StoredResource>empty();
+            }
+            int changedRows = 0;
+            for (MembershipChange change : changes) {
+              changedRows += apply(handle, accountId, current.id(), change);
+            }
+            boolean documentChanged = !document.equals(current.document());
+            if (!documentChanged && changedRows == 0) {
+              if (!current.scimManaged()) {
+                handle
+                    .createUpdate("UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
+                    .bind(0, true)
+                    .bind(1, accountId)
+                    .bind(2, current.id())
+                    .execute();
+              }
+              return Optional.of(
+                  new StoredResource(
+                      current.id(),
+                      current.document(),
+                      current.created(),
+                      current.lastModified(),
+                      current.version(),
+                      true));
+            }
+            StoredResource written = current.changedTo(document, at);
+            String displayName = text(document, "displayName");
+            handle
+                .createUpdate(
+                    "UPDATE staff_groups SET display_name = ?, display_name_key = ?, external_id = ?,"
+                        + " scim_managed = ?, last_modified = ?, version = ?, document = ?"
+                        + " WHERE account_id = ? AND id = ?")
+                .bind(0, displayName)
+                .bind(1, StaffColumns.key(displayName))
+                .bind(2, text(document, "externalId"))
+                .bind(3, true)
+                .bind(4, at.toEpochMilli())
+                .bind(5, written.version())
+                .bind(6, JdbcStaffStore.serialise(document))
+                .bind(7, accountId)
+                .bind(8, current.id())
+                .execute();
+            return Optional.of(written);
+          });
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  /** Applies one membership change; returns how many membership rows it added or removed. */
+  private int apply(Handle handle, String accountId, String groupId, MembershipChange change) {
+    return switch (change) {
+      case MembershipChange.AddMembers(var ids) -> {
+        requireLiveStaff(handle, accountId, ids);
+        yield addMembers(handle, accountId, groupId, ids);
+      }
+      case MembershipChange.RemoveMembers(var ids) -> removeMembers(handle, accountId, groupId, ids);
+      case MembershipChange.RemoveAllMembers() ->
+          handle
+              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
+              .bind(0, accountId)
+              .bind(1, groupId)
+              .execute();
+      case MembershipChange.ReplaceMembers(var ids) -> {
+        requireLiveStaff(handle, accountId, ids);
+        Set<String> wanted = new HashSet<>(ids);
+        List<String> leaving = new ArrayList<>();
+        handle
+            .createQuery("SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ?")
+            .bind(0, accountId)
+            .bind(1, groupId)
+            .setFetchSize(STREAM_FETCH_SIZE)
+            .mapTo(String.class)
+            .useStream(
+                members ->
+                    members.filter(member -> !wanted.contains(member)).forEach(leaving::add));
+        yield removeMembers(handle, accountId, groupId, leaving) + addMembers(handle, accountId, groupId, ids);
+      }
+    };
+  }
+
+  private static int addMembers(Handle handle, String accountId, String groupId, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch batch =
+        handle.prepareBatch(
+            "INSERT INTO group_members (account_id, group_id, member_id) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING");
+    for (String id : ids) {
+      batch.bind(0, accountId).bind(1, groupId).bind(2, id).add();
+    }
+    int added = 0;
+    for (int count : batch.execute()) {
+      added += Math.max(count, 0);
+    }
+    return added;
+  }
+
+  private static int removeMembers(Handle handle, String accountId, String groupId, List<String> ids) {
+    int removed = 0;
+    for (List<String> chunk : chunks(ids)) {
+      removed +=
+          handle
+              .createUpdate(
+                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
+                      + " AND member_id IN (<ids>)")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindList("ids", chunk)
+              .execute();
+    }
+    return removed;
+  }
+
+  /** Refuses ids that name no live staff member of the school, naming them. */
+  private static void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
+    List<String> unknown = new ArrayList<>();
+    for (List<String> chunk : chunks(ids)) {
+      Set<String> found =
+          new HashSet<>(
+              handle
+                  .createQuery(
+                      "SELECT id FROM staff WHERE account_id = :account AND retired_at IS NULL"
+                          + " AND id IN (<ids>)")
+                  .bind("account", accountId)
+                  .bindList("ids", chunk)
+                  .mapTo(String.class)
+                  .list());
+      chunk.stream().filter(id -> !found.contains(id)).forEach(unknown::add);
+    }
+    if (!unknown.isEmpty()) {
+      throw new UnknownMembersException(unknown);
+    }
+  }
+
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+    }
+    return chunks;
+  }
+
+  @Override
+  public boolean delete(String accountId, String groupId) {
+    return Transactions.inTransaction(
+        jdbi,
+        handle -> {
+          handle
+              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
+              .bind(0, accountId)
+              .bind(1, groupId)
+              .execute();
+          return handle
+                  .createUpdate("DELETE FROM staff_groups WHERE account_id = ? AND id = ?")
+                  .bind(0, accountId)
+                  .bind(1, groupId)
+                  .execute()
+              == 1;
+        });
+  }
+
+  @Override
+  public void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer) {
+    // In a transaction so that PostgreSQL streams rows by the fetch size instead of buffering all.
+    Transactions.useTransaction(
+        jdbi,
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT m.member_id, s.display_name, s.given_name, s.family_name FROM group_members m"
+                        + " JOIN staff s ON s.account_id = m.account_id AND s.id = m.member_id"
+                        + " WHERE m.account_id = ? AND m.group_id = ? ORDER BY m.member_id")
+                .bind(0, accountId)
+                .bind(1, groupId)
+                .setFetchSize(STREAM_FETCH_SIZE)
+                .map((rs, ctx) -> new GroupMember(rs.getString(1), display(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .useStream(members -> members.forEach(consumer)));
+  }
+
+  private static String display(String displayName, String givenName, String familyName) {
+    if (displayName != null) {
+      return displayName;
+    }
+    String joined = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
+    return joined.isEmpty() ? null : joined;
+  }
+
+  @Override
+  public ListPage list(String accountId, ListRequest request) {
+    return queries.list(accountId, request);
+  }
+}
