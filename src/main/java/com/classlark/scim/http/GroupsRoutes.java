@@ -115,9 +115,7 @@ public final class GroupsRoutes implements ScimRoutes {
     if (projection.includes("members")) {
       ArrayNode members = Json.MAPPER.createArrayNode();
       groups.forEachMember(BearerAuth.accountId(ctx), group.id(), member -> members.add(member(ctx, member)));
-      if (!members.isEmpty()) {
-        insertBeforeMeta(full, "members", members);
-      }
+      insertBeforeMeta(full, "members", members);
     }
     return projection.apply(full);
   }
@@ -156,24 +154,19 @@ public final class GroupsRoutes implements ScimRoutes {
           Json.MAPPER.writeTree(out, field.getValue());
         }
       }
-      boolean[] started = {false};
+      // A group always shows its members, [] when it has none (what Okta and Entra expect).
+      out.writeArrayFieldStart("members");
       groups.forEachMember(
           BearerAuth.accountId(ctx),
           group.id(),
           member -> {
             try {
-              if (!started[0]) {
-                out.writeArrayFieldStart("members");
-                started[0] = true;
-              }
               Json.MAPPER.writeTree(out, member(ctx, member));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           });
-      if (started[0]) {
-        out.writeEndArray();
-      }
+      out.writeEndArray();
       if (meta != null) {
         out.writeFieldName("meta");
         Json.MAPPER.writeTree(out, meta);

@@ -23,6 +23,15 @@ public final class Bodies {
     }
   }
 
+  /** Any JSON value. */
+  public static JsonNode tree(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(json, e);
+    }
+  }
+
   /** A unique, valid staff email address. */
   public static String uniqueEmail(String prefix) {
     return prefix + "." + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
