@@ -12,7 +12,6 @@ import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link GroupStore} over JDBC. Membership changes are set operations on {@code group_members}: an
@@ -32,10 +30,12 @@ public final class JdbcGroupStore implements GroupStore {
   private static final int STREAM_FETCH_SIZE = 1000;
 
   private final Jdbi jdbi;
+  private final Dialect dialect;
   final ResourceQueries queries;
 
   public JdbcGroupStore(Database database) {
     this.jdbi = database.jdbi();
+    this.dialect = database.dialect();
     this.queries = new ResourceQueries(database, QueryTable.GROUPS, ResourceTypes.GROUP);
   }
 
@@ -196,25 +196,52 @@ public final class JdbcGroupStore implements GroupStore {
     };
   }
 
-  private static int addMembers(Handle handle, String accountId, String groupId, Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    PreparedBatch batch =
-        handle.prepareBatch(
-            "INSERT INTO group_members (account_id, group_id, member_id) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING");
-    for (String id : ids) {
-      batch.bind(0, accountId).bind(1, groupId).bind(2, id).add();
+  private int addMembers(Handle handle, String accountId, String groupId, List<String> ids) {
+    if (dialect == Dialect.POSTGRESQL) {
+      // One statement whatever the number of ids; the array keeps the plan on the primary key.
+      return ids.isEmpty()
+          ? 0
+          : handle
+              .createUpdate(
+                  "INSERT INTO group_members (account_id, group_id, member_id)"
+                      + " SELECT :account, :group, member FROM unnest(:ids) AS member ON CONFLICT DO NOTHING")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindArray("ids", String.class, ids)
+              .execute();
     }
     int added = 0;
-    for (int count : batch.execute()) {
-      added += Math.max(count, 0);
+    for (List<String> chunk : chunks(ids)) {
+      // One multi-row insert per chunk: one round trip, and the count of rows really added.
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO group_members (account_id, group_id, member_id) VALUES ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+      }
+      sql.append(" ON CONFLICT DO NOTHING");
+      var insert = handle.createUpdate(sql.toString());
+      int position = 0;
+      for (String id : chunk) {
+        insert.bind(position++, accountId).bind(position++, groupId).bind(position++, id);
+      }
+      added += insert.execute();
     }
     return added;
   }
 
-  private static int removeMembers(Handle handle, String accountId, String groupId, List<String> ids) {
+  private int removeMembers(Handle handle, String accountId, String groupId, List<String> ids) {
+    if (dialect == Dialect.POSTGRESQL) {
+      return ids.isEmpty()
+          ? 0
+          : handle
+              .createUpdate(
+                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
+                      + " AND member_id = ANY(:ids)")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindArray("ids", String.class, ids)
+              .execute();
+    }
     int removed = 0;
     for (List<String> chunk : chunks(ids)) {
       removed +=
@@ -231,9 +258,20 @@ public final class JdbcGroupStore implements GroupStore {
   }
 
   /** Refuses ids that name no live staff member of the school, naming them. */
-  private static void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
+  private void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
     List<String> unknown = new ArrayList<>();
-    for (List<String> chunk : chunks(ids)) {
+    if (dialect == Dialect.POSTGRESQL && !ids.isEmpty()) {
+      unknown.addAll(
+          handle
+              .createQuery(
+                  "SELECT wanted FROM unnest(:ids) AS wanted WHERE NOT EXISTS (SELECT 1 FROM staff s"
+                      + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL)")
+              .bind("account", accountId)
+              .bindArray("ids", String.class, ids)
+              .mapTo(String.class)
+              .list());
+    }
+    for (List<String> chunk : dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {
       Set<String> found =
           new HashSet<>(
               handle
