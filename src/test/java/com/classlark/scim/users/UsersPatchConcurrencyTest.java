@@ -213,6 +213,37 @@ class UsersPatchConcurrencyTest {
     assertThat(row(server, id).version()).isEqualTo(2);
   }
 
+  @Test
+  void patchesRacingADeleteEitherApplyOrFindNoUser() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String id = create(client, Bodies.staff(uniqueEmail("racing" + round))).path("id").asText();
+
+      List<HttpResult> results =
+          together(
+              i ->
+                  i == WRITERS / 2
+                      ? client.delete("/Users/" + id)
+                      : client.patch(
+                          "/Users/" + id,
+                          patch("{'op':'add','path':'nickName','value':'N" + i + "'}")));
+
+      assertThat(results.get(WRITERS / 2).status()).isEqualTo(204);
+      String notFound =
+          Bodies.error(404, null, "No User with id " + id + " exists in this school.");
+      for (int i = 0; i < WRITERS; i++) {
+        HttpResult result = results.get(i);
+        if (i != WRITERS / 2 && result.status() != 200) {
+          assertThat(result.status()).as(result.body()).isEqualTo(404);
+          assertThat(result.body()).isEqualTo(notFound);
+        }
+      }
+      assertThat(client.get("/Users/" + id).body()).isEqualTo(notFound);
+      long applied = results.stream().filter(result -> result.status() == 200).count();
+      // Each PATCH that got 200 wrote one version before the DELETE wrote its own.
+      assertThat(row(server, id).version()).isEqualTo(1 + applied + 1);
+    }
+  }
+
   private static List<String> listed(String filter) {
     HttpResult result =
         client.get("/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));

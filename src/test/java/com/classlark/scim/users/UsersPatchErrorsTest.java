@@ -22,6 +22,7 @@ import com.classlark.scim.testing.TestServer;
 import com.classlark.scim.users.UserPatches.StaffRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -185,6 +186,33 @@ class UsersPatchErrorsTest {
   }
 
   @Test
+  void emptyBodyIsInvalidSyntaxAndChangesNothing() {
+    assertRefused("", 400, "invalidSyntax", "the request body is empty; expected a JSON object");
+  }
+
+  @Test
+  void moreOperationsThanTheLimitAreTooManyAndChangeNothing() {
+    String[] operations = new String[1001];
+    Arrays.fill(operations, "{'op':'replace','path':'title','value':'Head of Year'}");
+
+    assertRefused(
+        patch(operations),
+        400,
+        "tooMany",
+        "the PATCH request has 1001 operations; the limit is 1000 per request");
+  }
+
+  @Test
+  void nonJsonContentTypeIsUnsupportedAndChangesNothing() {
+    assertRefused(
+        client.withHeader("Content-Type", "text/plain"),
+        patch("{'op':'replace','path':'title','value':'Head of Year'}"),
+        415,
+        null,
+        "Content-Type text/plain is not supported: send application/scim+json or application/json");
+  }
+
+  @Test
   void takingAnotherUsersUserNameIsAConflictAndChangesNothing() {
     String taken = uniqueEmail("taken");
     create(client, Bodies.staff(taken));
@@ -203,13 +231,18 @@ class UsersPatchErrorsTest {
    * the database shows any change, although the clock has moved on.
    */
   private static void assertRefused(String body, int status, String scimType, String detail) {
+    assertRefused(client, body, status, scimType, detail);
+  }
+
+  private static void assertRefused(
+      ScimClient sender, String body, int status, String scimType, String detail) {
     JsonNode created = create(client, fill(STAFF, Map.of("user", uniqueEmail("refused"))));
     String id = created.path("id").asText();
     StaffRow before = row(server, id);
     List<String> emailsBefore = emailRows(server, id);
     server.clock().advance(Duration.ofMinutes(1));
 
-    HttpResult result = client.patch("/Users/" + id, body);
+    HttpResult result = sender.patch("/Users/" + id, body);
 
     assertThat(result.status()).as(result.body()).isEqualTo(status);
     assertThat(result.body()).isEqualTo(error(status, scimType, detail.replace("{id}", id)));
