@@ -144,6 +144,27 @@ class UsersPatchErrorsTest {
             "{'op':'add','path':'" + PLANNER + ":meetingUrl','value':'meet.school.example/a113'}",
             "invalidValue",
             PLANNER + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
+        // Values the typed columns cannot hold: a 500 on PostgreSQL before StaffRules refused them.
+        arguments(
+            "{'op':'replace','path':'userName','value':'" + "a".repeat(312) + "@s.example'}",
+            "invalidValue",
+            "userName must be at most 320 characters long"),
+        arguments(
+            "{'op':'replace','path':'name.givenName','value':'" + "J".repeat(513) + "'}",
+            "invalidValue",
+            "name.givenName must be at most 512 characters long"),
+        arguments(
+            "{'op':'replace','path':'name.givenName','value':'Ja\\u0000ne'}",
+            "invalidValue",
+            "name.givenName must not contain the NUL character (U+0000)"),
+        arguments(
+            "{'op':'replace','value':{'externalId':'" + "e".repeat(513) + "'}}",
+            "invalidValue",
+            "externalId must be at most 512 characters long"),
+        arguments(
+            "{'op':'replace','path':'emails[type eq \\'work\\'].type','value':'" + "t".repeat(65) + "'}",
+            "invalidValue",
+            "emails.type must be at most 64 characters long"),
         arguments(
             "{'op':'delete','path':'title'}",
             "invalidSyntax",
