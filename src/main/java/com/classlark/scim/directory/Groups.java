@@ -39,9 +39,16 @@ public final class Groups {
     this.clock = clock;
   }
 
+  /** The group columns' limits (see {@link StorableText}). */
+  private static ObjectNode validated(ObjectNode document) {
+    StorableText.check("displayName", document.path("displayName"), StorableText.NAME_LENGTH);
+    StorableText.check("externalId", document.path("externalId"), StorableText.NAME_LENGTH);
+    return document;
+  }
+
   /** POST /Groups: a new SCIM-managed group with the members given (or none). */
   public StoredResource create(String accountId, JsonNode body) {
-    ObjectNode document = ResourceReader.read(ResourceTypes.GROUP, body);
+    ObjectNode document = validated(ResourceReader.read(ResourceTypes.GROUP, body));
     List<String> members = takeMembers(document);
     Instant now = Timestamps.now(clock);
     StoredResource group = new StoredResource(UUID.randomUUID().toString(), document, now, now, 1, true);
@@ -106,7 +113,7 @@ public final class Groups {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = get(accountId, groupId);
       precondition.check(existing);
-      ObjectNode document = change.apply(existing.document().deepCopy());
+      ObjectNode document = validated(change.apply(existing.document().deepCopy()));
       document.remove("members");
       Optional<StoredResource> written;
       try {

@@ -33,7 +33,7 @@ public final class StaffRules {
   /** The most characters of an email address, RFC 5321: a 64-character local part, @, 255 of domain. */
   private static final int ADDRESS_LENGTH = 320;
 
-  private static final int NAME_LENGTH = 512;
+  private static final int NAME_LENGTH = StorableText.NAME_LENGTH;
   private static final int TYPE_LENGTH = 64;
 
   /**
@@ -53,42 +53,20 @@ public final class StaffRules {
           "userType must be exactly one of Staff, Event Manager, Finance Manager, Administrator"
               + " (case-sensitive)");
     }
-    checkStorable("userName", userName, ADDRESS_LENGTH);
-    checkStorable("externalId", canonicalUser.path("externalId"), NAME_LENGTH);
-    checkStorable("name.givenName", canonicalUser.path("name").path("givenName"), NAME_LENGTH);
-    checkStorable("name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH);
-    checkStorable("displayName", canonicalUser.path("displayName"), NAME_LENGTH);
+    StorableText.check("userName", userName, ADDRESS_LENGTH);
+    StorableText.check("externalId", canonicalUser.path("externalId"), NAME_LENGTH);
+    StorableText.check("name.givenName", canonicalUser.path("name").path("givenName"), NAME_LENGTH);
+    StorableText.check("name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH);
+    StorableText.check("displayName", canonicalUser.path("displayName"), NAME_LENGTH);
     for (JsonNode email : canonicalUser.path("emails")) {
-      checkStorable("emails.value", email.path("value"), ADDRESS_LENGTH);
-      checkStorable("emails.type", email.path("type"), TYPE_LENGTH);
+      StorableText.check("emails.value", email.path("value"), ADDRESS_LENGTH);
+      StorableText.check("emails.type", email.path("type"), TYPE_LENGTH);
     }
     JsonNode meetingUrl = canonicalUser.path(UserSchemas.CLASSLARK_URN).path("meetingUrl");
     if (meetingUrl.isTextual() && !isWebUrl(meetingUrl.textValue())) {
       throw ScimException.invalidValue(
           MEETING_URL_PATH
               + " must be an absolute http or https URL, e.g. https://meet.school.example/a113");
-    }
-  }
-
-  /**
-   * The attributes that filter and sort are also kept in columns of their own, and with them their
-   * lower-cased form (see the store's migrations). PostgreSQL refuses text longer than such a column
-   * and text containing U+0000, where SQLite accepts both; checked here, both engines accept the same
-   * staff and a client gets a 400 naming the attribute instead of a 500. Lower-casing can lengthen a
-   * value ({@code İ} becomes two characters), so the lower-cased form must fit too.
-   */
-  private static void checkStorable(String path, JsonNode value, int maxLength) {
-    if (!value.isTextual()) {
-      return;
-    }
-    String text = value.textValue();
-    if (text.indexOf('\0') >= 0) {
-      throw ScimException.invalidValue(path + " must not contain the NUL character (U+0000)");
-    }
-    String folded = text.toLowerCase(Locale.ROOT);
-    if (Math.max(text.codePointCount(0, text.length()), folded.codePointCount(0, folded.length()))
-        > maxLength) {
-      throw ScimException.invalidValue(path + " must be at most " + maxLength + " characters long");
     }
   }
 

@@ -141,6 +141,9 @@ final class ResourceListing {
     if (text == null || text.isBlank()) {
       return null;
     }
+    if (text.indexOf('\0') >= 0) {
+      throw ScimException.invalidFilter("filter must not contain the NUL character (U+0000)");
+    }
     return FilterResolver.resolve(type, parser.parseFilter(text));
   }
 

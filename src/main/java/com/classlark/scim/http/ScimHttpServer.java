@@ -55,6 +55,7 @@ public final class ScimHttpServer implements AutoCloseable {
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
+              config.jetty.modifyServer(server -> server.setErrorHandler(new LowLevelErrorHandler()));
               config.requestLogger.http(ScimHttpServer::logRequest);
 
               config.routes.before(ctx -> prepare(ctx, settings));
@@ -88,6 +89,11 @@ public final class ScimHttpServer implements AutoCloseable {
   private static void prepare(Context ctx, HttpSettings settings) {
     ctx.attribute(CORRELATION_ATTRIBUTE, UUID.randomUUID().toString());
     ctx.header("X-Correlation-Id", correlationId(ctx));
+    String uri = ctx.req().getRequestURI() + "?" + Objects.requireNonNullElse(ctx.queryString(), "");
+    if (uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+      // No identifier, filter or cursor contains U+0000, and PostgreSQL cannot even compare with it.
+      throw ScimException.invalidValue("The URL must not contain the NUL character (%00).");
+    }
     if (BODY_METHODS.contains(ctx.method())) {
       long length = ctx.contentLength();
       if (length > settings.maxBodyBytes()) {

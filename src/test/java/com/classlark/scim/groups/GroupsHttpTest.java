@@ -172,6 +172,16 @@ class GroupsHttpTest {
   }
 
   @Test
+  void namesLongerThanTheColumnAreRefusedOnBothEngines() {
+    HttpResult result = client.post("/Groups", json("{'displayName':'" + "x".repeat(513) + "'}"));
+    assertThat(result.body())
+        .isEqualTo(error(400, "invalidValue", "displayName must be at most 512 characters long"));
+    HttpResult nul = client.post("/Groups", "{\"displayName\":\"a\\u0000b\"}");
+    assertThat(nul.body())
+        .isEqualTo(error(400, "invalidValue", "displayName must not contain the NUL character (U+0000)"));
+  }
+
+  @Test
   void membersFromAnotherSchoolAreRejectedAndNothingChanges() {
     String own = user();
     String stranger =

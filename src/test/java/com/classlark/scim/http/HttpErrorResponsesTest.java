@@ -145,6 +145,29 @@ class HttpErrorResponsesTest {
   }
 
   @Test
+  void aUrlJettyCannotDecodeGetsAScimError() {
+    HttpResult result = server.client().get("/Users/abc%00def");
+    assertThat(result.status()).isEqualTo(400);
+    assertThat(result.header("Content-Type")).isEqualTo("application/scim+json; charset=utf-8");
+    assertThat(result.body())
+        .isEqualTo(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"400\","
+                + "\"detail\":\"The request is malformed (for example a URL with an invalid or NUL"
+                + " %-escape); fix the request.\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/Users?filter=userName%20eq%20%22a%00b%22", "/Groups?cursor=%00"})
+  void nulInTheQueryIs400NeverA500(String path) {
+    HttpResult result = server.client().get(path);
+    assertThat(result.status()).isEqualTo(400);
+    assertThat(result.body())
+        .isEqualTo(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"400\","
+                + "\"scimType\":\"invalidValue\",\"detail\":\"The URL must not contain the NUL character (%00).\"}");
+  }
+
+  @Test
   void healthEndpointsNeedNoToken() {
     assertThat(anonymous().get("/healthz").body()).isEqualTo("ok");
     HttpResult ready = anonymous().get("/readyz");
