@@ -72,6 +72,22 @@ class IndexUsageTest {
               }
               staff.execute();
               emails.execute();
+              var groups =
+                  handle.prepareBatch(
+                      "INSERT INTO staff_groups (account_id, id, display_name, display_name_key, external_id,"
+                          + " scim_managed, created_at, last_modified, version, document)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')");
+              for (int i = 0; i < ROWS / 10; i++) {
+                groups
+                    .bind(0, SCHOOL).bind(1, UUID.randomUUID().toString()).bind(2, "Group " + i)
+                    .bind(3, "group " + i).bind(4, "gext-" + i).bind(5, true).bind(6, (long) i)
+                    .bind(7, (long) i).add();
+              }
+              groups.execute();
+              handle.execute(
+                  "INSERT INTO group_members (account_id, group_id, member_id) SELECT g.account_id, g.id,"
+                      + " s.id FROM staff_groups g JOIN staff s ON s.account_id = g.account_id"
+                      + " WHERE g.display_name = 'Group 1' AND s.external_id LIKE 'ext-1%'");
             });
     database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
   }
@@ -111,6 +127,44 @@ class IndexUsageTest {
     "emails.value eq \"jane@school.example\"|staff_emails_by_value|staff_emails_by_value",
     "meta.lastModified gt \"2026-01-01T00:00:00Z\"|staff_by_last_modified|staff_by_last_modified"
   };
+
+  /** Filter | index PostgreSQL must use | index SQLite must use. */
+  static final String[] GROUP_LOOKUPS = {
+    "displayName eq \"group 7\"|staff_groups_display_name|staff_groups_display_name",
+    "externalId eq \"gext-7\"|staff_groups_by_external_id|staff_groups_by_external_id",
+    "members.value eq \"7a1c0d5e-0000-4000-8000-000000000001\"|group_members_by_member|group_members_by_member",
+    "id eq \"7a1c0d5e-0000-4000-8000-000000000002\" and members.value eq \"7a1c0d5e-0000-4000-8000-000000000001\""
+        + "|staff_groups_pkey|sqlite_autoindex_staff_groups_1",
+    "meta.lastModified gt \"2026-01-01T00:00:00Z\"|staff_groups_by_last_modified|staff_groups_by_last_modified"
+  };
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.FieldSource("GROUP_LOOKUPS")
+  void groupLookupsUseTheirIndexOnBothEngines(String row) {
+    String[] parts = row.split("\\|");
+    List<String> postgresLines =
+        postgresDatabase
+            .jdbi()
+            .withHandle(
+                handle -> {
+                  handle.execute("SET enable_seqscan = off");
+                  return explain(
+                      handle, "EXPLAIN ", sql(postgresDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]));
+                });
+    String postgresPlan = String.join("\n", postgresLines);
+    assertThat(postgresPlan).as(postgresPlan).contains(parts[1]).doesNotContain("Seq Scan");
+    List<String> sqliteLines =
+        sqliteDatabase
+            .jdbi()
+            .withHandle(
+                handle ->
+                    explain(
+                        handle,
+                        "EXPLAIN QUERY PLAN ",
+                        sql(sqliteDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0])));
+    String sqlitePlan = String.join("\n", sqliteLines);
+    assertThat(sqlitePlan).as(sqlitePlan).contains(parts[2]).doesNotContain("SCAN g").doesNotContain("SCAN m");
+  }
 
   @ParameterizedTest
   @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
