@@ -1,6 +1,8 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.http.DiscoveryRoutes;
 import com.classlark.scim.http.GroupsRoutes;
+import com.classlark.scim.http.MeRoutes;
 import com.classlark.scim.http.RootSearchRoutes;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
@@ -56,9 +58,11 @@ public final class Application implements AutoCloseable {
             services.database()::isReachable,
             List.of(
                 new ServiceProviderConfigRoutes(serviceProviderConfig(config), baseUrl),
+                new DiscoveryRoutes(baseUrl),
                 users,
                 groups,
-                new RootSearchRoutes(users, groups)));
+                new RootSearchRoutes(users, groups),
+                new MeRoutes()));
     server.start();
     return new Application(services, server);
   }
