@@ -81,7 +81,7 @@ public final class Application implements AutoCloseable {
             config.queries().defaultPageSize(),
             config.queries().maxPageSize(),
             (int) Services.CURSOR_TIMEOUT.toSeconds()),
-        "https://github.com/classlark/classlark-scim#authentication");
+        ScimHttpServer.DOCS_PATH + "#authentication");
   }
 
   public Services services() {
