@@ -1,5 +1,7 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.directory.Bulk;
+import com.classlark.scim.http.BulkRoutes;
 import com.classlark.scim.http.DiscoveryRoutes;
 import com.classlark.scim.http.GroupsRoutes;
 import com.classlark.scim.http.MeRoutes;
@@ -62,6 +64,7 @@ public final class Application implements AutoCloseable {
                 users,
                 groups,
                 new RootSearchRoutes(users, groups),
+                new BulkRoutes(new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
                 new MeRoutes()));
     server.start();
     return new Application(services, server);
@@ -70,7 +73,7 @@ public final class Application implements AutoCloseable {
   static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
     return new ServiceProviderConfig(
         true,
-        new ServiceProviderConfig.Bulk(false, 0, 0),
+        new ServiceProviderConfig.Bulk(true, config.bulk().maxOperations(), config.bulk().maxPayloadBytes()),
         config.queries().maxPageSize(),
         true,
         true,
