@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.http.BulkSettings;
 import com.classlark.scim.http.HttpSettings;
 import com.classlark.scim.http.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
@@ -7,7 +8,21 @@ import com.classlark.scim.store.DatabaseTarget;
 /**
  * Everything the service needs to run.
  *
+ * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or requests
+ *     over the body limit would be refused before the bulk limit is ever checked
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
  */
 public record AppConfig(
-    DatabaseTarget database, HttpSettings http, QuerySettings queries, boolean migrate) {}
+    DatabaseTarget database, HttpSettings http, QuerySettings queries, BulkSettings bulk, boolean migrate) {
+
+  public AppConfig {
+    if (bulk.maxPayloadBytes() > http.maxBodyBytes()) {
+      throw new IllegalArgumentException(
+          "bulk max payload size ("
+              + bulk.maxPayloadBytes()
+              + " bytes, --bulk-max-payload-bytes) must not exceed the max body size ("
+              + http.maxBodyBytes()
+              + " bytes, --max-body-bytes)");
+    }
+  }
+}

@@ -1,6 +1,10 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.directory.Bulk;
+import com.classlark.scim.http.BulkRoutes;
+import com.classlark.scim.http.DiscoveryRoutes;
 import com.classlark.scim.http.GroupsRoutes;
+import com.classlark.scim.http.MeRoutes;
 import com.classlark.scim.http.RootSearchRoutes;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
@@ -56,9 +60,12 @@ public final class Application implements AutoCloseable {
             services.database()::isReachable,
             List.of(
                 new ServiceProviderConfigRoutes(serviceProviderConfig(config), baseUrl),
+                new DiscoveryRoutes(baseUrl),
                 users,
                 groups,
-                new RootSearchRoutes(users, groups)));
+                new RootSearchRoutes(users, groups),
+                new BulkRoutes(new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
+                new MeRoutes()));
     server.start();
     return new Application(services, server);
   }
@@ -66,7 +73,7 @@ public final class Application implements AutoCloseable {
   static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
     return new ServiceProviderConfig(
         true,
-        new ServiceProviderConfig.Bulk(false, 0, 0),
+        new ServiceProviderConfig.Bulk(true, config.bulk().maxOperations(), config.bulk().maxPayloadBytes()),
         config.queries().maxPageSize(),
         true,
         true,
@@ -77,7 +84,7 @@ public final class Application implements AutoCloseable {
             config.queries().defaultPageSize(),
             config.queries().maxPageSize(),
             (int) Services.CURSOR_TIMEOUT.toSeconds()),
-        "https://github.com/classlark/classlark-scim#authentication");
+        ScimHttpServer.DOCS_PATH + "#authentication");
   }
 
   public Services services() {

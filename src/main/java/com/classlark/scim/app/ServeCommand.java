@@ -2,6 +2,7 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.IssuedToken;
+import com.classlark.scim.http.BulkSettings;
 import com.classlark.scim.http.HttpSettings;
 import com.classlark.scim.http.QuerySettings;
 import com.classlark.scim.protocol.filter.FilterLimits;
@@ -78,6 +79,22 @@ final class ServeCommand implements Callable<Integer> {
   int maxFilterDepth;
 
   @Option(
+      names = "--bulk-max-operations",
+      defaultValue = "${env:CLASSLARK_BULK_MAX_OPERATIONS:-" + BulkSettings.DEFAULT_MAX_OPERATIONS + "}",
+      paramLabel = "N",
+      description = "Most operations in one /Bulk request (env CLASSLARK_BULK_MAX_OPERATIONS; default: ${DEFAULT-VALUE}).")
+  int bulkMaxOperations;
+
+  @Option(
+      names = "--bulk-max-payload-bytes",
+      defaultValue = "${env:CLASSLARK_BULK_MAX_PAYLOAD_BYTES:-" + BulkSettings.DEFAULT_MAX_PAYLOAD_BYTES + "}",
+      paramLabel = "BYTES",
+      description =
+          "Largest /Bulk request body; at most --max-body-bytes (env CLASSLARK_BULK_MAX_PAYLOAD_BYTES;"
+              + " default: ${DEFAULT-VALUE}).")
+  int bulkMaxPayloadBytes;
+
+  @Option(
       names = "--migrate",
       description = "Apply pending migrations at start (always done for the embedded SQLite database).")
   boolean migrate;
@@ -97,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
             database.target(),
             new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)),
             new QuerySettings(defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
+            new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
             migrate);
     Application application = Application.start(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -6,6 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +25,12 @@ public final class ScimHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScimHttpServer.class);
   private static final Logger requestLog = LoggerFactory.getLogger("com.classlark.scim.requests");
   private static final String CORRELATION_ATTRIBUTE = "classlark.correlationId";
-  private static final Set<String> PUBLIC_PATHS = Set.of("/healthz", "/readyz");
+  /** Where the README is served, without a token, at the root and under {@code /scim/v2}. */
+  public static final String DOCS_PATH = "/docs";
+
+  private static final String DOCS_RESOURCE = "docs/README.md";
+  private static final Set<String> PUBLIC_PATHS =
+      Set.of("/healthz", "/readyz", DOCS_PATH, BaseUrl.SCIM_PREFIX + DOCS_PATH);
   private static final Set<HandlerType> BODY_METHODS =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
@@ -42,6 +50,7 @@ public final class ScimHttpServer implements AutoCloseable {
   public static ScimHttpServer create(
       HttpSettings settings, Tokens tokens, BooleanSupplier readiness, List<ScimRoutes> scimRoutes) {
     BearerAuth auth = new BearerAuth(tokens);
+    byte[] docs = readDocs();
     Javalin app =
         Javalin.create(
             config -> {
@@ -74,6 +83,9 @@ public final class ScimHttpServer implements AutoCloseable {
                         .contentType("text/plain")
                         .result(ready ? "ready" : "database unreachable");
                   });
+              for (String path : List.of(DOCS_PATH, BaseUrl.SCIM_PREFIX + DOCS_PATH)) {
+                config.routes.get(path, ctx -> serveDocs(ctx, docs));
+              }
               ScimRouter router = new ScimRouter(config.routes);
               scimRoutes.forEach(routes -> routes.register(router));
 
@@ -84,6 +96,22 @@ public final class ScimHttpServer implements AutoCloseable {
               config.routes.error(404, ScimHttpServer::notFoundIfUnanswered);
             });
     return new ScimHttpServer(app, settings);
+  }
+
+  /** The README packaged into the jar, or null when it is not on the class path. */
+  private static byte[] readDocs() {
+    try (InputStream in = ScimHttpServer.class.getClassLoader().getResourceAsStream(DOCS_RESOURCE)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + DOCS_RESOURCE, e);
+    }
+  }
+
+  private static void serveDocs(Context ctx, byte[] docs) {
+    if (docs == null) {
+      throw ScimException.notFound("The documentation is not packaged with this build.");
+    }
+    ctx.status(200).contentType("text/markdown; charset=utf-8").result(docs);
   }
 
   private static void prepare(Context ctx, HttpSettings settings) {

@@ -16,6 +16,9 @@ public final class ServiceProviderConfigRoutes implements ScimRoutes {
   public void register(ScimRouter router) {
     router.get(
         "/ServiceProviderConfig",
-        ctx -> ScimResponses.json(ctx, 200, config.render(BaseUrl.of(ctx, publicBaseUrl))));
+        ctx -> {
+          DiscoveryRoutes.refuseFilter(ctx, "/ServiceProviderConfig");
+          ScimResponses.json(ctx, 200, config.render(BaseUrl.of(ctx, publicBaseUrl)));
+        });
   }
 }

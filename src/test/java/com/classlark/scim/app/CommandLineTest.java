@@ -179,4 +179,16 @@ class CommandLineTest {
           .contains("error: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use; choose another with --port or CLASSLARK_PORT");
     }
   }
+
+  @Test
+  void aBulkPayloadLimitOverTheBodyLimitIsRefusedWithBothValues() {
+    Run run = run("serve", "--max-body-bytes", "4096", "--db", database.spec());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: bulk max payload size (1048576 bytes, --bulk-max-payload-bytes) must not exceed the max"
+                + " body size (4096 bytes, --max-body-bytes)"
+                + System.lineSeparator());
+  }
 }

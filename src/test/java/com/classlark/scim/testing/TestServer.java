@@ -3,6 +3,7 @@ package com.classlark.scim.testing;
 import com.classlark.scim.app.AppConfig;
 import com.classlark.scim.app.Application;
 import com.classlark.scim.directory.Account;
+import com.classlark.scim.http.BulkSettings;
 import com.classlark.scim.http.HttpSettings;
 import com.classlark.scim.http.QuerySettings;
 import java.time.Instant;
@@ -31,13 +32,23 @@ public final class TestServer implements AutoCloseable {
     return start(engine, new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null));
   }
 
+  /** A server with the given HTTP settings and the default bulk limits, reduced to fit the body limit. */
   public static TestServer start(Engine engine, HttpSettings http) {
+    return start(
+        engine,
+        http,
+        new BulkSettings(
+            BulkSettings.DEFAULT_MAX_OPERATIONS,
+            (int) Math.min(BulkSettings.DEFAULT_MAX_PAYLOAD_BYTES, http.maxBodyBytes())));
+  }
+
+  public static TestServer start(Engine engine, HttpSettings http, BulkSettings bulk) {
     TestDatabase database = TestDatabase.create(engine);
     MutableClock clock = new MutableClock(Instant.now());
     Application application;
     try {
       application =
-          Application.start(new AppConfig(database.target(), http, QuerySettings.DEFAULT, true), clock);
+          Application.start(new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param sort sorting supported
  * @param etag ETags supported
  * @param pagination index/cursor pagination settings
- * @param documentationUri where a human reads how to authenticate
+ * @param documentationPath where a human reads how to authenticate, relative to the base URL the
+ *     client used, e.g. {@code /docs#authentication}
  */
 public record ServiceProviderConfig(
     boolean patch,
@@ -22,7 +23,7 @@ public record ServiceProviderConfig(
     boolean sort,
     boolean etag,
     Pagination pagination,
-    String documentationUri) {
+    String documentationPath) {
 
   /** Bulk limits; {@code supported} false means /Bulk is not offered. */
   public record Bulk(boolean supported, int maxOperations, int maxPayloadSize) {}
@@ -38,8 +39,9 @@ public record ServiceProviderConfig(
 
   public static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
-  /** The JSON representation, with {@code meta.location} under {@code baseUrl}. */
+  /** The JSON representation, with {@code meta.location} and the documentation under {@code baseUrl}. */
   public ObjectNode render(String baseUrl) {
+    String documentationUri = baseUrl + documentationPath;
     ObjectNode body = Json.object();
     body.putArray("schemas").add(SCHEMA);
     body.put("documentationUri", documentationUri);
