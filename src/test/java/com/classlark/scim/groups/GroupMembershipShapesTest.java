@@ -5,11 +5,9 @@ import static com.classlark.scim.testing.Bodies.staff;
 import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.StaffSeeder;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,34 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Membership PATCH in the literal shapes Entra ID and Okta send, and a 20,000-member group built in
  * batches and read back exactly, through HTTP on both databases.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class GroupMembershipShapesTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class GroupMembershipShapesTest extends ServerPerEngine {
 
   private static String user() {
     return client.post("/Users", staff(uniqueEmail("m"))).json().path("id").asText();

@@ -10,7 +10,7 @@ import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,31 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Groups through HTTP on both databases: resource, endpoints, lifecycle and membership rules. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class GroupsHttpTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class GroupsHttpTest extends ServerPerEngine {
 
   static String user() {
     HttpResult created = client.post("/Users", staff(uniqueEmail("member")));

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,34 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * DESIGN.md's lifecycle rules over HTTP: adoption of hand-made staff by externalId, SCIM management,
  * and concurrent writers; plus the create bodies Entra ID and Okta document.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersLifecycleTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class UsersLifecycleTest extends ServerPerEngine {
 
   private static StoredResource createByHand(String userName, String externalId) {
     return server

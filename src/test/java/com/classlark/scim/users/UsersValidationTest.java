@@ -5,40 +5,16 @@ import static com.classlark.scim.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** ClassLark's staff rules through POST /Users: each good value accepted, each bad one refused exactly. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersValidationTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class UsersValidationTest extends ServerPerEngine {
 
   private static final String NAME = "'name':{'givenName':'Jane','familyName':'Doe'}";
   private static final String PLANNER =
