@@ -11,10 +11,8 @@ import static com.classlark.scim.users.UserPatches.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +26,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Concurrent PATCH requests to one user, through real HTTP on both databases: every PATCH reads the
@@ -40,24 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * retrying otherwise (DESIGN.md, "Storage"), so no update is lost and each success is one version.
  * Requests start together behind a latch; nothing waits on time.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersPatchConcurrencyTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class UsersPatchConcurrencyTest extends ServerPerEngine {
 
   private static final int WRITERS = 8;
 

@@ -13,10 +13,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.users.UserPatches.StaffRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -31,13 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,24 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PATCH /Users through real HTTP on both databases (RFC 7644 §3.5.2): the RFC's User examples, the
  * path forms the RFC describes, versioning (RFC 7644 §3.14) and deactivation (DESIGN.md, lifecycle).
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersPatchHttpTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class UsersPatchHttpTest extends ServerPerEngine {
 
   /**
    * The User examples of RFC 7644 §3.5.2.1–3.5.2.3, the golden files the PATCH engine's unit tests

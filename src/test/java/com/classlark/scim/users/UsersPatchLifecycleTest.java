@@ -11,42 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * PATCH /Users and DESIGN.md's lifecycle rules, through real HTTP on both databases: adoption of
  * hand-made staff by their first SCIM write, userNames freed by DELETE, and the response's shape
  * (location under the {@code /scim/v2} alias, {@code attributes}).
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersPatchLifecycleTest {
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class UsersPatchLifecycleTest extends ServerPerEngine {
 
   private static StoredResource createByHand(String userName) {
     return server
