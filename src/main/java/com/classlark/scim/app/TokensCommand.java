@@ -3,21 +3,15 @@ package com.classlark.scim.app;
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.IssuedToken;
 import com.classlark.scim.protocol.resource.Json;
-import com.classlark.scim.store.Database;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tokens issue|list|revoke}: a school's SCIM bearer tokens. */
 @Command(
@@ -49,7 +43,7 @@ final class TokensCommand {
   @Command(
       name = "issue",
       description = "Issue a token for a school. The token is printed once and never shown again.")
-  static final class Issue implements Callable<Integer> {
+  static final class Issue extends AdminCommand {
     @Option(names = "--account", required = true, paramLabel = "ID", description = "The account id.")
     String accountId;
 
@@ -63,99 +57,74 @@ final class TokensCommand {
         description = "Lifetime, e.g. 365d, 12h or P90D (default: no expiry).")
     Duration expiresIn;
 
-    @Mixin DatabaseOptions database;
-    @Mixin OutputOptions output;
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Database db = database.openForAdmin()) {
-        IssuedToken issued = Services.over(db, Clock.systemUTC()).tokens().issue(accountId, label, expiresIn);
-        if (output.json) {
-          ObjectNode node = Json.object();
-          node.put("id", issued.token().id());
-          node.put("token", issued.secret());
-          node.put("prefix", issued.token().prefix());
-          if (issued.token().expiresAt() == null) {
-            node.putNull("expiresAt");
-          } else {
-            node.put("expiresAt", issued.token().expiresAt().toString());
-          }
-          OutputOptions.printJson(out, node);
+    void run(Services services, PrintWriter out) {
+      IssuedToken issued = services.tokens().issue(accountId, label, expiresIn);
+      if (json()) {
+        ObjectNode node = Json.object();
+        node.put("id", issued.token().id());
+        node.put("token", issued.secret());
+        node.put("prefix", issued.token().prefix());
+        if (issued.token().expiresAt() == null) {
+          node.putNull("expiresAt");
         } else {
-          out.println(issued.secret());
-          spec.commandLine()
-              .getErr()
-              .printf(
-                  "Token %s issued (expires: %s). Copy it now: it is never shown again.%n",
-                  issued.token().id(),
-                  issued.token().expiresAt() == null ? "never" : issued.token().expiresAt());
+          node.put("expiresAt", issued.token().expiresAt().toString());
         }
+        OutputOptions.printJson(out, node);
+      } else {
+        out.println(issued.secret());
+        err()
+            .printf(
+                "Token %s issued (expires: %s). Copy it now: it is never shown again.%n",
+                issued.token().id(),
+                issued.token().expiresAt() == null ? "never" : issued.token().expiresAt());
       }
-      return 0;
     }
   }
 
   @Command(name = "list", description = "List a school's tokens (never the secrets).")
-  static final class ListTokens implements Callable<Integer> {
+  static final class ListTokens extends AdminCommand {
     @Option(names = "--account", required = true, paramLabel = "ID", description = "The account id.")
     String accountId;
 
-    @Mixin DatabaseOptions database;
-    @Mixin OutputOptions output;
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Database db = database.openForAdmin()) {
-        List<ApiToken> tokens = Services.over(db, Clock.systemUTC()).tokens().list(accountId);
-        if (output.json) {
-          ArrayNode array = Json.MAPPER.createArrayNode();
-          tokens.forEach(token -> array.add(toJson(token)));
-          OutputOptions.printJson(out, array);
-        } else {
-          String format = "%-36s  %-11s  %-24s  %-24s  %-24s  %-7s  %s%n";
-          out.printf(format, "ID", "PREFIX", "CREATED", "LAST USED", "EXPIRES", "REVOKED", "LABEL");
-          for (ApiToken token : tokens) {
-            out.printf(
-                format,
-                token.id(),
-                token.prefix(),
-                token.createdAt(),
-                text(token.lastUsedAt()),
-                text(token.expiresAt()),
-                token.revokedAt() == null ? "no" : "yes",
-                token.label() == null ? "" : token.label());
-          }
+    void run(Services services, PrintWriter out) {
+      List<ApiToken> tokens = services.tokens().list(accountId);
+      if (json()) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        tokens.forEach(token -> array.add(toJson(token)));
+        OutputOptions.printJson(out, array);
+      } else {
+        String format = "%-36s  %-11s  %-24s  %-24s  %-24s  %-7s  %s%n";
+        out.printf(format, "ID", "PREFIX", "CREATED", "LAST USED", "EXPIRES", "REVOKED", "LABEL");
+        for (ApiToken token : tokens) {
+          out.printf(
+              format,
+              token.id(),
+              token.prefix(),
+              token.createdAt(),
+              text(token.lastUsedAt()),
+              text(token.expiresAt()),
+              token.revokedAt() == null ? "no" : "yes",
+              token.label() == null ? "" : token.label());
         }
       }
-      return 0;
     }
   }
 
   @Command(name = "revoke", description = "Revoke a token; it stops working within a second.")
-  static final class Revoke implements Callable<Integer> {
+  static final class Revoke extends AdminCommand {
     @Parameters(paramLabel = "TOKEN_ID", description = "The token's id (from 'tokens list').")
     String tokenId;
 
-    @Mixin DatabaseOptions database;
-    @Mixin OutputOptions output;
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Database db = database.openForAdmin()) {
-        ApiToken token = Services.over(db, Clock.systemUTC()).tokens().revoke(tokenId);
-        if (output.json) {
-          OutputOptions.printJson(out, toJson(token));
-        } else {
-          out.printf("Token %s (%s…) revoked at %s.%n", token.id(), token.prefix(), token.revokedAt());
-        }
+    void run(Services services, PrintWriter out) {
+      ApiToken token = services.tokens().revoke(tokenId);
+      if (json()) {
+        OutputOptions.printJson(out, toJson(token));
+      } else {
+        out.printf("Token %s (%s…) revoked at %s.%n", token.id(), token.prefix(), token.revokedAt());
       }
-      return 0;
     }
   }
 }

@@ -141,7 +141,7 @@ public final class Tokens {
       lastRecordedUse.clear();
     }
     lastRecordedUse.put(token.id(), now);
-    store.recordUse(token.id(), Timestamps.now(Clock.fixed(now, clock.getZone())));
+    store.recordUse(token.id(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
   /** SHA-256 of the secret, hex-encoded: the only form in which a token is stored. */
