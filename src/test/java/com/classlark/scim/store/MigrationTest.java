@@ -11,6 +11,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The same migrations build the schema from an empty database on both engines. */
 class MigrationTest {
 
+  @org.junit.jupiter.api.Test
+  void latestMigrationConstantNamesTheNewestMigrationFile() throws Exception {
+    var directory = java.nio.file.Path.of(getClass().getResource("/db/migration").toURI());
+    int newest;
+    try (var files = java.nio.file.Files.list(directory)) {
+      newest =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.matches("V\\d+__.*\\.sql"))
+              .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+              .max()
+              .orElseThrow();
+    }
+    assertThat(Database.LATEST_MIGRATION).isEqualTo(Integer.toString(newest));
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void migratesAnEmptyDatabaseOnceAndThenHasNothingPending(Engine engine) {
