@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.http.BenchmarkBaseline;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
 import com.classlark.scim.http.UsersRoutes;
@@ -9,6 +10,7 @@ import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.store.Dialect;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The running service: database, domain services and HTTP server, wired in one place that both {@link
@@ -52,7 +54,10 @@ public final class Application implements AutoCloseable {
             List.of(
                 new ServiceProviderConfigRoutes(serviceProviderConfig(config), config.http().publicBaseUrl()),
                 new UsersRoutes(
-                    services.staff(), services.cursors(), config.queries(), config.http().publicBaseUrl())));
+                    services.staff(), services.cursors(), config.queries(), config.http().publicBaseUrl())),
+            config.benchmarkBaseline()
+                ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
+                : Map.of());
     server.start();
     return new Application(services, server);
   }

@@ -4,9 +4,12 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +44,23 @@ public final class ScimHttpServer implements AutoCloseable {
    */
   public static ScimHttpServer create(
       HttpSettings settings, Tokens tokens, BooleanSupplier readiness, List<ScimRoutes> scimRoutes) {
+    return create(settings, tokens, readiness, scimRoutes, Map.of());
+  }
+
+  /**
+   * Builds the server with extra GET routes that need no token, such as {@link BenchmarkBaseline}.
+   *
+   * @param publicGetRoutes path → handler, answered without authentication; empty in production
+   */
+  public static ScimHttpServer create(
+      HttpSettings settings,
+      Tokens tokens,
+      BooleanSupplier readiness,
+      List<ScimRoutes> scimRoutes,
+      Map<String, Handler> publicGetRoutes) {
     BearerAuth auth = new BearerAuth(tokens);
+    Set<String> publicPaths = new HashSet<>(PUBLIC_PATHS);
+    publicPaths.addAll(publicGetRoutes.keySet());
     Javalin app =
         Javalin.create(
             config -> {
@@ -60,7 +79,7 @@ public final class ScimHttpServer implements AutoCloseable {
               config.routes.before(ctx -> prepare(ctx, settings));
               config.routes.beforeMatched(
                   ctx -> {
-                    if (!PUBLIC_PATHS.contains(ctx.path())) {
+                    if (!publicPaths.contains(ctx.path())) {
                       auth.authenticate(ctx);
                     }
                   });
@@ -73,6 +92,7 @@ public final class ScimHttpServer implements AutoCloseable {
                         .contentType("text/plain")
                         .result(ready ? "ready" : "database unreachable");
                   });
+              publicGetRoutes.forEach(config.routes::get);
               ScimRouter router = new ScimRouter(config.routes);
               scimRoutes.forEach(routes -> routes.register(router));
 
