@@ -1,0 +1,128 @@
+package com.classlark.scim.bench.http;
+
+import com.classlark.scim.protocol.resource.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of one harness run: a JSON document for machines and a Markdown table for people, with every
+ * throughput also given as a ratio to the baseline, and the targets of docs/benchmarks.md checked where
+ * they can be.
+ */
+final class BenchReport {
+  private final ObjectNode json = Json.object();
+  private final ArrayNode scenarios = json.putArray("scenarios");
+  private final ObjectNode figures = json.putObject("figures");
+  private final Map<String, Double> throughputs = new LinkedHashMap<>();
+  private final List<String> rows = new ArrayList<>();
+  private final List<String> figureLines = new ArrayList<>();
+  private Double baseline;
+
+  BenchReport(ObjectNode run, ObjectNode machine) {
+    json.set("run", run);
+    json.set("machine", machine);
+  }
+
+  void measured(Scenario.Load scenario, LoadResult result) {
+    double throughput = result.throughput();
+    if (baseline == null) {
+      baseline = throughput;
+    }
+    throughputs.put(scenario.name(), throughput);
+    ObjectNode row = scenarios.addObject();
+    row.put("name", scenario.name());
+    row.put("meaning", scenario.meaning());
+    row.put("status", "measured");
+    row.put("requests", result.requests());
+    row.put("errors", result.errors());
+    row.put("seconds", result.seconds());
+    row.put("throughputPerSecond", round(throughput));
+    row.put("p50Ms", round(result.percentileMillis(50)));
+    row.put("p90Ms", round(result.percentileMillis(90)));
+    row.put("p99Ms", round(result.percentileMillis(99)));
+    row.put("maxMs", round(result.maxMillis()));
+    row.put("ratioToBaseline", round(throughput / baseline));
+    if (result.firstError() != null) {
+      row.put("firstError", result.firstError());
+    }
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %,.0f | %.2f | %.2f | %.0f%% | %d |",
+            scenario.name(),
+            throughput,
+            result.percentileMillis(50),
+            result.percentileMillis(99),
+            100 * throughput / baseline,
+            result.errors()));
+  }
+
+  void pending(Scenario.Pending scenario) {
+    ObjectNode row = scenarios.addObject();
+    row.put("name", scenario.name());
+    row.put("meaning", scenario.meaning());
+    row.put("status", "pending");
+    row.put("reason", scenario.reason());
+    rows.add("| " + scenario.name() + " | pending: " + scenario.reason() + " | | | | |");
+  }
+
+  /** A one-off figure such as the initial sync time or resident memory. */
+  void figure(String key, String label, double value, String unit) {
+    figures.put(key, round(value));
+    figureLines.add(String.format(Locale.ROOT, "| %s | %,.1f %s |", label, value, unit));
+  }
+
+  void detail(String key, ObjectNode value) {
+    figures.set(key, value);
+  }
+
+  /** Checks a target; {@code value} null means it cannot be measured yet. */
+  void target(String target, Double value, double threshold, boolean atMost, String unit) {
+    ObjectNode row = json.withArray("targets").addObject();
+    row.put("target", target);
+    String verdict;
+    if (value == null) {
+      row.putNull("met");
+      verdict = "pending";
+    } else {
+      boolean met = atMost ? value <= threshold : value >= threshold;
+      row.put("value", round(value));
+      row.put("met", met);
+      verdict = String.format(Locale.ROOT, "%.2f %s: %s", value, unit, met ? "met" : "NOT met");
+    }
+    figureLines.add("| target: " + target + " | " + verdict + " |");
+  }
+
+  /** Throughput of a measured scenario, or null. */
+  Double throughput(String scenario) {
+    return throughputs.get(scenario);
+  }
+
+  String markdown() {
+    StringBuilder text = new StringBuilder();
+    text.append("| Scenario | req/s | p50 ms | p99 ms | × baseline | errors |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
+    rows.forEach(row -> text.append(row).append('\n'));
+    text.append("\n| Figure | Value |\n|---|---:|\n");
+    figureLines.forEach(line -> text.append(line).append('\n'));
+    return text.toString();
+  }
+
+  void write(Path json, Path markdown) throws IOException {
+    Files.createDirectories(json.toAbsolutePath().getParent());
+    Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this.json));
+    Files.writeString(markdown, markdown());
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
