@@ -8,10 +8,11 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /**
- * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it, without
- * authentication or database. It measures the ceiling of this HTTP stack on a machine (routing, request
- * log, JSON writing), against which the benchmark harness reports every other endpoint. Served only
- * when {@code serve --benchmark-baseline} is given; never part of the SCIM API.
+ * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it,
+ * without authentication or database. It measures the ceiling of this HTTP stack on a machine
+ * (routing, request log, JSON writing), against which the benchmark harness reports every other
+ * endpoint. Served only when {@code serve --benchmark-baseline} is given; never part of the SCIM
+ * API.
  */
 public final class BenchmarkBaseline {
   /** Where the route answers. */
@@ -28,7 +29,8 @@ public final class BenchmarkBaseline {
 
   private static ObjectNode fixedUser() {
     ObjectNode document = Json.object();
-    document.putArray("schemas")
+    document
+        .putArray("schemas")
         .add("urn:ietf:params:scim:schemas:core:2.0:User")
         .add("urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User");
     document.put("userName", "ada.lovelace@baseline.school.example");

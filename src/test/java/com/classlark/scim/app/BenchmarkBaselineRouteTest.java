@@ -28,7 +28,8 @@ class BenchmarkBaselineRouteTest {
 
       assertThat(result.status()).isEqualTo(200);
       assertThat(result.header("Content-Type")).startsWith("application/scim+json");
-      assertThat(result.json().path("userName").asText()).isEqualTo("ada.lovelace@baseline.school.example");
+      assertThat(result.json().path("userName").asText())
+          .isEqualTo("ada.lovelace@baseline.school.example");
       assertThat(result.json().path("meta").path("resourceType").asText()).isEqualTo("User");
     }
   }
@@ -38,7 +39,8 @@ class BenchmarkBaselineRouteTest {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
         Application application =
             Application.start(
-                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, true), Clock.systemUTC())) {
+                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, true),
+                Clock.systemUTC())) {
       HttpResult result = anonymous(application).get("/benchmark/baseline");
 
       assertThat(result.status()).isEqualTo(404);

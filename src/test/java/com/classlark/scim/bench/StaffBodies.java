@@ -6,13 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Staff members as an identity provider creates them (core, enterprise and ClassLark attributes, one work
- * email), numbered so that a benchmark can address member {@code n} of a school by userName or externalId.
+ * Staff members as an identity provider creates them (core, enterprise and ClassLark attributes,
+ * one work email), numbered so that a benchmark can address member {@code n} of a school by
+ * userName or externalId.
  */
 public final class StaffBodies {
-  private static final String[] GIVEN = {"Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald"};
-  private static final String[] FAMILY = {"Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov"};
-  private static final String[] SUBJECTS = {"Mathematics, Physics", "English", "History", "Chemistry"};
+  private static final String[] GIVEN = {
+    "Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald"
+  };
+  private static final String[] FAMILY = {
+    "Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov"
+  };
+  private static final String[] SUBJECTS = {
+    "Mathematics, Physics", "English", "History", "Chemistry"
+  };
 
   private StaffBodies() {}
 
@@ -21,7 +28,10 @@ public final class StaffBodies {
     return "staff." + n + "@" + school + ".school.example";
   }
 
-  /** The externalId of member {@code n}: a UUID derived from school and number, as Entra's object ids look. */
+  /**
+   * The externalId of member {@code n}: a UUID derived from school and number, as Entra's object
+   * ids look.
+   */
   public static String externalId(String school, int n) {
     return UUID.nameUUIDFromBytes((school + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
   }
@@ -49,7 +59,8 @@ public final class StaffBodies {
     email.put("value", userName(school, n));
     email.put("type", "work");
     email.put("primary", true);
-    ObjectNode enterprise = body.putObject("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    ObjectNode enterprise =
+        body.putObject("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
     enterprise.put("employeeNumber", Integer.toString(100_000 + n));
     enterprise.put("department", "Faculty of Science");
     ObjectNode classlark =

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link FilterSql#translate}: a resolved filter to a bound SQL condition over the staff table. It lives in
- * the store package because the translation is package-private there.
+ * {@link FilterSql#translate}: a resolved filter to a bound SQL condition over the staff table. It
+ * lives in the store package because the translation is package-private there.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +47,7 @@ public class FilterSqlBenchmark {
   /** A translator is made per request in the service, so the benchmark makes one per call too. */
   @Benchmark
   public Object translate() {
-    return new FilterSql(QueryTable.STAFF, dialect, "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d").translate(resolved);
+    return new FilterSql(QueryTable.STAFF, dialect, "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d")
+        .translate(resolved);
   }
 }

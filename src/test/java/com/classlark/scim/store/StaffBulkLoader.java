@@ -5,14 +5,17 @@ import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Loads many staff rows in one transaction with batched inserts, for benchmarks that need a large school
- * quickly. The rows are exactly those {@link JdbcStaffStore#insert} writes (same columns, same derived
- * keys, same document), so the service cannot tell them apart; only the transaction size differs.
+ * Loads many staff rows in one transaction with batched inserts, for benchmarks that need a large
+ * school quickly. The rows are exactly those {@link JdbcStaffStore#insert} writes (same columns,
+ * same derived keys, same document), so the service cannot tell them apart; only the transaction
+ * size differs.
  */
 public final class StaffBulkLoader {
   private StaffBulkLoader() {}
 
-  /** Inserts {@code staff} into the school {@code accountId}; each document must already be valid. */
+  /**
+   * Inserts {@code staff} into the school {@code accountId}; each document must already be valid.
+   */
   public static void insert(Database database, String accountId, List<StoredResource> staff) {
     database
         .jdbi()
@@ -20,16 +23,18 @@ public final class StaffBulkLoader {
             handle -> {
               PreparedBatch rows =
                   handle.prepareBatch(
-                      "INSERT INTO staff (account_id, id, user_name, user_name_key, external_id, given_name,"
-                          + " given_name_key, family_name, family_name_key, display_name, display_name_key,"
-                          + " user_type, active, scim_managed, created_at, last_modified, version, document)"
-                          + " VALUES (:account, :id, :userName, :userNameKey, :externalId, :givenName,"
-                          + " :givenNameKey, :familyName, :familyNameKey, :displayName, :displayNameKey,"
-                          + " :userType, :active, :scimManaged, :created, :lastModified, :version, :document)");
+                      "INSERT INTO staff (account_id, id, user_name, user_name_key, external_id,"
+                          + " given_name, given_name_key, family_name, family_name_key,"
+                          + " display_name, display_name_key, user_type, active, scim_managed,"
+                          + " created_at, last_modified, version, document) VALUES (:account, :id,"
+                          + " :userName, :userNameKey, :externalId, :givenName, :givenNameKey,"
+                          + " :familyName, :familyNameKey, :displayName, :displayNameKey,"
+                          + " :userType, :active, :scimManaged, :created, :lastModified, :version,"
+                          + " :document)");
               PreparedBatch emails =
                   handle.prepareBatch(
-                      "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
-                          + " type_key, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                      "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key,"
+                          + " type, type_key, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
               for (StoredResource member : staff) {
                 StaffColumns columns = StaffColumns.of(member.document());
                 rows.bind("account", accountId)

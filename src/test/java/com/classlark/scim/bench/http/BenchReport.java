@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The results of one harness run: a JSON document for machines and a Markdown table for people, with every
- * throughput also given as a ratio to the baseline, and the targets of docs/benchmarks.md checked where
- * they can be.
+ * The results of one harness run: a JSON document for machines and a Markdown table for people,
+ * with every throughput also given as a ratio to the baseline, and the targets of
+ * docs/benchmarks.md checked where they can be.
  */
 final class BenchReport {
   private final ObjectNode json = Json.object();
@@ -84,14 +84,26 @@ final class BenchReport {
     figures.set(key, value);
   }
 
-  /** Checks a target; {@code value} null means it cannot be measured yet. */
-  void target(String target, Double value, double threshold, boolean atMost, String unit) {
+  /**
+   * Checks a target.
+   *
+   * @param value the measured value, or null when this run could not measure it
+   * @param whyMissing what to say when {@code value} is null, e.g. "pending: Groups"
+   */
+  void target(
+      String target,
+      Double value,
+      double threshold,
+      boolean atMost,
+      String unit,
+      String whyMissing) {
     ObjectNode row = json.withArray("targets").addObject();
     row.put("target", target);
     String verdict;
     if (value == null) {
       row.putNull("met");
-      verdict = "pending";
+      row.put("missing", whyMissing);
+      verdict = whyMissing;
     } else {
       boolean met = atMost ? value <= threshold : value >= threshold;
       row.put("value", round(value));
@@ -108,7 +120,7 @@ final class BenchReport {
 
   String markdown() {
     StringBuilder text = new StringBuilder();
-    text.append("| Scenario | req/s | p50 ms | p99 ms | × baseline | errors |\n")
+    text.append("| Scenario | req/s | p50 ms | p99 ms | % of baseline | errors |\n")
         .append("|---|---:|---:|---:|---:|---:|\n");
     rows.forEach(row -> text.append(row).append('\n'));
     text.append("\n| Figure | Value |\n|---|---:|\n");
@@ -118,7 +130,8 @@ final class BenchReport {
 
   void write(Path json, Path markdown) throws IOException {
     Files.createDirectories(json.toAbsolutePath().getParent());
-    Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this.json));
+    Files.writeString(
+        json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this.json));
     Files.writeString(markdown, markdown());
   }
 

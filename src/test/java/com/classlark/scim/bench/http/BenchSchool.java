@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A school seeded straight into the database before the server starts: an account, a token and {@code
- * size} SCIM-managed staff members numbered 0…size-1 (see {@link StaffBodies}), created one millisecond
- * apart so that the listing order is their number.
+ * A school seeded straight into the database before the server starts: an account, a token and
+ * {@code size} SCIM-managed staff members numbered 0…size-1 (see {@link StaffBodies}), created one
+ * millisecond apart so that the listing order is their number.
  *
  * @param tag the school part of every userName and externalId
  * @param staffIds the id of member {@code n} at index {@code n}
@@ -42,7 +42,10 @@ record BenchSchool(String accountId, String token, String tag, List<String> staf
       Account account = services.accounts().create(name);
       String token = services.tokens().issue(account.id(), "benchmark", null).secret();
       List<String> ids = new ArrayList<>(size);
-      Instant firstCreated = Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      Instant firstCreated =
+          Instant.now()
+              .minus(Duration.ofDays(30))
+              .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       List<StoredResource> batch = new ArrayList<>(BATCH);
       for (int n = 0; n < size; n++) {
         ObjectNode document = ResourceReader.read(ResourceTypes.USER, StaffBodies.body(tag, n));

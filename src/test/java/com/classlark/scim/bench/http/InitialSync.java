@@ -11,21 +11,28 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * A school's first sync: {@code staff} members created through {@code POST /Users} by {@code clients}
- * concurrent connections, as an identity provider's provisioning cycle does, timed from the first request
- * to the last answer.
+ * A school's first sync: {@code staff} members created through {@code POST /Users} by {@code
+ * clients} concurrent connections, as an identity provider's provisioning cycle does, timed from
+ * the first request to the last answer.
  */
 final class InitialSync {
   private InitialSync() {}
 
   /** What the sync took. */
-  record Result(int staff, int clients, Duration took, Histogram latencyMicros, int failures, String firstFailure) {
+  record Result(
+      int staff,
+      int clients,
+      Duration took,
+      Histogram latencyMicros,
+      int failures,
+      String firstFailure) {
     double perSecond() {
       return staff / (took.toNanos() / 1e9);
     }
   }
 
-  static Result run(int port, BenchSchool school, int staff, int clients) throws InterruptedException {
+  static Result run(int port, BenchSchool school, int staff, int clients)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -38,7 +45,10 @@ final class InitialSync {
       threads.add(
           Thread.ofPlatform()
               .name("sync-" + i)
-              .start(() -> createUntilDone(port, school, staff, next, histogram, failures, firstFailure)));
+              .start(
+                  () ->
+                      createUntilDone(
+                          port, school, staff, next, histogram, failures, firstFailure)));
     }
     for (Thread thread : threads) {
       thread.join();
@@ -63,7 +73,8 @@ final class InitialSync {
         long sent = System.nanoTime();
         String failure;
         try {
-          LoopbackHttpConnection.Response response = connection.send("POST", "/scim/v2/Users", body);
+          LoopbackHttpConnection.Response response =
+              connection.send("POST", "/scim/v2/Users", body);
           failure = response.status() == 201 ? null : response.status() + " " + response.text();
         } catch (IOException e) {
           connection.close();

@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed-loop load generator: a fixed number of connections, each driven by its own thread that sends
- * its next request as soon as the previous answer arrived. Requests of the warm-up are sent but not
- * counted; the measured phase then runs for a fixed duration. Latency is therefore the service time under
- * that concurrency, not the latency an open arrival rate would see (no coordinated-omission correction).
+ * A closed-loop load generator: a fixed number of connections, each driven by its own thread that
+ * sends its next request as soon as the previous answer arrived. Requests of the warm-up are sent
+ * but not counted; the measured phase then runs for a fixed duration. Latency is therefore the
+ * service time under that concurrency, not the latency an open arrival rate would see (no
+ * coordinated-omission correction).
  */
 final class LoadGenerator {
   private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(2);

@@ -8,7 +8,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param firstError status and start of the body of the first failed request, or null
  */
-record LoadResult(long requests, long errors, double seconds, Histogram latencyMicros, String firstError) {
+record LoadResult(
+    long requests, long errors, double seconds, Histogram latencyMicros, String firstError) {
 
   double throughput() {
     return (requests - errors) / seconds;

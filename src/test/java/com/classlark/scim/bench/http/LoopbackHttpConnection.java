@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One persistent HTTP/1.1 connection to a server on this machine, used by one load worker at a time. A
- * plain socket keeps the load generator cheap on a small machine, and one object per connection makes
- * "a fixed number of connections" literal. It understands exactly what the service sends: a status line,
- * headers and a body framed by {@code Content-Length} or chunked encoding.
+ * One persistent HTTP/1.1 connection to a server on this machine, used by one load worker at a
+ * time. A plain socket keeps the load generator cheap on a small machine, and one object per
+ * connection makes "a fixed number of connections" literal. It understands exactly what the service
+ * sends: a status line, headers and a body framed by {@code Content-Length} or chunked encoding.
  */
 final class LoopbackHttpConnection implements Closeable {
   private static final int READ_TIMEOUT_MILLIS = 30_000;
@@ -41,19 +41,29 @@ final class LoopbackHttpConnection implements Closeable {
     this.authorization = bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n";
   }
 
-  /** Sends one request and reads its whole response, reconnecting when the server closed the connection. */
+  /**
+   * Sends one request and reads its whole response, reconnecting when the server closed the
+   * connection.
+   */
   Response send(String method, String target, byte[] body) throws IOException {
     if (socket == null) {
       connect();
     }
     StringBuilder head =
         new StringBuilder(256)
-            .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-            .append("Host: 127.0.0.1:").append(port).append("\r\n")
+            .append(method)
+            .append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1:")
+            .append(port)
+            .append("\r\n")
             .append("Accept: application/scim+json\r\n")
             .append(authorization);
     if (body != null) {
-      head.append("Content-Type: application/scim+json\r\nContent-Length: ").append(body.length).append("\r\n");
+      head.append("Content-Type: application/scim+json\r\nContent-Length: ")
+          .append(body.length)
+          .append("\r\n");
     }
     head.append("\r\n");
     out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
@@ -120,7 +130,9 @@ final class LoopbackHttpConnection implements Closeable {
     while (true) {
       String sizeLine = readLine();
       int semicolon = sizeLine.indexOf(';');
-      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+      int size =
+          Integer.parseInt(
+              (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
       if (size == 0) {
         while (!readLine().isEmpty()) {
           // trailer fields, if any, are skipped

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the figures were measured on: cores, memory, Java, and how busy the machine was at the start. */
+/**
+ * What the figures were measured on: cores, memory, Java, and how busy the machine was at the
+ * start.
+ */
 final class Machine {
   private Machine() {}
 
@@ -15,7 +18,9 @@ final class Machine {
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("memTotal", firstLine("/proc/meminfo", "MemTotal:"));
     machine.put("loadAverageAtStart", firstLine("/proc/loadavg", ""));
-    machine.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+    machine.put(
+        "java",
+        System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     return machine;
   }

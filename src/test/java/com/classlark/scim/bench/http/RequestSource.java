@@ -1,6 +1,9 @@
 package com.classlark.scim.bench.http;
 
-/** What a scenario's workers send: the next request of one worker, called from that worker's thread only. */
+/**
+ * What a scenario's workers send: the next request of one worker, called from that worker's thread
+ * only.
+ */
 @FunctionalInterface
 interface RequestSource {
   /**

@@ -45,8 +45,16 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(javaOptions);
     command.addAll(
         List.of(
-            "-jar", jar.toString(), "serve", "--db", db, "--host", "127.0.0.1", "--port",
-            Integer.toString(port), "--benchmark-baseline"));
+            "-jar",
+            jar.toString(),
+            "serve",
+            "--db",
+            db,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--benchmark-baseline"));
     Files.createDirectories(log.toAbsolutePath().getParent());
     long started = System.nanoTime();
     Process process =
@@ -68,7 +76,8 @@ final class ServerProcess implements AutoCloseable {
     long deadline = started + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("the server exited with " + process.exitValue() + " at start; see " + log);
+        throw new IOException(
+            "the server exited with " + process.exitValue() + " at start; see " + log);
       }
       try (LoopbackHttpConnection connection = new LoopbackHttpConnection(port, null)) {
         if (connection.send("GET", "/healthz", null).status() == 200) {
@@ -78,7 +87,8 @@ final class ServerProcess implements AutoCloseable {
         Thread.sleep(2);
       }
     }
-    throw new IOException("the server did not answer /healthz within " + START_TIMEOUT + "; see " + log);
+    throw new IOException(
+        "the server did not answer /healthz within " + START_TIMEOUT + "; see " + log);
   }
 
   private static int freePort() throws IOException {
@@ -100,7 +110,8 @@ final class ServerProcess implements AutoCloseable {
   Memory residentMemory() throws IOException {
     long rss = -1;
     long peak = -1;
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         rss = kibibytes(line);
       } else if (line.startsWith("VmHWM:")) {
@@ -129,7 +140,8 @@ final class ServerProcess implements AutoCloseable {
     if (!matcher.find()) {
       throw new IOException("cannot read the heap from jcmd GC.heap_info");
     }
-    return new Heap(Long.parseLong(matcher.group(1)) / 1024.0, Long.parseLong(matcher.group(2)) / 1024.0);
+    return new Heap(
+        Long.parseLong(matcher.group(1)) / 1024.0, Long.parseLong(matcher.group(2)) / 1024.0);
   }
 
   /** Committed and used Java heap in MiB. */

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scenarios of the HTTP load harness, in the order they run: the baseline first (every other
- * throughput is reported as a ratio to it), reads, listings, then writes (which add staff), then the
- * scenarios that wait for PATCH and Groups.
+ * throughput is reported as a ratio to it), reads, listings, then writes (which add staff), then
+ * the scenarios that wait for PATCH and Groups.
  */
 final class UserScenarios {
   static final String BASELINE = "baseline: fixed User, no auth, no database";
@@ -24,12 +24,16 @@ final class UserScenarios {
   static final String PAGE = "&count=100";
 
   private static final String PREFIX = "/scim/v2";
+
   /** Page size while walking to the deep cursor: the largest the service allows by default. */
   private static final int WALK_PAGE = 1_000;
 
   private UserScenarios() {}
 
-  /** The deepest listing position measured: 90,000, or less for a smaller school (a multiple of 100). */
+  /**
+   * The deepest listing position measured: 90,000, or less for a smaller school (a multiple of
+   * 100).
+   */
   static int depth(int staff) {
     return Math.max(0, Math.min(90_000, (staff - 100) / 100 * 100));
   }
@@ -55,37 +59,50 @@ final class UserScenarios {
         new Scenario.Load(
             GET_BY_ID,
             "read one staff member by id",
-            connection -> (worker, sequence) -> BenchRequest.get(PREFIX + "/Users/" + school.staffIds().get(random(size)))));
+            connection ->
+                (worker, sequence) ->
+                    BenchRequest.get(PREFIX + "/Users/" + school.staffIds().get(random(size)))));
     scenarios.add(
         new Scenario.Load(
             FILTER_USER_NAME,
             "the IdP's lookup before every create",
             connection ->
                 (worker, sequence) ->
-                    BenchRequest.get(listing("userName eq \"" + StaffBodies.userName(school.tag(), random(size)) + "\""))));
+                    BenchRequest.get(
+                        listing(
+                            "userName eq \""
+                                + StaffBodies.userName(school.tag(), random(size))
+                                + "\""))));
     scenarios.add(
         new Scenario.Load(
             "GET /Users?filter=externalId eq",
             "the IdP's lookup by its own object id",
             connection ->
                 (worker, sequence) ->
-                    BenchRequest.get(listing("externalId eq \"" + StaffBodies.externalId(school.tag(), random(size)) + "\""))));
+                    BenchRequest.get(
+                        listing(
+                            "externalId eq \""
+                                + StaffBodies.externalId(school.tag(), random(size))
+                                + "\""))));
     scenarios.add(
         new Scenario.Load(
             INDEX_FIRST,
             "first 100 staff, startIndex=1",
-            connection -> (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?startIndex=1" + PAGE)));
+            connection ->
+                (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?startIndex=1" + PAGE)));
     scenarios.add(
         new Scenario.Load(
             indexDeep(depth),
             "100 staff with startIndex (OFFSET)",
             connection ->
-                (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?startIndex=" + (depth + 1) + PAGE)));
+                (worker, sequence) ->
+                    BenchRequest.get(PREFIX + "/Users?startIndex=" + (depth + 1) + PAGE)));
     scenarios.add(
         new Scenario.Load(
             CURSOR_FIRST,
             "first 100 staff, cursor=",
-            connection -> (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?cursor=" + PAGE)));
+            connection ->
+                (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?cursor=" + PAGE)));
     scenarios.add(
         new Scenario.Load(
             cursorDeep(depth),
@@ -104,7 +121,8 @@ final class UserScenarios {
                   int n = worker + connections * random(Math.max(1, size / connections));
                   ObjectNode body = StaffBodies.body(school.tag(), n);
                   body.put("title", "Teacher (edit " + sequence + ")");
-                  return BenchRequest.put(PREFIX + "/Users/" + school.staffIds().get(n), body.toString());
+                  return BenchRequest.put(
+                      PREFIX + "/Users/" + school.staffIds().get(n), body.toString());
                 }));
     AtomicInteger created = new AtomicInteger(size + 1_000_000);
     scenarios.add(
@@ -114,22 +132,30 @@ final class UserScenarios {
             connection ->
                 (worker, sequence) ->
                     BenchRequest.post(
-                        PREFIX + "/Users", StaffBodies.body(school.tag(), created.getAndIncrement()).toString())));
+                        PREFIX + "/Users",
+                        StaffBodies.body(school.tag(), created.getAndIncrement()).toString())));
     scenarios.addAll(pending());
     return scenarios;
   }
 
-  /** Waiting for PATCH (issue: PATCH engine) and Groups; each becomes a {@link Scenario.Load} later. */
+  /**
+   * Waiting for PATCH (issue: PATCH engine) and Groups; each becomes a {@link Scenario.Load} later.
+   */
   private static List<Scenario> pending() {
     String patch = "PATCH is not implemented yet (the PATCH engine is in progress)";
     String groups = "Groups are not implemented yet";
     return List.of(
         new Scenario.Pending("PATCH /Users/{id}", "deactivate / change one attribute", patch),
-        new Scenario.Pending("PATCH /Groups/{id} add+remove 1 member, 10 members", "membership change", groups),
-        new Scenario.Pending("PATCH /Groups/{id} add+remove 1 member, 10,000 members", "membership change", groups),
-        new Scenario.Pending("PATCH /Groups/{id} add+remove 1 member, 100,000 members", "membership change", groups),
-        new Scenario.Pending("GET /Groups/{id}?excludedAttributes=members", "group without its members", groups),
-        new Scenario.Pending("GET /Groups/{id}, 100,000 members (time, peak heap)", "one full read", groups));
+        new Scenario.Pending(
+            "PATCH /Groups/{id} add+remove 1 member, 10 members", "membership change", groups),
+        new Scenario.Pending(
+            "PATCH /Groups/{id} add+remove 1 member, 10,000 members", "membership change", groups),
+        new Scenario.Pending(
+            "PATCH /Groups/{id} add+remove 1 member, 100,000 members", "membership change", groups),
+        new Scenario.Pending(
+            "GET /Groups/{id}?excludedAttributes=members", "group without its members", groups),
+        new Scenario.Pending(
+            "GET /Groups/{id}, 100,000 members (time, peak heap)", "one full read", groups));
   }
 
   private static String listing(String filter) {

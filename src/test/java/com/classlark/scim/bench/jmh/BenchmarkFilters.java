@@ -7,8 +7,8 @@ import com.classlark.scim.protocol.schema.ResourceTypes;
 import java.util.Map;
 
 /**
- * The filters the microbenchmarks measure, by name: the lookups identity providers send on every sync, and a
- * compound filter that exercises every kind of node.
+ * The filters the microbenchmarks measure, by name: the lookups identity providers send on every
+ * sync, and a compound filter that exercises every kind of node.
  */
 public final class BenchmarkFilters {
   /** The names to list in a {@code @Param}. */
@@ -24,9 +24,11 @@ public final class BenchmarkFilters {
           EXTERNAL_ID_EQ, "externalId eq \"3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b\"",
           EMAIL_VALUE_PATH, "emails[type eq \"work\" and value ew \"@bench.school.example\"]",
           COMPOUND,
-              "(name.familyName sw \"Lov\" or title co \"teach\") and active eq true"
-                  + " and not (userType eq \"Administrator\") and meta.lastModified gt \"2020-01-01T00:00:00Z\""
-                  + " and urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User:room pr");
+              "(name.familyName sw \"Lov\" or title co \"teach\") and active eq true and not"
+                  + " (userType eq \"Administrator\") and meta.lastModified gt"
+                  + " \"2020-01-01T00:00:00Z\" and"
+                  + " urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User:room"
+                  + " pr");
 
   private BenchmarkFilters() {}
 
@@ -34,7 +36,8 @@ public final class BenchmarkFilters {
   public static String text(String name) {
     String text = TEXTS.get(name);
     if (text == null) {
-      throw new IllegalArgumentException("no benchmark filter named " + name + "; known: " + TEXTS.keySet());
+      throw new IllegalArgumentException(
+          "no benchmark filter named " + name + "; known: " + TEXTS.keySet());
     }
     return text;
   }

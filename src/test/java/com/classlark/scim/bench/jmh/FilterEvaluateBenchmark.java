@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link FilterEvaluator#matches}: one resolved filter against one stored User, the cost per candidate row
- * when a filter cannot be decided in SQL alone.
+ * {@link FilterEvaluator#matches}: one resolved filter against one stored User, the cost per
+ * candidate row when a filter cannot be decided in SQL alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

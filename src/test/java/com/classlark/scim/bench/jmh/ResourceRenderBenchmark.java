@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What every User response costs after the database: {@link ResourceRepresentation#render} (id and meta),
- * {@link Projection#apply} and Jackson writing the bytes, for the default projection and the two query
- * parameters.
+ * What every User response costs after the database: {@link ResourceRepresentation#render} (id and
+ * meta), {@link Projection#apply} and Jackson writing the bytes, for the default projection and the
+ * two query parameters.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ResourceRenderBenchmark {
-  /** {@code default}, {@code attributes=userName,externalId} or {@code excludedAttributes=emails,…}. */
+  /**
+   * {@code default}, {@code attributes=userName,externalId} or {@code excludedAttributes=emails,…}.
+   */
   @Param({"default", "attributes", "excludedAttributes"})
   public String projection;
 
@@ -48,7 +50,9 @@ public class ResourceRenderBenchmark {
   public void prepare() {
     document = ResourceReader.read(ResourceTypes.USER, StaffBodies.body("bench", 42));
     Instant at = Instant.parse("2025-01-06T08:00:00Z");
-    meta = new ResourceRepresentation.Meta(at, at, "http://127.0.0.1:8080/scim/v2/Users/" + ID, "W/\"3\"");
+    meta =
+        new ResourceRepresentation.Meta(
+            at, at, "http://127.0.0.1:8080/scim/v2/Users/" + ID, "W/\"3\"");
     chosen =
         switch (projection) {
           case "default" -> Projection.of(ResourceTypes.USER, null, null);
