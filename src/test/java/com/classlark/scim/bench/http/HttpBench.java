@@ -85,7 +85,7 @@ public final class HttpBench implements Callable<Integer> {
   @Option(
       names = "--only",
       description =
-          "Run only the load scenarios whose name contains this text (the baseline always runs).")
+          "Run only the load scenarios whose name contains this text (the baselines always run).")
   String only;
 
   @Option(
@@ -235,7 +235,7 @@ public final class HttpBench implements Callable<Integer> {
       switch (scenario) {
         case Scenario.Load measured -> {
           if (only != null
-              && !measured.name().equals(UserScenarios.BASELINE)
+              && !UserScenarios.isBaseline(measured.name())
               && !measured.name().contains(only)) {
             continue;
           }
@@ -305,7 +305,7 @@ public final class HttpBench implements Callable<Integer> {
   }
 
   private void checkTargets(BenchReport report, Engine engine) {
-    double baseline = report.throughput(UserScenarios.BASELINE);
+    double baseline = report.baseline();
     Double byId = report.throughput(UserScenarios.GET_BY_ID);
     double share = engine == Engine.POSTGRES ? 40 : 50;
     report.target(
