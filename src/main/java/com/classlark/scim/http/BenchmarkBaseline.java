@@ -8,8 +8,9 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /**
- * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it,
- * without authentication or database. It measures the ceiling of this HTTP stack on a machine
+ * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it (the
+ * same attributes as the harness's seeded staff, so the bodies are of a size), without
+ * authentication or database. It measures the ceiling of this HTTP stack on a machine
  * (routing, request log, JSON writing), against which the benchmark harness reports every other
  * endpoint. Served only when {@code serve --benchmark-baseline} is given; never part of the SCIM
  * API.
@@ -32,19 +33,26 @@ public final class BenchmarkBaseline {
     document
         .putArray("schemas")
         .add("urn:ietf:params:scim:schemas:core:2.0:User")
+        .add("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
         .add("urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User");
     document.put("userName", "ada.lovelace@baseline.school.example");
     document.put("externalId", "b6f1c0de-0000-4000-8000-000000000001");
     ObjectNode name = document.putObject("name");
     name.put("givenName", "Ada");
     name.put("familyName", "Lovelace");
+    name.put("formatted", "Ada Lovelace");
     document.put("displayName", "Ada Lovelace");
+    document.put("title", "Teacher");
     document.put("userType", "Staff");
     document.put("active", true);
     ObjectNode email = document.putArray("emails").addObject();
     email.put("value", "ada.lovelace@baseline.school.example");
     email.put("type", "work");
     email.put("primary", true);
+    ObjectNode enterprise =
+        document.putObject("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    enterprise.put("employeeNumber", "100042");
+    enterprise.put("department", "Faculty of Science");
     ObjectNode school =
         document.putObject("urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User");
     school.put("subjects", "Mathematics, Computing");
