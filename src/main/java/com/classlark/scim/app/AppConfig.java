@@ -11,9 +11,16 @@ import com.classlark.scim.store.DatabaseTarget;
  * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or requests
  *     over the body limit would be refused before the bulk limit is ever checked
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
+ * @param benchmarkBaseline also serve {@link com.classlark.scim.http.BenchmarkBaseline} without a token,
+ *     for the benchmark harness only
  */
 public record AppConfig(
-    DatabaseTarget database, HttpSettings http, QuerySettings queries, BulkSettings bulk, boolean migrate) {
+    DatabaseTarget database,
+    HttpSettings http,
+    QuerySettings queries,
+    BulkSettings bulk,
+    boolean migrate,
+    boolean benchmarkBaseline) {
 
   public AppConfig {
     if (bulk.maxPayloadBytes() > http.maxBodyBytes()) {
@@ -24,5 +31,11 @@ public record AppConfig(
               + http.maxBodyBytes()
               + " bytes, --max-body-bytes)");
     }
+  }
+
+  /** The configuration of a normal service, without the benchmark baseline. */
+  public AppConfig(
+      DatabaseTarget database, HttpSettings http, QuerySettings queries, BulkSettings bulk, boolean migrate) {
+    this(database, http, queries, bulk, migrate, false);
   }
 }

@@ -6,6 +6,7 @@ import com.classlark.scim.http.DiscoveryRoutes;
 import com.classlark.scim.http.GroupsRoutes;
 import com.classlark.scim.http.MeRoutes;
 import com.classlark.scim.http.RootSearchRoutes;
+import com.classlark.scim.http.BenchmarkBaseline;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
 import com.classlark.scim.http.UsersRoutes;
@@ -15,6 +16,7 @@ import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.store.Dialect;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The running service: database, domain services and HTTP server, wired in one place that both {@link
@@ -65,7 +67,10 @@ public final class Application implements AutoCloseable {
                 groups,
                 new RootSearchRoutes(users, groups),
                 new BulkRoutes(new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
-                new MeRoutes()));
+                new MeRoutes()),
+            config.benchmarkBaseline()
+                ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
+                : Map.of());
     server.start();
     return new Application(services, server);
   }

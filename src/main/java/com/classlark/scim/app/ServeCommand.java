@@ -100,6 +100,12 @@ final class ServeCommand implements Callable<Integer> {
   boolean migrate;
 
   @Option(
+      names = "--benchmark-baseline",
+      hidden = true,
+      description = "Also serve GET /benchmark/baseline, a fixed User without token or database (benchmarks only).")
+  boolean benchmarkBaseline;
+
+  @Option(
       names = "--demo",
       description = "Create the '" + DEMO_SCHOOL + "' account if needed and print a fresh token and a curl line.")
   boolean demo;
@@ -115,7 +121,8 @@ final class ServeCommand implements Callable<Integer> {
             new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)),
             new QuerySettings(defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
             new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
-            migrate);
+            migrate,
+            benchmarkBaseline);
     Application application = Application.start(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -4,12 +4,15 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -49,8 +52,24 @@ public final class ScimHttpServer implements AutoCloseable {
    */
   public static ScimHttpServer create(
       HttpSettings settings, Tokens tokens, BooleanSupplier readiness, List<ScimRoutes> scimRoutes) {
+    return create(settings, tokens, readiness, scimRoutes, Map.of());
+  }
+
+  /**
+   * Builds the server with extra GET routes that need no token, such as {@link BenchmarkBaseline}.
+   *
+   * @param publicGetRoutes path → handler, answered without authentication; empty in production
+   */
+  public static ScimHttpServer create(
+      HttpSettings settings,
+      Tokens tokens,
+      BooleanSupplier readiness,
+      List<ScimRoutes> scimRoutes,
+      Map<String, Handler> publicGetRoutes) {
     BearerAuth auth = new BearerAuth(tokens);
     byte[] docs = readDocs();
+    Set<String> publicPaths = new HashSet<>(PUBLIC_PATHS);
+    publicPaths.addAll(publicGetRoutes.keySet());
     Javalin app =
         Javalin.create(
             config -> {
@@ -70,7 +89,7 @@ public final class ScimHttpServer implements AutoCloseable {
               config.routes.before(ctx -> prepare(ctx, settings));
               config.routes.beforeMatched(
                   ctx -> {
-                    if (!PUBLIC_PATHS.contains(ctx.path())) {
+                    if (!publicPaths.contains(ctx.path())) {
                       auth.authenticate(ctx);
                     }
                   });
@@ -86,6 +105,7 @@ public final class ScimHttpServer implements AutoCloseable {
               for (String path : List.of(DOCS_PATH, BaseUrl.SCIM_PREFIX + DOCS_PATH)) {
                 config.routes.get(path, ctx -> serveDocs(ctx, docs));
               }
+              publicGetRoutes.forEach(config.routes::get);
               ScimRouter router = new ScimRouter(config.routes);
               scimRoutes.forEach(routes -> routes.register(router));
 

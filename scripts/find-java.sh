@@ -1,0 +1,19 @@
+# Sourced by ./classlark-scim and ./bench/*: find_java prints the path of a java >= 21 (or fails), looking at
+# CLASSLARK_JAVA, JAVA_HOME, PATH and /usr/lib/jvm in that order.
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
+}
+
+find_java() {
+  local candidate major
+  for candidate in ${CLASSLARK_JAVA:-} ${JAVA_HOME:+$JAVA_HOME/bin/java} $(command -v java 2>/dev/null) /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major="$(java_major "$candidate")"
+    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}

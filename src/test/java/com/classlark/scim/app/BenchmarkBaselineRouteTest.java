@@ -1,0 +1,55 @@
+package com.classlark.scim.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.http.BulkSettings;
+import com.classlark.scim.http.HttpSettings;
+import com.classlark.scim.http.QuerySettings;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.HttpResult;
+import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.TestDatabase;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark baseline route exists only when asked for, and then answers without a token. */
+class BenchmarkBaselineRouteTest {
+  private static final HttpSettings HTTP =
+      new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null);
+
+  @Test
+  void baselineAnswersAFixedUserWithoutTokenWhenEnabled() {
+    try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
+        Application application =
+            Application.start(
+                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true, true),
+                Clock.systemUTC())) {
+      HttpResult result = anonymous(application).get("/benchmark/baseline");
+
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(result.header("Content-Type")).startsWith("application/scim+json");
+      assertThat(result.json().path("userName").asText())
+          .isEqualTo("ada.lovelace@baseline.school.example");
+      assertThat(result.json().path("meta").path("resourceType").asText()).isEqualTo("User");
+    }
+  }
+
+  @Test
+  void baselineIsAnUnknownRouteByDefault() {
+    try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
+        Application application =
+            Application.start(
+                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true),
+                Clock.systemUTC())) {
+      HttpResult result = anonymous(application).get("/benchmark/baseline");
+
+      assertThat(result.status()).isEqualTo(404);
+      assertThat(result.json().path("status").asText()).isEqualTo("404");
+    }
+  }
+
+  private static ScimClient anonymous(Application application) {
+    return new ScimClient("http://127.0.0.1:" + application.port(), Map.of());
+  }
+}

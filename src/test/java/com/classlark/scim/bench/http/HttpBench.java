@@ -1,0 +1,371 @@
+package com.classlark.scim.bench.http;
+
+import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.TestDatabase;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The HTTP load harness ({@code ./bench/http}): seeds a school, runs the service jar as a child
+ * process and measures every {@link UserScenarios scenario}, the initial sync, start-up time and
+ * memory. See docs/benchmarks.md for what each figure means.
+ */
+@Command(
+    name = "bench/http",
+    mixinStandardHelpOptions = true,
+    description = "HTTP load harness of ClassLark SCIM; traffic goes to 127.0.0.1 only.")
+public final class HttpBench implements Callable<Integer> {
+  private static final String NOT_RUN = "not measured in this run (see --only)";
+
+  @Option(
+      names = "--db",
+      defaultValue = "sqlite",
+      description =
+          "sqlite or postgres (a fresh file or schema, dropped afterwards; postgres:"
+              + " CLASSLARK_TEST_PG_URL, default the test database).")
+  String db;
+
+  @Option(
+      names = "--staff",
+      defaultValue = "100000",
+      description = "Staff in the seeded school (default ${DEFAULT-VALUE}).")
+  int staff;
+
+  @Option(
+      names = "--connections",
+      defaultValue = "8",
+      description = "Connections per load scenario (default ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "10s",
+      converter = DurationText.class,
+      description = "Warm-up per scenario, not counted (default ${DEFAULT-VALUE}).")
+  Duration warmup;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "20s",
+      converter = DurationText.class,
+      description = "Measured time per scenario (default ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(
+      names = "--sync-staff",
+      defaultValue = "10000",
+      description = "Staff created by the initial sync (default ${DEFAULT-VALUE}).")
+  int syncStaff;
+
+  @Option(
+      names = "--sync-clients",
+      defaultValue = "8",
+      description = "Concurrent clients of the initial sync (default ${DEFAULT-VALUE}).")
+  int syncClients;
+
+  @Option(
+      names = "--start-runs",
+      defaultValue = "5",
+      description =
+          "Cold starts on a fresh SQLite file for the start-up figure (default ${DEFAULT-VALUE}).")
+  int startRuns;
+
+  @Option(
+      names = "--only",
+      description =
+          "Run only the load scenarios whose name contains this text (the baselines always run).")
+  String only;
+
+  @Option(
+      names = "--server-java-options",
+      defaultValue = "",
+      description =
+          "JVM options of the server process, space-separated, e.g. -Xmx256m (default: none, as"
+              + " ./classlark-scim runs it).")
+  String serverJavaOptions;
+
+  @Option(
+      names = "--label",
+      defaultValue = "",
+      description =
+          "Free text saved with the results, e.g. 'smoke run, noisy machine, small data'.")
+  String label;
+
+  @Option(names = "--jar", required = true, description = "The service jar.")
+  Path jar;
+
+  @Option(
+      names = "--out",
+      defaultValue = "target/bench",
+      description = "Directory for the JSON and Markdown results and the server log.")
+  Path out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new HttpBench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (staff < 1 || connections < 1 || startRuns < 1 || syncStaff < 0 || syncClients < 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--staff, --connections, --start-runs and --sync-clients must be at least 1, --sync-staff"
+              + " at least 0");
+    }
+    Engine engine =
+        switch (db.toLowerCase(Locale.ROOT)) {
+          case "sqlite" -> Engine.SQLITE;
+          case "postgres", "postgresql" -> Engine.POSTGRES;
+          default ->
+              throw new CommandLine.ParameterException(
+                  new CommandLine(this), "--db must be sqlite or postgres, got " + db);
+        };
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String name = "http-" + engine.name().toLowerCase(Locale.ROOT) + "-" + stamp;
+    Path log = out.resolve(name + "-server.log");
+    List<String> javaOptions =
+        serverJavaOptions.isBlank()
+            ? List.of()
+            : Arrays.asList(serverJavaOptions.trim().split("\\s+"));
+    BenchReport report = new BenchReport(runDescription(engine), Machine.describe());
+
+    progress("start-up: %d cold starts on a fresh SQLite file", startRuns);
+    long startUpMillis = measureStartUp(report, javaOptions, log);
+    ServerProcess.Memory afterLoad;
+
+    try (TestDatabase database = TestDatabase.create(engine)) {
+      progress("seeding %,d staff into %s", staff, database.spec());
+      BenchSchool.Seeded seeded =
+          BenchSchool.seed(database.target(), "Benchmark School", "bench", staff);
+      BenchSchool school = seeded.school();
+      BenchSchool syncSchool = BenchSchool.empty(database.target(), "First Sync School", "sync");
+      report.figure(
+          "seedSeconds",
+          "seeding " + String.format("%,d", staff) + " staff (harness, batched JDBC)",
+          seeded.took().toMillis() / 1000.0,
+          "s");
+      try (ServerProcess server = ServerProcess.start(jar, database.spec(), javaOptions, log)) {
+        ServerProcess.Memory idle = server.residentMemory();
+        report.figure(
+            "rssIdleMiB", "resident memory, server started, idle", idle.residentMiB(), "MiB");
+        runScenarios(report, server, school);
+        runInitialSync(report, server, syncSchool);
+        afterLoad = recordMemory(report, server);
+      }
+    }
+    checkTargets(report, engine);
+    report.target(
+        "resident memory after the load <= 300 MiB",
+        afterLoad.residentMiB(),
+        300,
+        true,
+        "MiB",
+        NOT_RUN);
+    report.target(
+        "start to first answered request on SQLite <= 1,500 ms",
+        (double) startUpMillis,
+        1_500,
+        true,
+        "ms",
+        NOT_RUN);
+
+    Path jsonFile = out.resolve(name + ".json");
+    Path markdownFile = out.resolve(name + ".md");
+    report.write(jsonFile, markdownFile);
+    System.out.println();
+    System.out.println(report.markdown());
+    System.out.println("Results: " + jsonFile + " and " + markdownFile + "; server log: " + log);
+    return 0;
+  }
+
+  private ObjectNode runDescription(Engine engine) {
+    ObjectNode run = Json.object();
+    run.put("label", label);
+    run.put("startedAt", java.time.Instant.now().toString());
+    run.put("db", engine.name().toLowerCase(Locale.ROOT));
+    run.put("staff", staff);
+    run.put("connections", connections);
+    run.put("warmupSeconds", warmup.toMillis() / 1000.0);
+    run.put("durationSeconds", duration.toMillis() / 1000.0);
+    run.put("syncStaff", syncStaff);
+    run.put("syncClients", syncClients);
+    run.put("serverJavaOptions", serverJavaOptions);
+    return run;
+  }
+
+  /** Cold starts on fresh SQLite files; returns the median time to the first answer in ms. */
+  private long measureStartUp(BenchReport report, List<String> javaOptions, Path log)
+      throws Exception {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < startRuns; i++) {
+      try (TestDatabase fresh = TestDatabase.create(Engine.SQLITE);
+          ServerProcess server = ServerProcess.start(jar, fresh.spec(), javaOptions, log)) {
+        millis.add(server.startToFirstAnswer().toMillis());
+      }
+    }
+    List<Long> sorted = millis.stream().sorted().toList();
+    ObjectNode detail = Json.object();
+    detail.set("runsMs", Json.MAPPER.valueToTree(millis));
+    report.detail("startToFirstAnswer", detail);
+    long median = sorted.get(sorted.size() / 2);
+    report.figure(
+        "startToFirstAnswerMedianMs",
+        "start to first answered request, SQLite (median of " + startRuns + ")",
+        median,
+        "ms");
+    return median;
+  }
+
+  private void runScenarios(BenchReport report, ServerProcess server, BenchSchool school)
+      throws Exception {
+    LoadGenerator load = new LoadGenerator(server.port(), connections, warmup, duration);
+    for (Scenario scenario : UserScenarios.all(school, connections)) {
+      switch (scenario) {
+        case Scenario.Load measured -> {
+          if (only != null
+              && !UserScenarios.isBaseline(measured.name())
+              && !measured.name().contains(only)) {
+            continue;
+          }
+          RequestSource source;
+          try (LoopbackHttpConnection connection =
+              new LoopbackHttpConnection(server.port(), school.token())) {
+            source = measured.preparation().prepare(connection);
+          }
+          progress(
+              "%s: %d ms warm-up, %d ms measured, %d connections",
+              measured.name(), warmup.toMillis(), duration.toMillis(), connections);
+          LoadResult result = load.run(school.token(), source);
+          report.measured(measured, result);
+          progress(
+              "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
+              result.throughput(),
+              result.percentileMillis(50),
+              result.percentileMillis(99),
+              result.errors(),
+              result.firstError() == null ? "" : "; first: " + result.firstError());
+        }
+        case Scenario.Pending pending -> report.pending(pending);
+      }
+    }
+  }
+
+  private void runInitialSync(BenchReport report, ServerProcess server, BenchSchool syncSchool)
+      throws Exception {
+    progress("initial sync: %,d staff by POST /Users with %d clients", syncStaff, syncClients);
+    InitialSync.Result sync = InitialSync.run(server.port(), syncSchool, syncStaff, syncClients);
+    report.figure(
+        "initialSyncSeconds",
+        String.format(
+            "initial sync: %,d staff, %d clients, POST /Users (total)", syncStaff, syncClients),
+        sync.took().toMillis() / 1000.0,
+        "s");
+    report.figure("initialSyncPerSecond", "initial sync rate", sync.perSecond(), "staff/s");
+    report.figure(
+        "initialSyncP99Ms",
+        "initial sync POST p99",
+        sync.latencyMicros().getValueAtPercentile(99) / 1000.0,
+        "ms");
+    if (sync.failures() > 0) {
+      report.figure(
+          "initialSyncFailures",
+          "initial sync failures (first: " + sync.firstFailure() + ")",
+          sync.failures(),
+          "");
+    }
+    progress(
+        "  %.1f s, %,.0f staff/s, %d failures",
+        sync.took().toMillis() / 1000.0, sync.perSecond(), sync.failures());
+  }
+
+  private ServerProcess.Memory recordMemory(BenchReport report, ServerProcess server)
+      throws Exception {
+    ServerProcess.Memory memory = server.residentMemory();
+    ServerProcess.Heap heap = server.heap(false);
+    ServerProcess.Heap live = server.heap(true);
+    String load = String.format("after %,d-staff load", staff);
+    report.figure("rssAfterLoadMiB", "resident memory " + load, memory.residentMiB(), "MiB");
+    report.figure("rssPeakMiB", "peak resident memory (VmHWM)", memory.peakResidentMiB(), "MiB");
+    report.figure("heapUsedMiB", "heap used " + load, heap.usedMiB(), "MiB");
+    report.figure("heapCommittedMiB", "heap committed " + load, heap.committedMiB(), "MiB");
+    report.figure("heapLiveMiB", "heap used after a full GC", live.usedMiB(), "MiB");
+    return memory;
+  }
+
+  private void checkTargets(BenchReport report, Engine engine) {
+    double baseline = report.baseline();
+    Double byId = report.throughput(UserScenarios.GET_BY_ID);
+    double share = engine == Engine.POSTGRES ? 40 : 50;
+    report.target(
+        String.format("GET /Users/{id} >= %.0f%% of baseline", share),
+        byId == null ? null : 100 * byId / baseline,
+        share,
+        false,
+        "%",
+        NOT_RUN);
+    Double filter = report.throughput(UserScenarios.FILTER_USER_NAME);
+    report.target(
+        "filter=userName eq >= 80% of GET /Users/{id}",
+        filter == null || byId == null ? null : 100 * filter / byId, 80, false, "%", NOT_RUN);
+    int depth = UserScenarios.depth(staff);
+    Double cursorFirst = report.throughput(UserScenarios.CURSOR_FIRST);
+    Double cursorDeep = report.throughput(UserScenarios.cursorDeep(depth));
+    report.target(
+        "cursor page at depth >= 80% of cursor page 1",
+        cursorFirst == null || cursorDeep == null ? null : 100 * cursorDeep / cursorFirst,
+        80,
+        false,
+        "%",
+        NOT_RUN);
+    Double indexFirst = report.throughput(UserScenarios.INDEX_FIRST);
+    Double indexDeep = report.throughput(UserScenarios.indexDeep(depth));
+    if (indexFirst != null && indexDeep != null) {
+      report.figure(
+          "indexDeepPercentOfFirst",
+          "index page at depth, % of index page 1 (no target; reported)",
+          100 * indexDeep / indexFirst,
+          "%");
+    }
+    report.target(
+        "membership change, 100,000-member group >= 80% of 10-member group",
+        null, 80, false, "%", "pending: Groups are not implemented yet");
+  }
+
+  private static void progress(String format, Object... arguments) {
+    System.err.printf(Locale.ROOT, "[bench] " + format + "%n", arguments);
+  }
+
+  /** Durations as {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}). */
+  static final class DurationText implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String text) {
+      String value = text.trim().toLowerCase(Locale.ROOT);
+      if (value.startsWith("pt")) {
+        return Duration.parse(value.toUpperCase(Locale.ROOT));
+      }
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "expected e.g. 500ms, 10s or 2m, got " + text);
+      };
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package com.classlark.scim.bench.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed-loop load generator: a fixed number of connections, each driven by its own thread that
+ * sends its next request as soon as the previous answer arrived. Requests of the warm-up are sent
+ * but not counted; the measured phase then runs for a fixed duration. Latency is therefore the
+ * service time under that concurrency, not the latency an open arrival rate would see (no
+ * coordinated-omission correction).
+ */
+final class LoadGenerator {
+  private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(2);
+
+  private final int port;
+  private final int connections;
+  private final Duration warmup;
+  private final Duration duration;
+
+  LoadGenerator(int port, int connections, Duration warmup, Duration duration) {
+    this.port = port;
+    this.connections = connections;
+    this.warmup = warmup;
+    this.duration = duration;
+  }
+
+  /** Runs warm-up then measurement with {@code source}, every request carrying {@code token}. */
+  LoadResult run(String token, RequestSource source) throws InterruptedException {
+    long start = System.nanoTime();
+    long measureFrom = start + warmup.toNanos();
+    long end = measureFrom + duration.toNanos();
+    List<Worker> workers = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Worker worker = new Worker(i, token, source, measureFrom, end);
+      workers.add(worker);
+      worker.thread.start();
+    }
+    Histogram all = new Histogram(MAX_LATENCY_MICROS, 3);
+    long requests = 0;
+    long errors = 0;
+    String firstError = null;
+    for (Worker worker : workers) {
+      worker.thread.join();
+      all.add(worker.histogram);
+      requests += worker.requests;
+      errors += worker.errors;
+      if (firstError == null) {
+        firstError = worker.firstError;
+      }
+    }
+    return new LoadResult(requests, errors, duration.toNanos() / 1e9, all, firstError);
+  }
+
+  private final class Worker implements Runnable {
+    private final int number;
+    private final String token;
+    private final RequestSource source;
+    private final long measureFrom;
+    private final long end;
+    private final Histogram histogram = new Histogram(MAX_LATENCY_MICROS, 3);
+    private final Thread thread;
+    private long requests;
+    private long errors;
+    private String firstError;
+
+    Worker(int number, String token, RequestSource source, long measureFrom, long end) {
+      this.number = number;
+      this.token = token;
+      this.source = source;
+      this.measureFrom = measureFrom;
+      this.end = end;
+      this.thread = Thread.ofPlatform().name("load-" + number).unstarted(this);
+    }
+
+    @Override
+    public void run() {
+      try (LoopbackHttpConnection connection = new LoopbackHttpConnection(port, token)) {
+        for (long sequence = 0; ; sequence++) {
+          long sent = System.nanoTime();
+          if (sent >= end) {
+            return;
+          }
+          BenchRequest request = source.next(number, sequence);
+          String error;
+          try {
+            LoopbackHttpConnection.Response response =
+                connection.send(request.method(), request.target(), request.body());
+            error =
+                response.status() == request.expectedStatus()
+                    ? null
+                    : response.status() + " " + abbreviated(response.text());
+          } catch (IOException e) {
+            connection.close();
+            error = "I/O error: " + e.getMessage();
+          }
+          long answered = System.nanoTime();
+          // Requests that started in the warm-up, or ended after the deadline, are not counted.
+          if (sent >= measureFrom && answered <= end) {
+            histogram.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - sent) / 1_000));
+            requests++;
+            if (error != null) {
+              errors++;
+              if (firstError == null) {
+                firstError = request.method() + " " + request.target() + " -> " + error;
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot close connection " + number, e);
+      }
+    }
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+}

@@ -1,0 +1,171 @@
+package com.classlark.scim.bench.http;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under test: {@code classlark-scim.jar serve} as a child process on 127.0.0.1 with the
+ * benchmark baseline route on, so that its resident memory and heap are its own and not the load
+ * generator's. Its output goes to a log file.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern HEAP_USED = Pattern.compile("committed (\\d+)K, used (\\d+)K");
+
+  private final Process process;
+  private final int port;
+  private final Duration startToFirstAnswer;
+
+  private ServerProcess(Process process, int port, Duration startToFirstAnswer) {
+    this.process = process;
+    this.port = port;
+    this.startToFirstAnswer = startToFirstAnswer;
+  }
+
+  /**
+   * Starts the jar and waits until {@code /healthz} answers.
+   *
+   * @param db the {@code --db} value
+   * @param javaOptions extra JVM options for the server, e.g. {@code -Xmx256m}; may be empty
+   */
+  static ServerProcess start(Path jar, String db, List<String> javaOptions, Path log)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "serve",
+            "--db",
+            db,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--benchmark-baseline"));
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    long started = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    try {
+      Duration waited = awaitHealthy(process, port, started, log);
+      return new ServerProcess(process, port, waited);
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static Duration awaitHealthy(Process process, int port, long started, Path log)
+      throws IOException, InterruptedException {
+    long deadline = started + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException(
+            "the server exited with " + process.exitValue() + " at start; see " + log);
+      }
+      try (LoopbackHttpConnection connection = new LoopbackHttpConnection(port, null)) {
+        if (connection.send("GET", "/healthz", null).status() == 200) {
+          return Duration.ofNanos(System.nanoTime() - started);
+        }
+      } catch (IOException notYetListening) {
+        Thread.sleep(2);
+      }
+    }
+    throw new IOException(
+        "the server did not answer /healthz within " + START_TIMEOUT + "; see " + log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** From starting the process to the first 200 from {@code /healthz}. */
+  Duration startToFirstAnswer() {
+    return startToFirstAnswer;
+  }
+
+  /** Resident memory now and at its peak ({@code VmRSS}, {@code VmHWM} of /proc), in MiB. */
+  Memory residentMemory() throws IOException {
+    long rss = -1;
+    long peak = -1;
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        rss = kibibytes(line);
+      } else if (line.startsWith("VmHWM:")) {
+        peak = kibibytes(line);
+      }
+    }
+    return new Memory(rss / 1024.0, peak / 1024.0);
+  }
+
+  /** Resident memory in MiB, now and the most ever. */
+  record Memory(double residentMiB, double peakResidentMiB) {}
+
+  private static long kibibytes(String statusLine) {
+    return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+  }
+
+  /**
+   * The Java heap as {@code jcmd GC.heap_info} reports it, optionally after a full collection (then
+   * "used" is the live data).
+   */
+  Heap heap(boolean afterFullGc) throws IOException, InterruptedException {
+    if (afterFullGc) {
+      jcmd("GC.run");
+    }
+    Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!matcher.find()) {
+      throw new IOException("cannot read the heap from jcmd GC.heap_info");
+    }
+    return new Heap(
+        Long.parseLong(matcher.group(1)) / 1024.0, Long.parseLong(matcher.group(2)) / 1024.0);
+  }
+
+  /** Committed and used Java heap in MiB. */
+  record Heap(double committedMiB, double usedMiB) {}
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process run =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
+      throw new IOException("jcmd " + command + " failed: " + output);
+    }
+    return output;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
