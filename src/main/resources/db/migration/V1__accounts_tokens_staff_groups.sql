@@ -47,7 +47,8 @@ CREATE TABLE staff (
     PRIMARY KEY (account_id, id)
 );
 CREATE UNIQUE INDEX staff_live_user_name ON staff (account_id, user_name_key) WHERE retired_at IS NULL;
-CREATE INDEX staff_by_external_id ON staff (account_id, external_id);
+-- Lookups by externalId return rows already in the default order (creation, then id).
+CREATE INDEX staff_by_external_id ON staff (account_id, external_id, created_at, id);
 CREATE INDEX staff_by_last_modified ON staff (account_id, last_modified, id);
 CREATE INDEX staff_by_created ON staff (account_id, created_at, id);
 
@@ -80,7 +81,7 @@ CREATE TABLE staff_groups (
     PRIMARY KEY (account_id, id)
 );
 CREATE UNIQUE INDEX staff_groups_display_name ON staff_groups (account_id, display_name_key);
-CREATE INDEX staff_groups_by_external_id ON staff_groups (account_id, external_id);
+CREATE INDEX staff_groups_by_external_id ON staff_groups (account_id, external_id, created_at, id);
 CREATE INDEX staff_groups_by_last_modified ON staff_groups (account_id, last_modified, id);
 
 CREATE TABLE group_members (

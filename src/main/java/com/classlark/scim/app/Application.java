@@ -37,6 +37,7 @@ public final class Application implements AutoCloseable {
     try {
       if (config.migrate() || config.database().dialect() == Dialect.SQLITE) {
         database.migrate();
+        database.optimize();
       } else if (database.pendingMigrations() > 0) {
         throw new DatabaseUnavailableException(
             "database "

@@ -24,10 +24,43 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
 
+  private final java.util.concurrent.ScheduledExecutorService statistics;
+
   private Database(DatabaseTarget target, HikariDataSource dataSource) {
     this.target = target;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    this.statistics = target.dialect() == Dialect.SQLITE ? refreshSqliteStatistics() : null;
+  }
+
+  /**
+   * SQLite plans from statistics that only ANALYZE gathers (PostgreSQL's autovacuum does this on its
+   * own): {@code PRAGMA optimize} now and every ten minutes refreshes those of tables that changed a lot,
+   * so that a school's first sync does not leave queries on the wrong index.
+   */
+  private java.util.concurrent.ScheduledExecutorService refreshSqliteStatistics() {
+    var executor =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "sqlite-statistics");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.scheduleWithFixedDelay(this::optimize, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+    return executor;
+  }
+
+  /** Refreshes SQLite's planner statistics where they are stale; a no-op on PostgreSQL. */
+  public void optimize() {
+    if (target.dialect() != Dialect.SQLITE) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("PRAGMA optimize=0x10002");
+    } catch (SQLException e) {
+      org.slf4j.LoggerFactory.getLogger(Database.class).warn("PRAGMA optimize failed: {}", e.getMessage());
+    }
   }
 
   /** Opens a pool and checks that one connection can be made. */
@@ -158,6 +191,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (statistics != null) {
+      statistics.shutdownNow();
+    }
     dataSource.close();
   }
 }

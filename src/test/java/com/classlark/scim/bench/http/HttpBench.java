@@ -92,8 +92,8 @@ public final class HttpBench implements Callable<Integer> {
       names = "--server-java-options",
       defaultValue = "",
       description =
-          "JVM options of the server process, space-separated, e.g. -Xmx256m (default: none, as"
-              + " ./classlark-scim runs it).")
+          "JVM options of the server process, space-separated, e.g. -Xmx256m (default: none;"
+              + " ./bench/http passes the options ./classlark-scim runs the service with).")
   String serverJavaOptions;
 
   @Option(
