@@ -171,8 +171,9 @@ public final class ScimHttpServer implements AutoCloseable {
 
   private static ScimException noRoute(Context ctx) {
     return ScimException.notFound(
-        "There is no SCIM endpoint at " + ctx.path() + ". SCIM endpoints are /Users, /Groups,"
-            + " /ServiceProviderConfig, /Schemas and /ResourceTypes, at the root or under /scim/v2.");
+        "There is no SCIM endpoint at " + ctx.path() + ". SCIM endpoints are /Users, /Groups, /Bulk,"
+            + " /.search, /ServiceProviderConfig, /Schemas and /ResourceTypes, at the root or under"
+            + " /scim/v2.");
   }
 
   private static void notFoundIfUnanswered(Context ctx) {

@@ -104,8 +104,8 @@ class HttpErrorResponsesTest {
                 404,
                 "There is no SCIM endpoint at "
                     + path
-                    + ". SCIM endpoints are /Users, /Groups, /ServiceProviderConfig, /Schemas and"
-                    + " /ResourceTypes, at the root or under /scim/v2."));
+                    + ". SCIM endpoints are /Users, /Groups, /Bulk, /.search, /ServiceProviderConfig,"
+                    + " /Schemas and /ResourceTypes, at the root or under /scim/v2."));
   }
 
   @ParameterizedTest
