@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Sorting by an attribute that has no column (RFC 7644 §3.4.2.3): by the attribute's type and case
@@ -20,14 +19,18 @@ import java.util.function.Function;
 final class InMemorySort {
   private InMemorySort() {}
 
-  static Comparator<StoredResource> comparator(
-      ListRequest.Sort sort, Function<StoredResource, ObjectNode> representation) {
-    ResolvedAttribute attribute = sort.attribute();
-    Comparator<StoredResource> ascending =
-        Comparator.comparing(
-                (StoredResource resource) -> key(attribute, representation.apply(resource)),
-                Comparator.nullsLast(InMemorySort::compareKeys))
-            .thenComparing(StoredResource::id);
+  /** A resource reduced to what sorting needs: its sort key (null when absent) and its id. */
+  @SuppressWarnings("rawtypes")
+  record Keyed(Comparable key, String id) {}
+
+  static Keyed keyed(ListRequest.Sort sort, StoredResource resource, ObjectNode representation) {
+    return new Keyed(key(sort.attribute(), representation), resource.id());
+  }
+
+  static Comparator<Keyed> comparator(ListRequest.Sort sort) {
+    Comparator<Keyed> ascending =
+        Comparator.comparing(Keyed::key, Comparator.nullsLast(InMemorySort::compareKeys))
+            .thenComparing(Keyed::id);
     return sort.descending() ? ascending.reversed() : ascending;
   }
 

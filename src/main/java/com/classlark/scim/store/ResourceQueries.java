@@ -264,43 +264,87 @@ final class ResourceQueries {
   }
 
   /**
-   * The fallback: stream the rows the pushed-down part selects, keep those the evaluator accepts, sort
-   * them in memory when the sort has no column, and page by position.
+   * The fallback, for filters SQL cannot decide exactly or sorts without a column: stream the rows the
+   * pushed-down part selects and keep those the evaluator accepts. Memory stays small whatever the size
+   * of the school: without an in-memory sort only the page's rows are kept; with one, only each match's
+   * sort key and id, and the page's rows are read again by id.
    */
   private ListPage inMemory(String accountId, ListRequest request, SqlFragment where) {
-    List<OrderTerm> defaultOrder = order(null);
-    List<StoredResource> matches =
-        jdbi.withHandle(
-            handle -> {
-              Query query = handle.createQuery(select(where, defaultOrder, false));
-              bind(query, where.parameters());
-              try (Stream<StoredResource> rows = query.map(JdbcStaffStore.RESOURCE).stream()) {
-                return rows.filter(row -> request.filter() == null || evaluator.matches(request.filter(), evaluable(row)))
-                    .toList();
-              }
-            });
-    List<StoredResource> ordered = new ArrayList<>(matches);
-    if (request.sort() != null) {
-      ordered.sort(InMemorySort.comparator(request.sort(), ResourceQueries::evaluable));
-    }
     int offset =
-        switch (request.paging()) {
-          case ListRequest.Paging.Index(var startIndex) -> startIndex - 1;
-          case ListRequest.Paging.Cursor(var position) -> position == null ? 0 : fallbackOffset(position);
-        };
-    int from = Math.min(Math.max(offset, 0), ordered.size());
-    int to = Math.min(from + request.count(), ordered.size());
-    List<StoredResource> page = ordered.subList(from, to);
+        Math.max(
+            0,
+            switch (request.paging()) {
+              case ListRequest.Paging.Index(var startIndex) -> startIndex - 1;
+              case ListRequest.Paging.Cursor(var position) ->
+                  position == null ? 0 : fallbackOffset(position);
+            });
+    int count = request.count();
+    List<OrderTerm> columnOrder = order(request.sort());
+    boolean sortInMemory = columnOrder == null;
+    List<OrderTerm> scanOrder = sortInMemory ? order(null) : columnOrder;
+    boolean descending = !sortInMemory && request.sort() != null && request.sort().descending();
+    List<InMemorySort.Keyed> keys = new ArrayList<>();
+    List<StoredResource> window = new ArrayList<>();
+    long[] matched = {0};
+    jdbi.useTransaction(
+        handle -> {
+          Query query = handle.createQuery(select(where, scanOrder, descending));
+          bind(query, where.parameters());
+          query.setFetchSize(500);
+          try (Stream<StoredResource> rows = query.map(JdbcStaffStore.RESOURCE).stream()) {
+            rows.forEach(
+                row -> {
+                  if (request.filter() != null && !evaluator.matches(request.filter(), evaluable(row))) {
+                    return;
+                  }
+                  if (sortInMemory) {
+                    keys.add(InMemorySort.keyed(request.sort(), row, evaluable(row)));
+                  } else if (matched[0] >= offset && matched[0] < (long) offset + count) {
+                    window.add(row);
+                  }
+                  matched[0]++;
+                });
+          }
+        });
+    long total = matched[0];
+    List<StoredResource> page = window;
+    if (sortInMemory) {
+      keys.sort(InMemorySort.comparator(request.sort()));
+      int from = (int) Math.min(offset, keys.size());
+      int to = (int) Math.min((long) from + count, keys.size());
+      page = byIds(accountId, keys.subList(from, to).stream().map(InMemorySort.Keyed::id).toList());
+    }
     boolean cursor = request.paging() instanceof ListRequest.Paging.Cursor;
+    long end = Math.min((long) offset + count, total);
     CursorPosition first =
-        cursor && from > 0 && request.count() > 0
-            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(Math.max(0, from - request.count()))), false)
+        cursor && offset > 0 && count > 0
+            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(Math.max(0, offset - count))), false)
             : null;
     CursorPosition next =
-        cursor && to < ordered.size() && request.count() > 0
-            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(to)), false)
+        cursor && end < total && count > 0
+            ? new CursorPosition(List.of(FALLBACK_MARK, Long.toString(end)), false)
             : null;
-    return new ListPage(page, ordered.size(), first, next);
+    return new ListPage(page, total, first, next);
+  }
+
+  /** The resources with these ids, in the order of {@code ids}. */
+  private List<StoredResource> byIds(String accountId, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String a = table.alias();
+    java.util.Map<String, StoredResource> found = new java.util.HashMap<>();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + columnList + " FROM " + table.table() + " WHERE " + a
+                        + ".account_id = :account AND " + a + ".id IN (<ids>)")
+                .bind("account", accountId)
+                .bindList("ids", ids)
+                .map(JdbcStaffStore.RESOURCE)
+                .forEach(resource -> found.put(resource.id(), resource)));
+    return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
   }
 
   private static int fallbackOffset(CursorPosition position) {

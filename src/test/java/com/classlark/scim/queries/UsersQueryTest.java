@@ -197,6 +197,28 @@ class UsersQueryTest {
   }
 
   @Test
+  void filtersEvaluatedInMemoryPageLikePushedDownOnes() {
+    // userType has no column: every row is checked by the evaluator, the page still counts right.
+    JsonNode page = list("filter=" + encode("userType eq \"Staff\"") + "&startIndex=3&count=5");
+    assertThat(page.path("totalResults").asInt()).isEqualTo(STAFF);
+    assertThat(ids(page)).containsExactly(id(2), id(3), id(4), id(5), id(6));
+
+    List<String> walked = new ArrayList<>();
+    JsonNode cursorPage = list("filter=" + encode("userType eq \"Staff\"") + "&cursor=&count=10");
+    walked.addAll(ids(cursorPage));
+    while (cursorPage.has("nextCursor")) {
+      cursorPage =
+          list(
+              "filter="
+                  + encode("userType eq \"Staff\"")
+                  + "&count=10&cursor="
+                  + encode(cursorPage.path("nextCursor").asText()));
+      walked.addAll(ids(cursorPage));
+    }
+    assertThat(walked).containsExactlyElementsOf(users.stream().map(u -> u.path("id").asText()).toList());
+  }
+
+  @Test
   void sortByDescendingReversesTheOrder() {
     List<String> ascending = ids(list("sortBy=userName&count=100"));
     List<String> descending = ids(list("sortBy=userName&sortOrder=descending&count=100"));
