@@ -35,7 +35,7 @@ public final class GroupsRoutes implements ScimRoutes {
     this.responses = new ResourceResponses(ResourceTypes.GROUP, publicBaseUrl);
     this.listing =
         new ResourceListing(
-            ResourceTypes.GROUP, groups::list, responses, cursors, querySettings, this::withMembers);
+            ResourceTypes.GROUP, groups::list, cursors, querySettings, this::withMembers, this::writeGroup);
   }
 
   ResourceListing listing() {
@@ -128,52 +128,65 @@ public final class GroupsRoutes implements ScimRoutes {
     }
   }
 
-  /** Writes one group, streaming its members between the other attributes and {@code meta}. */
+  /** Writes one group as a response, streaming its members (see {@link #writeGroup}). */
   private void stream(Context ctx, int status, StoredResource group) {
     Projection projection = responses.projection(ctx);
-    ObjectNode body = projection.apply(responses.full(ctx, group));
     ctx.status(status);
-    ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
     ctx.header("ETag", Versions.etag(group.version()));
     if (status == 201) {
       ctx.header("Location", responses.location(ctx, group.id()));
     }
     if (!projection.includes("members")) {
-      ScimResponses.json(ctx, status, body);
+      ScimResponses.json(ctx, status, projection.apply(responses.full(ctx, group)));
       return;
     }
+    ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
     try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
-      out.writeStartObject();
-      JsonNode meta = null;
-      for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getKey().equals("meta")) {
-          meta = field.getValue();
-        } else {
-          out.writeFieldName(field.getKey());
-          Json.MAPPER.writeTree(out, field.getValue());
-        }
-      }
-      // A group always shows its members, [] when it has none (what Okta and Entra expect).
-      out.writeArrayFieldStart("members");
-      groups.forEachMember(
-          BearerAuth.accountId(ctx),
-          group.id(),
-          member -> {
-            try {
-              Json.MAPPER.writeTree(out, member(ctx, member));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      out.writeEndArray();
-      if (meta != null) {
-        out.writeFieldName("meta");
-        Json.MAPPER.writeTree(out, meta);
-      }
-      out.writeEndObject();
+      writeGroup(out, ctx, group, projection);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Writes one group: its projected attributes, then its members streamed from the membership table
+   * (never collected in memory; {@code []} when it has none), then {@code meta}. A projection without
+   * members never reads that table.
+   */
+  private void writeGroup(JsonGenerator out, Context ctx, StoredResource group, Projection projection)
+      throws IOException {
+    ObjectNode body = projection.apply(responses.full(ctx, group));
+    if (!projection.includes("members")) {
+      Json.MAPPER.writeTree(out, body);
+      return;
+    }
+    out.writeStartObject();
+    JsonNode meta = null;
+    for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equals("meta")) {
+        meta = field.getValue();
+      } else {
+        out.writeFieldName(field.getKey());
+        Json.MAPPER.writeTree(out, field.getValue());
+      }
+    }
+    out.writeArrayFieldStart("members");
+    groups.forEachMember(
+        BearerAuth.accountId(ctx),
+        group.id(),
+        member -> {
+          try {
+            Json.MAPPER.writeTree(out, member(ctx, member));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    out.writeEndArray();
+    if (meta != null) {
+      out.writeFieldName("meta");
+      Json.MAPPER.writeTree(out, meta);
+    }
+    out.writeEndObject();
   }
 }

@@ -17,7 +17,11 @@ import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -29,16 +33,23 @@ final class ResourceListing {
 
   private final ResourceTypeDefinition type;
   private final BiFunction<String, ListRequest, ListPage> lister;
-  private final ResourceResponses responses;
   private final Cursors cursors;
   private final QuerySettings settings;
   private final FilterParser parser;
   private final Renderer renderer;
+  private final Writer writer;
 
   /** Renders one listed resource as the response carries it. */
   @FunctionalInterface
   interface Renderer {
     ObjectNode render(Context ctx, StoredResource resource, Projection projection);
+  }
+
+  /** Writes one listed resource straight into the response. */
+  @FunctionalInterface
+  interface Writer {
+    void write(JsonGenerator out, Context ctx, StoredResource resource, Projection projection)
+        throws IOException;
   }
 
   ResourceListing(
@@ -50,26 +61,33 @@ final class ResourceListing {
     this(
         type,
         lister,
-        responses,
         cursors,
         settings,
-        (ctx, resource, projection) -> projection.apply(responses.full(ctx, resource)));
+        (ctx, resource, projection) -> projection.apply(responses.full(ctx, resource)),
+        null);
   }
 
+  /**
+   * @param writer streams one resource into a response; null to write the renderer's tree
+   */
   ResourceListing(
       ResourceTypeDefinition type,
       BiFunction<String, ListRequest, ListPage> lister,
-      ResourceResponses responses,
       Cursors cursors,
       QuerySettings settings,
-      Renderer renderer) {
+      Renderer renderer,
+      Writer writer) {
     this.type = type;
     this.lister = lister;
-    this.responses = responses;
     this.cursors = cursors;
     this.settings = settings;
     this.parser = new FilterParser(settings.filterLimits());
     this.renderer = renderer;
+    this.writer =
+        writer != null
+            ? writer
+            : (out, ctx, resource, projection) ->
+                Json.MAPPER.writeTree(out, renderer.render(ctx, resource, projection));
   }
 
   /** GET on the resource endpoint. */
@@ -82,16 +100,17 @@ final class ResourceListing {
     respond(ctx, ListQuery.fromSearchRequest(JsonBody.object(ctx)));
   }
 
-  private void respond(Context ctx, ListQuery query) {
-    ScimResponses.json(ctx, 200, page(ctx, query));
-  }
+  /** One answered query: the page, and the ListResponse members around its resources. */
+  private record Answer(ObjectNode head, List<StoredResource> resources, Projection projection, boolean withResources) {}
 
-  /** The ListResponse for a query. */
-  ObjectNode page(Context ctx, ListQuery query) {
+  private Answer answer(Context ctx, ListQuery query) {
     Projection projection = Projection.of(type, query.attributes(), query.excludedAttributes());
     Filter filter = resolvedFilter(query.filter());
     ListRequest.Sort sort = sort(query);
-    int count = Math.min(Math.max(ListQuery.integer("count", query.count(), settings.defaultPageSize()), 0), settings.maxPageSize());
+    int count =
+        Math.min(
+            Math.max(ListQuery.integer("count", query.count(), settings.defaultPageSize()), 0),
+            settings.maxPageSize());
     String accountId = BearerAuth.accountId(ctx);
     String fingerprint = fingerprint(filter, sort);
     ListRequest.Paging paging;
@@ -114,26 +133,58 @@ final class ResourceListing {
       throw ScimException.invalidCursor(
           "The cursor does not fit this query; start again with cursor= (empty).");
     }
-    ObjectNode body = Json.object();
-    body.putArray("schemas").add(LIST_RESPONSE);
-    body.put("totalResults", page.totalResults());
-    body.put("itemsPerPage", page.resources().size());
+    ObjectNode head = Json.object();
+    head.putArray("schemas").add(LIST_RESPONSE);
+    head.put("totalResults", page.totalResults());
+    head.put("itemsPerPage", page.resources().size());
     if (paging instanceof ListRequest.Paging.Index) {
-      body.put("startIndex", startIndex);
+      head.put("startIndex", startIndex);
     }
     if (page.first() != null) {
-      body.put("previousCursor", cursors.encode(accountId, fingerprint, page.first()));
+      head.put("previousCursor", cursors.encode(accountId, fingerprint, page.first()));
     }
     if (page.next() != null) {
-      body.put("nextCursor", cursors.encode(accountId, fingerprint, page.next()));
+      head.put("nextCursor", cursors.encode(accountId, fingerprint, page.next()));
     }
-    if (count > 0) {
+    return new Answer(head, page.resources(), projection, count > 0);
+  }
+
+  /** The ListResponse for a query, as one tree (for {@code POST /.search}, which merges two). */
+  ObjectNode page(Context ctx, ListQuery query) {
+    Answer answer = answer(ctx, query);
+    ObjectNode body = answer.head();
+    if (answer.withResources()) {
       ArrayNode resources = body.putArray("Resources");
-      for (StoredResource resource : page.resources()) {
-        resources.add(renderer.render(ctx, resource, projection));
+      for (StoredResource resource : answer.resources()) {
+        resources.add(renderer.render(ctx, resource, answer.projection()));
       }
     }
     return body;
+  }
+
+  /** Writes the ListResponse resource by resource, so a page of large groups never sits in memory. */
+  private void respond(Context ctx, ListQuery query) {
+    Answer answer = answer(ctx, query);
+    ctx.status(200);
+    ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
+    try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+      out.writeStartObject();
+      for (var fields = answer.head().fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        out.writeFieldName(field.getKey());
+        Json.MAPPER.writeTree(out, field.getValue());
+      }
+      if (answer.withResources()) {
+        out.writeArrayFieldStart("Resources");
+        for (StoredResource resource : answer.resources()) {
+          writer.write(out, ctx, resource, answer.projection());
+        }
+        out.writeEndArray();
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The filter resolved against this resource type, or null without one. */
