@@ -94,6 +94,21 @@ class OneLoginReplayTest {
     assertThat(expect(onelogin.get("/Users/" + created.path("id").asText()), 200)).isEqualTo(created);
   }
 
+  /** Parameters the school left empty arrive as empty strings: each means "no value". */
+  @Test
+  void emptyParametersAreAbsent() {
+    String body =
+        fill(TEMPLATE, "u", Bodies.uniqueEmail("ada"), "active", "true")
+            .replace("\"department\":\"Finance\"", "\"department\":\"\"")
+            .replace("\"room\":\"A113\"", "\"room\":\"\"")
+            .replace("\"meetingUrl\":\"https://meet.school.example/a113\"", "\"meetingUrl\":\"\"");
+    JsonNode created = expectResource(onelogin.post("/Users", body), 201, "User");
+    assertThat(created.path(ENTERPRISE).has("department")).isFalse();
+    assertThat(created.path(Replay.PLANNER).has("room")).isFalse();
+    assertThat(created.path(Replay.PLANNER).has("meetingUrl")).isFalse();
+    assertThat(created.path(Replay.PLANNER).path("subjects").asText()).isEqualTo("Mathematics, Physics");
+  }
+
   /** Updates are the whole template again (PUT); "false" deactivates, "true" reactivates. */
   @Test
   void putWithTheStringFalseDeactivates() {

@@ -91,10 +91,11 @@ final class Replay {
     assertThat(error.path("detail").asText()).isEqualTo(detail);
   }
 
-  /** Asserts a 204 with no body. */
+  /** Asserts a 204 with no body and so no media type. */
   static void expectNoContent(HttpResult result) {
     assertThat(result.status()).as(result.body()).isEqualTo(204);
     assertThat(result.body()).isEmpty();
+    assertThat(result.header("Content-Type")).isNull();
   }
 
   /** The member ids of a group, read back with a GET. */
