@@ -109,6 +109,7 @@ public final class ScimHttpServer implements AutoCloseable {
               ScimRouter router = new ScimRouter(config.routes);
               scimRoutes.forEach(routes -> routes.register(router));
 
+              config.routes.after(ScimHttpServer::noMediaTypeWithoutContent);
               config.routes.exception(ScimException.class, (e, ctx) -> ScimResponses.error(ctx, e));
               config.routes.exception(
                   HttpResponseException.class, (e, ctx) -> ScimResponses.error(ctx, translate(e, ctx)));
@@ -150,6 +151,17 @@ public final class ScimHttpServer implements AutoCloseable {
       if (!PUBLIC_PATHS.contains(ctx.path())) {
         ScimMediaType.requireJsonBody(ctx.contentType());
       }
+    }
+  }
+
+  /**
+   * 204 and 304 carry no content, so no media type: without this, Javalin's default {@code text/plain}
+   * made clients that read every success body (the UnboundID SCIM SDK) fail on a 204 to PATCH.
+   */
+  private static void noMediaTypeWithoutContent(Context ctx) {
+    int status = ctx.status().getCode();
+    if (status == 204 || status == 304) {
+      ctx.res().setContentType(null);
     }
   }
 

@@ -341,6 +341,7 @@ class GroupsHttpTest extends ServerPerEngine {
     HttpResult quiet = client.patch("/Groups/" + id, patch("{'op':'add','path':'members','value':[{'value':'" + member + "'}]}"));
     assertThat(quiet.status()).isEqualTo(204);
     assertThat(quiet.body()).isEmpty();
+    assertThat(quiet.header("Content-Type")).as("a 204 has no content, so no media type").isNull();
     assertThat(quiet.header("ETag")).isEqualTo("W/\"2\"");
 
     HttpResult loud =

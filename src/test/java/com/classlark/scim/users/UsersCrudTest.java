@@ -226,6 +226,7 @@ class UsersCrudTest extends ServerPerEngine {
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(deleted.body()).isEmpty();
+    assertThat(deleted.header("Content-Type")).isNull();
     String notFound = error(404, null, "No User with id " + id + " exists in this school.");
     assertThat(client.get("/Users/" + id).body()).isEqualTo(notFound);
     assertThat(client.put("/Users/" + id, staff(uniqueEmail("gone2"))).body()).isEqualTo(notFound);
@@ -302,6 +303,7 @@ class UsersCrudTest extends ServerPerEngine {
 
     assertThat(result.status()).isEqualTo(304);
     assertThat(result.body()).isEmpty();
+    assertThat(result.header("Content-Type")).isNull();
   }
 
   @Test
