@@ -18,7 +18,6 @@ import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -379,7 +378,6 @@ class EntraIdReplayTest {
 
   /** [entra-dev] Entra reads the schema when an admin saves the attribute mappings. */
   @Test
-  @Disabled("needs /Schemas from issue 7")
   void schemasListTheUserSchemaWithTheClassLarkExtension() {
     JsonNode list = expect(entra.get("/Schemas"), 200);
     assertThat(list.path("schemas").get(0).asText()).isEqualTo(Replay.LIST_RESPONSE);
