@@ -88,6 +88,10 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(16);
       // Batches become multi-row statements: one round trip instead of one per row.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      // Plan every execution with its parameters and the tables' current size. A generic plan cached
+      // while a school's tables were still empty (seq scans everywhere) would otherwise outlive its
+      // first sync: a 20,000-member group took minutes to read until the next ANALYZE.
+      config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     }
     try {
       return new Database(target, new HikariDataSource(config));
