@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern HEAP_USED = Pattern.compile("committed (\\d+)K, used (\\d+)K");
+  /**
+   * A space of the heap in {@code jcmd GC.heap_info}: {@code garbage-first heap total reserved …,
+   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K, used
+   * 5710K} and {@code Tenured total 21888K, used 3501K} (Serial, also Parallel's {@code PSYoungGen}
+   * and {@code ParOldGen}).
+   */
+  private static final Pattern HEAP_SPACE =
+      Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
 
   private final Process process;
   private final int port;
@@ -129,19 +136,26 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The Java heap as {@code jcmd GC.heap_info} reports it, optionally after a full collection (then
-   * "used" is the live data).
+   * The Java heap as {@code jcmd GC.heap_info} reports it, summed over the generations, optionally
+   * after a full collection (then "used" is the live data).
    */
   Heap heap(boolean afterFullGc) throws IOException, InterruptedException {
     if (afterFullGc) {
       jcmd("GC.run");
     }
-    Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    if (!matcher.find()) {
+    Matcher space = HEAP_SPACE.matcher(jcmd("GC.heap_info"));
+    long committedKiB = 0;
+    long usedKiB = 0;
+    boolean found = false;
+    while (space.find()) {
+      committedKiB += Long.parseLong(space.group(1));
+      usedKiB += Long.parseLong(space.group(2));
+      found = true;
+    }
+    if (!found) {
       throw new IOException("cannot read the heap from jcmd GC.heap_info");
     }
-    return new Heap(
-        Long.parseLong(matcher.group(1)) / 1024.0, Long.parseLong(matcher.group(2)) / 1024.0);
+    return new Heap(committedKiB / 1024.0, usedKiB / 1024.0);
   }
 
   /** Committed and used Java heap in MiB. */
