@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
   /**
    * A space of the heap in {@code jcmd GC.heap_info}: {@code garbage-first heap total reserved …,
-   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K, used
-   * 5710K} and {@code Tenured total 21888K, used 3501K} (Serial, also Parallel's {@code PSYoungGen}
-   * and {@code ParOldGen}).
+   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K,
+   * used 5710K} and {@code Tenured total 21888K, used 3501K} (Serial, also Parallel's {@code
+   * PSYoungGen} and {@code ParOldGen}).
    */
   private static final Pattern HEAP_SPACE =
       Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
@@ -126,6 +127,25 @@ final class ServerProcess implements AutoCloseable {
       }
     }
     return new Memory(rss / 1024.0, peak / 1024.0);
+  }
+
+  /**
+   * Resets the peak resident memory ({@code VmHWM}) to the current one, so that a later {@link
+   * #residentMemory} gives the peak since now (Linux: {@code echo 5 > /proc/<pid>/clear_refs}).
+   *
+   * @return false when this kernel does not allow it; {@code VmHWM} then stays the peak since start
+   */
+  boolean resetPeakResident() {
+    try {
+      Files.writeString(Path.of("/proc", Long.toString(process.pid()), "clear_refs"), "5");
+      return true;
+    } catch (IOException notAllowed) {
+      return false;
+    }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Resident memory in MiB, now and the most ever. */

@@ -59,7 +59,8 @@ public class PatchApplyBenchmark {
   static final String WORK_EMAIL =
       """
       {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
-        {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"g.hopper@bench.school.example"}]}
+        {"op":"Replace","path":"emails[type eq \\"work\\"].value",
+         "value":"g.hopper@bench.school.example"}]}
       """;
 
   /** Microsoft Entra ID's membership add: one member, by id. */
