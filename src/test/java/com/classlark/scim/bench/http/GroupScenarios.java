@@ -30,7 +30,8 @@ final class GroupScenarios {
     return "PATCH /Groups/{id} add/remove 1 member, " + group.label();
   }
 
-  static List<Scenario> all(BenchSchool school, BenchGroups groups) {
+  /** {@code GET ?excludedAttributes=members} on each group. */
+  static List<Scenario> reads(BenchGroups groups) {
     List<Scenario> scenarios = new ArrayList<>();
     for (BenchGroups.Group group : groups.groups()) {
       String target = GROUPS + group.id() + "?excludedAttributes=members";
@@ -40,6 +41,12 @@ final class GroupScenarios {
               "the group alone; must not touch the membership table",
               connection -> (worker, sequence) -> BenchRequest.get(target)));
     }
+    return scenarios;
+  }
+
+  /** Adding and removing one member on each group; run them with the membership connections. */
+  static List<Scenario> membershipChanges(BenchSchool school, BenchGroups groups) {
+    List<Scenario> scenarios = new ArrayList<>();
     for (BenchGroups.Group group : groups.groups()) {
       scenarios.add(
           new Scenario(

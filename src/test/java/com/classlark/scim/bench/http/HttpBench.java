@@ -62,6 +62,14 @@ public final class HttpBench implements Callable<Integer> {
   Duration duration;
 
   @Option(
+      names = "--membership-connections",
+      defaultValue = "1",
+      description =
+          "Connections of the group membership scenarios (default ${DEFAULT-VALUE}: the cost of a"
+              + " change; with more, the changes queue on the group's version).")
+  int membershipConnections;
+
+  @Option(
       names = "--sync-staff",
       defaultValue = "10000",
       description = "Staff created by the initial sync (default ${DEFAULT-VALUE}).")
@@ -131,10 +139,15 @@ public final class HttpBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (staff < 1 || connections < 1 || startRuns < 1 || syncClients < 1) {
+    if (staff < 1
+        || connections < 1
+        || membershipConnections < 1
+        || startRuns < 1
+        || syncClients < 1) {
       throw new CommandLine.ParameterException(
           new CommandLine(this),
-          "--staff, --connections, --start-runs and --sync-clients must be at least 1");
+          "--staff, --connections, --membership-connections, --start-runs and --sync-clients must"
+              + " be at least 1");
     }
     if (syncStaff < 0 || syncGroups < 0 || syncGroupSize < 0) {
       throw new CommandLine.ParameterException(
@@ -203,6 +216,7 @@ public final class HttpBench implements Callable<Integer> {
     run.put("db", engine.name().toLowerCase(Locale.ROOT));
     run.put("staff", staff);
     run.put("connections", connections);
+    run.put("membershipConnections", membershipConnections);
     run.put("warmupSeconds", warmup.toMillis() / 1000.0);
     run.put("durationSeconds", duration.toMillis() / 1000.0);
     run.put("syncStaff", syncStaff);
@@ -260,38 +274,54 @@ public final class HttpBench implements Callable<Integer> {
   private void runScenarios(
       BenchReport report, ServerProcess server, BenchSchool school, BenchGroups groups)
       throws Exception {
-    List<Scenario> scenarios = new ArrayList<>(UserScenarios.all(school, connections));
-    scenarios.addAll(GroupScenarios.all(school, groups));
-    scenarios.add(UserScenarios.baselineAgain());
     LoadGenerator load = new LoadGenerator(server.port(), connections, warmup, duration);
-    for (Scenario scenario : scenarios) {
-      if (only != null
-          && !UserScenarios.isBaseline(scenario.name())
-          && !scenario.name().contains(only)) {
-        continue;
-      }
-      RequestSource source;
-      try (LoopbackHttpConnection connection =
-          new LoopbackHttpConnection(server.port(), school.token())) {
-        source = scenario.preparation().prepare(connection);
-      }
-      progress(
-          "%s: %d ms warm-up, %d ms measured, %d connections",
-          scenario.name(), warmup.toMillis(), duration.toMillis(), connections);
-      LoadResult result = load.run(school.token(), source);
-      report.measured(scenario, result);
-      progress(
-          "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
-          result.throughput(),
-          result.percentileMillis(50),
-          result.percentileMillis(99),
-          result.errors(),
-          result.firstError() == null ? "" : "; first: " + result.firstError());
+    LoadGenerator membershipLoad =
+        new LoadGenerator(server.port(), membershipConnections, warmup, duration);
+    for (Scenario scenario : UserScenarios.all(school, connections)) {
+      run(report, server, school, load, scenario);
+    }
+    for (Scenario scenario : GroupScenarios.reads(groups)) {
+      run(report, server, school, load, scenario);
+    }
+    for (Scenario scenario : GroupScenarios.membershipChanges(school, groups)) {
+      run(report, server, school, membershipLoad, scenario);
     }
     try (LoopbackHttpConnection connection =
         new LoopbackHttpConnection(server.port(), school.token())) {
-      GroupScenarios.restoreMembers(connection, school, groups, connections);
+      GroupScenarios.restoreMembers(connection, school, groups, membershipConnections);
     }
+    run(report, server, school, load, UserScenarios.baselineAgain());
+  }
+
+  private void run(
+      BenchReport report,
+      ServerProcess server,
+      BenchSchool school,
+      LoadGenerator load,
+      Scenario scenario)
+      throws Exception {
+    if (only != null
+        && !UserScenarios.isBaseline(scenario.name())
+        && !scenario.name().contains(only)) {
+      return;
+    }
+    RequestSource source;
+    try (LoopbackHttpConnection connection =
+        new LoopbackHttpConnection(server.port(), school.token())) {
+      source = scenario.preparation().prepare(connection);
+    }
+    progress(
+        "%s: %d ms warm-up, %d ms measured, %d connections",
+        scenario.name(), warmup.toMillis(), duration.toMillis(), load.connections());
+    LoadResult result = load.run(school.token(), source);
+    report.measured(scenario, result);
+    progress(
+        "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
+        result.throughput(),
+        result.percentileMillis(50),
+        result.percentileMillis(99),
+        result.errors(),
+        result.firstError() == null ? "" : "; first: " + result.firstError());
   }
 
   private void runFullRead(
@@ -314,12 +344,12 @@ public final class HttpBench implements Callable<Integer> {
     InitialSync.Result staffSync =
         InitialSync.staff(server.port(), syncSchool, syncStaff, syncClients);
     String clients = syncClients + " clients";
-    syncFigures(
+    staffSync.addTo(
         report,
         "initialSync",
         String.format("initial sync: %,d staff, %s, POST /Users", syncStaff, clients),
-        "staff",
-        staffSync);
+        "staff");
+    progressOf(staffSync, "staff");
     progress(
         "initial sync: %,d groups of %,d by POST /Groups + PATCH with %d clients",
         syncGroups, syncGroupSize, syncClients);
@@ -331,14 +361,14 @@ public final class HttpBench implements Callable<Integer> {
             syncGroups,
             syncGroupSize,
             syncClients);
-    syncFigures(
+    groupSync.addTo(
         report,
         "initialSyncGroups",
         String.format(
             "initial sync: %,d groups of %,d members, %s, POST /Groups + PATCH add members",
             syncGroups, syncGroupSize, clients),
-        "groups",
-        groupSync);
+        "groups");
+    progressOf(groupSync, "groups");
     report.figure(
         "initialSyncTotalSeconds",
         "initial sync: staff and groups together",
@@ -346,22 +376,7 @@ public final class HttpBench implements Callable<Integer> {
         "s");
   }
 
-  private static void syncFigures(
-      BenchReport report, String key, String label, String items, InitialSync.Result sync) {
-    report.figure(key + "Seconds", label + " (total)", sync.took().toMillis() / 1000.0, "s");
-    report.figure(key + "PerSecond", label + ", rate", sync.perSecond(), items + "/s");
-    report.figure(
-        key + "P99Ms",
-        label + ", request p99",
-        sync.latencyMicros().getValueAtPercentile(99) / 1000.0,
-        "ms");
-    if (sync.failures() > 0) {
-      report.figure(
-          key + "Failures",
-          label + ", failures (first: " + sync.firstFailure() + ")",
-          sync.failures(),
-          "");
-    }
+  private static void progressOf(InitialSync.Result sync, String items) {
     progress(
         "  %.1f s, %,.0f %s/s, %d failures",
         sync.took().toMillis() / 1000.0, sync.perSecond(), items, sync.failures());

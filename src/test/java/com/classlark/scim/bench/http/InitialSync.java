@@ -49,6 +49,25 @@ final class InitialSync {
       return items / (took.toNanos() / 1e9);
     }
 
+    /**
+     * Adds the figures to {@code report} under keys starting with {@code key}.
+     *
+     * @param items what was created, e.g. {@code staff}
+     */
+    void addTo(BenchReport report, String key, String label, String items) {
+      report.figure(key + "Seconds", label + " (total)", took.toMillis() / 1000.0, "s");
+      report.figure(key + "PerSecond", label + ", rate", perSecond(), items + "/s");
+      report.figure(
+          key + "P99Ms",
+          label + ", request p99",
+          latencyMicros.getValueAtPercentile(99) / 1000.0,
+          "ms");
+      if (failures > 0) {
+        report.figure(
+            key + "Failures", label + ", failures (first: " + firstFailure + ")", failures, "");
+      }
+    }
+
     /** The ids of the items that were created. */
     List<String> createdIds() {
       return ids.stream().filter(Objects::nonNull).toList();

@@ -31,6 +31,10 @@ final class LoadGenerator {
     this.duration = duration;
   }
 
+  int connections() {
+    return connections;
+  }
+
   /** Runs warm-up then measurement with {@code source}, every request carrying {@code token}. */
   LoadResult run(String token, RequestSource source) throws InterruptedException {
     long start = System.nanoTime();
