@@ -30,13 +30,9 @@ final class BenchReport {
     json.set("machine", machine);
   }
 
-  void measured(Scenario.Load scenario, LoadResult result) {
+  void measured(Scenario scenario, LoadResult result) {
     order.add(scenario);
     results.put(scenario.name(), result);
-  }
-
-  void pending(Scenario.Pending scenario) {
-    order.add(scenario);
   }
 
   /**
@@ -57,6 +53,12 @@ final class BenchReport {
   void figure(String key, String label, double value, String unit) {
     figures.put(key, round(value));
     figureLines.add(String.format(Locale.ROOT, "| %s | %,.1f %s |", label, value, unit));
+  }
+
+  /** A one-off fact in words, e.g. that a group was smaller than wanted. */
+  void note(String key, String label, String text) {
+    figures.put(key, text);
+    figureLines.add("| " + label + " | " + text + " |");
   }
 
   void detail(String key, ObjectNode value) {
@@ -98,37 +100,40 @@ final class BenchReport {
     return result == null ? null : result.throughput();
   }
 
+  /** The result of a measured scenario, or null. */
+  LoadResult result(String scenario) {
+    return results.get(scenario);
+  }
+
   String markdown() {
     double baseline = baseline();
     StringBuilder text = new StringBuilder();
-    text.append("| Scenario | req/s | p50 ms | p99 ms | % of baseline | errors |\n")
-        .append("|---|---:|---:|---:|---:|---:|\n");
+    text.append("| Scenario | req/s | mean ms | p50 ms | p99 ms | % of baseline | errors |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (Scenario scenario : order) {
-      switch (scenario) {
-        case Scenario.Load load -> {
-          LoadResult result = results.get(load.name());
-          text.append(
-              String.format(
-                  Locale.ROOT,
-                  "| %s | %,.0f | %.2f | %.2f | %.0f%% | %d |%n",
-                  load.name(),
-                  result.throughput(),
-                  result.percentileMillis(50),
-                  result.percentileMillis(99),
-                  100 * result.throughput() / baseline,
-                  result.errors()));
-        }
-        case Scenario.Pending pending ->
-            text.append("| ")
-                .append(pending.name())
-                .append(" | pending: ")
-                .append(pending.reason())
-                .append(" | | | | |\n");
-      }
+      LoadResult result = results.get(scenario.name());
+      text.append(row(scenario.name(), result, baseline));
+      result.parts().forEach((part, partResult) -> text.append(row("↳ " + part, partResult, 0)));
     }
     text.append("\n| Figure | Value |\n|---|---:|\n");
     figureLines.forEach(line -> text.append(line).append('\n'));
     return text.toString();
+  }
+
+  /** A table row; the share of the baseline is left empty when {@code baseline} is 0. */
+  private static String row(String name, LoadResult result, double baseline) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %,.0f | %.2f | %.2f | %.2f | %s | %d |%n",
+        name,
+        result.throughput(),
+        result.meanMillis(),
+        result.percentileMillis(50),
+        result.percentileMillis(99),
+        baseline == 0
+            ? ""
+            : String.format(Locale.ROOT, "%.0f%%", 100 * result.throughput() / baseline),
+        result.errors());
   }
 
   private void scenariosJson() {
@@ -138,28 +143,28 @@ final class BenchReport {
       ObjectNode row = scenarios.addObject();
       row.put("name", scenario.name());
       row.put("meaning", scenario.meaning());
-      switch (scenario) {
-        case Scenario.Load load -> {
-          LoadResult result = results.get(load.name());
-          row.put("status", "measured");
-          row.put("requests", result.requests());
-          row.put("errors", result.errors());
-          row.put("seconds", result.seconds());
-          row.put("throughputPerSecond", round(result.throughput()));
-          row.put("p50Ms", round(result.percentileMillis(50)));
-          row.put("p90Ms", round(result.percentileMillis(90)));
-          row.put("p99Ms", round(result.percentileMillis(99)));
-          row.put("maxMs", round(result.maxMillis()));
-          row.put("ratioToBaseline", round(result.throughput() / baseline));
-          if (result.firstError() != null) {
-            row.put("firstError", result.firstError());
-          }
-        }
-        case Scenario.Pending pending -> {
-          row.put("status", "pending");
-          row.put("reason", pending.reason());
-        }
+      LoadResult result = results.get(scenario.name());
+      resultJson(row, result);
+      row.put("ratioToBaseline", round(result.throughput() / baseline));
+      if (!result.parts().isEmpty()) {
+        ObjectNode parts = row.putObject("parts");
+        result.parts().forEach((part, partResult) -> resultJson(parts.putObject(part), partResult));
       }
+    }
+  }
+
+  private static void resultJson(ObjectNode row, LoadResult result) {
+    row.put("requests", result.requests());
+    row.put("errors", result.errors());
+    row.put("seconds", result.seconds());
+    row.put("throughputPerSecond", round(result.throughput()));
+    row.put("meanMs", round(result.meanMillis()));
+    row.put("p50Ms", round(result.percentileMillis(50)));
+    row.put("p90Ms", round(result.percentileMillis(90)));
+    row.put("p99Ms", round(result.percentileMillis(99)));
+    row.put("maxMs", round(result.maxMillis()));
+    if (result.firstError() != null) {
+      row.put("firstError", result.firstError());
     }
   }
 

@@ -3,7 +3,9 @@ package com.classlark.scim.bench.http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -29,6 +31,10 @@ final class LoadGenerator {
     this.duration = duration;
   }
 
+  int connections() {
+    return connections;
+  }
+
   /** Runs warm-up then measurement with {@code source}, every request carrying {@code token}. */
   LoadResult run(String token, RequestSource source) throws InterruptedException {
     long start = System.nanoTime();
@@ -40,20 +46,50 @@ final class LoadGenerator {
       workers.add(worker);
       worker.thread.start();
     }
-    Histogram all = new Histogram(MAX_LATENCY_MICROS, 3);
-    long requests = 0;
-    long errors = 0;
-    String firstError = null;
+    Tally all = new Tally();
+    Map<String, Tally> parts = new LinkedHashMap<>();
     for (Worker worker : workers) {
       worker.thread.join();
-      all.add(worker.histogram);
-      requests += worker.requests;
-      errors += worker.errors;
-      if (firstError == null) {
-        firstError = worker.firstError;
+      all.add(worker.all);
+      worker.parts.forEach(
+          (part, tally) -> parts.computeIfAbsent(part, p -> new Tally()).add(tally));
+    }
+    double seconds = duration.toNanos() / 1e9;
+    Map<String, LoadResult> partResults = new LinkedHashMap<>();
+    parts.forEach((part, tally) -> partResults.put(part, tally.result(seconds, Map.of())));
+    return all.result(seconds, partResults);
+  }
+
+  /** Counts of one worker, or of all, for the whole scenario or one part of it. */
+  private static final class Tally {
+    private final Histogram histogram = new Histogram(MAX_LATENCY_MICROS, 3);
+    private long requests;
+    private long errors;
+    private String firstError;
+
+    void record(long latencyMicros, String error) {
+      histogram.recordValue(Math.min(MAX_LATENCY_MICROS, latencyMicros));
+      requests++;
+      if (error != null) {
+        errors++;
+        if (firstError == null) {
+          firstError = error;
+        }
       }
     }
-    return new LoadResult(requests, errors, duration.toNanos() / 1e9, all, firstError);
+
+    void add(Tally other) {
+      histogram.add(other.histogram);
+      requests += other.requests;
+      errors += other.errors;
+      if (firstError == null) {
+        firstError = other.firstError;
+      }
+    }
+
+    LoadResult result(double seconds, Map<String, LoadResult> parts) {
+      return new LoadResult(requests, errors, seconds, histogram, firstError, parts);
+    }
   }
 
   private final class Worker implements Runnable {
@@ -62,11 +98,9 @@ final class LoadGenerator {
     private final RequestSource source;
     private final long measureFrom;
     private final long end;
-    private final Histogram histogram = new Histogram(MAX_LATENCY_MICROS, 3);
+    private final Tally all = new Tally();
+    private final Map<String, Tally> parts = new LinkedHashMap<>();
     private final Thread thread;
-    private long requests;
-    private long errors;
-    private String firstError;
 
     Worker(int number, String token, RequestSource source, long measureFrom, long end) {
       this.number = number;
@@ -101,13 +135,14 @@ final class LoadGenerator {
           long answered = System.nanoTime();
           // Requests that started in the warm-up, or ended after the deadline, are not counted.
           if (sent >= measureFrom && answered <= end) {
-            histogram.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - sent) / 1_000));
-            requests++;
-            if (error != null) {
-              errors++;
-              if (firstError == null) {
-                firstError = request.method() + " " + request.target() + " -> " + error;
-              }
+            long latencyMicros = (answered - sent) / 1_000;
+            String described =
+                error == null ? null : request.method() + " " + request.target() + " -> " + error;
+            all.record(latencyMicros, described);
+            if (request.part() != null) {
+              parts
+                  .computeIfAbsent(request.part(), part -> new Tally())
+                  .record(latencyMicros, described);
             }
           }
         }

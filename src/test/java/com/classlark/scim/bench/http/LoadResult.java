@@ -1,5 +1,6 @@
 package com.classlark.scim.bench.http;
 
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -7,9 +8,16 @@ import org.HdrHistogram.Histogram;
  * request (errors included), in microseconds.
  *
  * @param firstError status and start of the body of the first failed request, or null
+ * @param parts the same for the requests of each {@linkplain BenchRequest#part() part} of a mixed
+ *     scenario, in the order they first appeared; empty when the scenario is not mixed
  */
 record LoadResult(
-    long requests, long errors, double seconds, Histogram latencyMicros, String firstError) {
+    long requests,
+    long errors,
+    double seconds,
+    Histogram latencyMicros,
+    String firstError,
+    Map<String, LoadResult> parts) {
 
   double throughput() {
     return (requests - errors) / seconds;
@@ -17,6 +25,10 @@ record LoadResult(
 
   double percentileMillis(double percentile) {
     return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  double meanMillis() {
+    return latencyMicros.getMean() / 1000.0;
   }
 
   double maxMillis() {

@@ -19,7 +19,15 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern HEAP_USED = Pattern.compile("committed (\\d+)K, used (\\d+)K");
+
+  /**
+   * A space of the heap in {@code jcmd GC.heap_info}: {@code garbage-first heap total reserved …,
+   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K,
+   * used 5710K} and {@code Tenured total 21888K, used 3501K} (Serial, also Parallel's {@code
+   * PSYoungGen} and {@code ParOldGen}).
+   */
+  private static final Pattern HEAP_SPACE =
+      Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
 
   private final Process process;
   private final int port;
@@ -121,6 +129,25 @@ final class ServerProcess implements AutoCloseable {
     return new Memory(rss / 1024.0, peak / 1024.0);
   }
 
+  /**
+   * Resets the peak resident memory ({@code VmHWM}) to the current one, so that a later {@link
+   * #residentMemory} gives the peak since now (Linux: {@code echo 5 > /proc/<pid>/clear_refs}).
+   *
+   * @return false when this kernel does not allow it; {@code VmHWM} then stays the peak since start
+   */
+  boolean resetPeakResident() {
+    try {
+      Files.writeString(Path.of("/proc", Long.toString(process.pid()), "clear_refs"), "5");
+      return true;
+    } catch (IOException notAllowed) {
+      return false;
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   /** Resident memory in MiB, now and the most ever. */
   record Memory(double residentMiB, double peakResidentMiB) {}
 
@@ -129,19 +156,26 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The Java heap as {@code jcmd GC.heap_info} reports it, optionally after a full collection (then
-   * "used" is the live data).
+   * The Java heap as {@code jcmd GC.heap_info} reports it, summed over the generations, optionally
+   * after a full collection (then "used" is the live data).
    */
   Heap heap(boolean afterFullGc) throws IOException, InterruptedException {
     if (afterFullGc) {
       jcmd("GC.run");
     }
-    Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    if (!matcher.find()) {
+    Matcher space = HEAP_SPACE.matcher(jcmd("GC.heap_info"));
+    long committedKiB = 0;
+    long usedKiB = 0;
+    boolean found = false;
+    while (space.find()) {
+      committedKiB += Long.parseLong(space.group(1));
+      usedKiB += Long.parseLong(space.group(2));
+      found = true;
+    }
+    if (!found) {
       throw new IOException("cannot read the heap from jcmd GC.heap_info");
     }
-    return new Heap(
-        Long.parseLong(matcher.group(1)) / 1024.0, Long.parseLong(matcher.group(2)) / 1024.0);
+    return new Heap(committedKiB / 1024.0, usedKiB / 1024.0);
   }
 
   /** Committed and used Java heap in MiB. */

@@ -2,6 +2,7 @@ package com.classlark.scim.bench.http;
 
 import com.classlark.scim.bench.StaffBodies;
 import com.classlark.scim.http.BenchmarkBaseline;
+import com.classlark.scim.protocol.patch.PatchRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scenarios of the HTTP load harness, in the order they run: the baseline, reads, listings,
- * writes (which add staff), the baseline again (every throughput is reported as a ratio to the
- * better baseline run), then the scenarios that wait for PATCH and Groups.
+ * The User scenarios of the HTTP load harness, in the order they run: the baseline, reads,
+ * listings, then writes (POST adds staff). The baseline runs again after every other scenario
+ * ({@link #baselineAgain}); every throughput is reported as a ratio to the better baseline run.
  */
 final class UserScenarios {
   static final String BASELINE = "baseline: fixed User, no auth, no database";
@@ -22,6 +23,8 @@ final class UserScenarios {
   static final String FILTER_USER_NAME = "GET /Users?filter=userName eq";
   static final String INDEX_FIRST = "GET /Users index page 1";
   static final String CURSOR_FIRST = "GET /Users cursor page 1";
+  static final String PATCH_ENTRA = "PATCH /Users/{id} Entra Replace name.givenName";
+  static final String PATCH_OKTA = "PATCH /Users/{id} Okta deactivate / reactivate";
   static final String PAGE = "&count=100";
 
   private static final String PREFIX = "/scim/v2";
@@ -56,19 +59,19 @@ final class UserScenarios {
     int depth = depth(size);
     List<Scenario> scenarios = new ArrayList<>();
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             BASELINE,
             "ceiling of HTTP + routing + JSON on this machine",
             connection -> (worker, sequence) -> BenchRequest.get(BenchmarkBaseline.PATH)));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             GET_BY_ID,
             "read one staff member by id",
             connection ->
                 (worker, sequence) ->
                     BenchRequest.get(PREFIX + "/Users/" + school.staffIds().get(random(size)))));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             FILTER_USER_NAME,
             "the IdP's lookup before every create",
             connection ->
@@ -79,7 +82,7 @@ final class UserScenarios {
                                 + StaffBodies.userName(school.tag(), random(size))
                                 + "\""))));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             "GET /Users?filter=externalId eq",
             "the IdP's lookup by its own object id",
             connection ->
@@ -90,26 +93,26 @@ final class UserScenarios {
                                 + StaffBodies.externalId(school.tag(), random(size))
                                 + "\""))));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             INDEX_FIRST,
             "first 100 staff, startIndex=1",
             connection ->
                 (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?startIndex=1" + PAGE)));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             indexDeep(depth),
             "100 staff with startIndex (OFFSET)",
             connection ->
                 (worker, sequence) ->
                     BenchRequest.get(PREFIX + "/Users?startIndex=" + (depth + 1) + PAGE)));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             CURSOR_FIRST,
             "first 100 staff, cursor=",
             connection ->
                 (worker, sequence) -> BenchRequest.get(PREFIX + "/Users?cursor=" + PAGE)));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             cursorDeep(depth),
             "100 staff from a cursor (keyset)",
             connection -> {
@@ -118,7 +121,7 @@ final class UserScenarios {
               return (worker, sequence) -> BenchRequest.get(target);
             }));
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             "PUT /Users/{id}",
             "replace a staff member (title changes each time)",
             connection ->
@@ -129,9 +132,33 @@ final class UserScenarios {
                   return BenchRequest.put(
                       PREFIX + "/Users/" + school.staffIds().get(n), body.toString());
                 }));
+    scenarios.add(
+        new Scenario(
+            PATCH_ENTRA,
+            "Entra's Replace of name.givenName; each request changes the name",
+            connection ->
+                (worker, sequence) ->
+                    patch(
+                        school,
+                        pairedMember(worker, sequence, connections, size),
+                        "{\"op\":\"Replace\",\"path\":\"name.givenName\",\"value\":\""
+                            + (sequence % 2 == 0 ? "Robin" : "Sam")
+                            + "\"}")));
+    scenarios.add(
+        new Scenario(
+            PATCH_OKTA,
+            "Okta's deactivation, then reactivation of the same staff member",
+            connection ->
+                (worker, sequence) ->
+                    patch(
+                        school,
+                        pairedMember(worker, sequence, connections, size),
+                        "{\"op\":\"replace\",\"value\":{\"active\":"
+                            + (sequence % 2 == 1)
+                            + "}}")));
     AtomicInteger created = new AtomicInteger(size + 1_000_000);
     scenarios.add(
-        new Scenario.Load(
+        new Scenario(
             "POST /Users",
             "create a new staff member",
             connection ->
@@ -139,33 +166,32 @@ final class UserScenarios {
                     BenchRequest.post(
                         PREFIX + "/Users",
                         StaffBodies.body(school.tag(), created.getAndIncrement()).toString())));
-    scenarios.add(
-        new Scenario.Load(
-            BASELINE_AGAIN,
-            "the ceiling once more, with a warm server",
-            connection -> (worker, sequence) -> BenchRequest.get(BenchmarkBaseline.PATH)));
-    scenarios.addAll(pending());
     return scenarios;
   }
 
+  /** The baseline once more, after every other scenario. */
+  static Scenario baselineAgain() {
+    return new Scenario(
+        BASELINE_AGAIN,
+        "the ceiling once more, with a warm server",
+        connection -> (worker, sequence) -> BenchRequest.get(BenchmarkBaseline.PATH));
+  }
+
   /**
-   * Waiting for PATCH (issue: PATCH engine) and Groups; each becomes a {@link Scenario.Load} later.
+   * The staff member a PATCH scenario changes: a worker's own members (no two workers write the
+   * same record), each for two requests in a row, so that the second can undo the first and both
+   * change the record.
    */
-  private static List<Scenario> pending() {
-    String patch = "PATCH is not implemented yet (the PATCH engine is in progress)";
-    String groups = "Groups are not implemented yet";
-    return List.of(
-        new Scenario.Pending("PATCH /Users/{id}", "deactivate / change one attribute", patch),
-        new Scenario.Pending(
-            "PATCH /Groups/{id} add+remove 1 member, 10 members", "membership change", groups),
-        new Scenario.Pending(
-            "PATCH /Groups/{id} add+remove 1 member, 10,000 members", "membership change", groups),
-        new Scenario.Pending(
-            "PATCH /Groups/{id} add+remove 1 member, 100,000 members", "membership change", groups),
-        new Scenario.Pending(
-            "GET /Groups/{id}?excludedAttributes=members", "group without its members", groups),
-        new Scenario.Pending(
-            "GET /Groups/{id}, 100,000 members (time, peak heap)", "one full read", groups));
+  private static int pairedMember(int worker, long sequence, int connections, int size) {
+    int perWorker = Math.max(1, size / connections);
+    return (int) ((worker + (long) connections * ((sequence / 2) % perWorker)) % size);
+  }
+
+  private static BenchRequest patch(BenchSchool school, int member, String operation) {
+    return BenchRequest.patch(
+        PREFIX + "/Users/" + school.staffIds().get(member),
+        "{\"schemas\":[\"" + PatchRequest.PATCH_OP_URN + "\"],\"Operations\":[" + operation + "]}",
+        200);
   }
 
   private static String listing(String filter) {
