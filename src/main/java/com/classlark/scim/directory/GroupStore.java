@@ -38,6 +38,17 @@ public interface GroupStore {
       java.time.Instant at,
       List<MembershipChange> changes);
 
+  /**
+   * Applies membership changes alone, whatever version the group has meanwhile: set operations
+   * commute, so concurrent changes to one group queue on its row instead of failing. The version
+   * advances once when a membership row was actually added or removed.
+   *
+   * @return the group as it now is, or empty when there is no such group
+   * @throws UnknownMembersException when an added member names no live staff member of the school
+   */
+  Optional<StoredResource> changeMembers(
+      String accountId, String groupId, java.time.Instant at, List<MembershipChange> changes);
+
   /** Deletes the group and its memberships; false when there was no such group. */
   boolean delete(String accountId, String groupId);
 

@@ -91,6 +91,16 @@ public final class Groups {
         case MembershipChange.RemoveAllMembers() -> {}
       }
     }
+    if (plan.documentOperations().isEmpty() && precondition == Precondition.NONE) {
+      // Members only (the common case): no document to recompute, so no version to compare.
+      try {
+        return store
+            .changeMembers(accountId, groupId, Timestamps.now(clock), plan.membershipChanges())
+            .orElseThrow(() -> notFound(groupId));
+      } catch (UnknownMembersException e) {
+        throw unknownMembers(e);
+      }
+    }
     return update(
         accountId,
         groupId,

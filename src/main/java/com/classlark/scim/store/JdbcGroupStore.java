@@ -94,6 +94,55 @@ public final class JdbcGroupStore implements GroupStore {
   }
 
   @Override
+  public Optional<StoredResource> changeMembers(
+      String accountId, String groupId, Instant at, List<MembershipChange> changes) {
+    return Transactions.inTransaction(
+        jdbi,
+        handle -> {
+          // Takes the group's row lock (PostgreSQL; SQLite's write transactions are serial anyway), so
+          // concurrent changes to one group queue here instead of failing a version check.
+          int claimed =
+              handle
+                  .createUpdate("UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?")
+                  .bind(0, accountId)
+                  .bind(1, groupId)
+                  .execute();
+          if (claimed == 0) {
+            return Optional.<StoredResource>empty();
+          }
+          int changedRows = 0;
+          for (MembershipChange change : changes) {
+            changedRows += apply(handle, accountId, groupId, change);
+          }
+          if (changedRows > 0) {
+            handle
+                .createUpdate(
+                    "UPDATE staff_groups SET scim_managed = ?, version = version + 1, last_modified = ?"
+                        + " WHERE account_id = ? AND id = ?")
+                .bind(0, true)
+                .bind(1, at.toEpochMilli())
+                .bind(2, accountId)
+                .bind(3, groupId)
+                .execute();
+          } else {
+            handle
+                .createUpdate("UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
+                .bind(0, true)
+                .bind(1, accountId)
+                .bind(2, groupId)
+                .execute();
+          }
+          return handle
+              .createQuery(
+                  "SELECT " + JdbcStaffStore.COLUMNS + " FROM staff_groups WHERE account_id = ? AND id = ?")
+              .bind(0, accountId)
+              .bind(1, groupId)
+              .map(JdbcStaffStore.RESOURCE)
+              .findOne();
+        });
+  }
+
+  @Override
   public Optional<StoredResource> update(
       String accountId,
       StoredResource current,
@@ -318,9 +367,9 @@ public final class JdbcGroupStore implements GroupStore {
 
   @Override
   public void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer) {
-    // In a transaction so that PostgreSQL streams rows by the fetch size instead of buffering all.
-    Transactions.useTransaction(
+    Transactions.streamingRead(
         jdbi,
+        dialect,
         handle ->
             handle
                 .createQuery(

@@ -90,9 +90,8 @@ final class ResourceQueries {
     boolean descending = request.sort() != null && request.sort().descending();
     return jdbi.withHandle(
         handle -> {
-          long total = count(handle, where);
           if (request.count() == 0) {
-            return new ListPage(List.of(), total, null, null);
+            return new ListPage(List.of(), count(handle, where), null, null);
           }
           return switch (request.paging()) {
             case ListRequest.Paging.Index(var startIndex) -> {
@@ -100,10 +99,17 @@ final class ResourceQueries {
                   new SqlFragment(
                       select(where, order, descending) + " LIMIT ? OFFSET ?",
                       concat(where.parameters(), request.count(), startIndex - 1));
-              yield new ListPage(run(handle, page), total, null, null);
+              List<StoredResource> resources = run(handle, page);
+              // A page that is not full and not past the end tells the total itself: an identity
+              // provider's lookup (0 or 1 match) then costs one query, not two.
+              boolean totalKnown =
+                  resources.size() < request.count() && (!resources.isEmpty() || startIndex == 1);
+              long total = totalKnown ? startIndex - 1L + resources.size() : count(handle, where);
+              yield new ListPage(resources, total, null, null);
             }
             case ListRequest.Paging.Cursor(var position) ->
-                cursorPage(handle, where, order, descending, request.count(), position, total);
+                cursorPage(
+                    handle, where, order, descending, request.count(), position, count(handle, where));
           };
         });
   }
@@ -286,7 +292,9 @@ final class ResourceQueries {
     List<InMemorySort.Keyed> keys = new ArrayList<>();
     List<StoredResource> window = new ArrayList<>();
     long[] matched = {0};
-    jdbi.useTransaction(
+    Transactions.streamingRead(
+        jdbi,
+        dialect,
         handle -> {
           Query query = handle.createQuery(select(where, scanOrder, descending));
           bind(query, where.parameters());

@@ -178,6 +178,40 @@ class GroupMembershipShapesTest extends ServerPerEngine {
   }
 
   @Test
+  void concurrentMembershipChangesToOneGroupAllApply() throws Exception {
+    String id = group();
+    List<String> joining = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      joining.add(user());
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<HttpResult>> results = new ArrayList<>();
+      for (String member : joining) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.patch(
+                      "/Groups/" + id,
+                      json(
+                          "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'Add',"
+                              + "'path':'members','value':[{'value':'" + member + "'}]}]}"));
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<HttpResult> result : results) {
+        assertThat(result.get().status()).as(result.get().body()).isEqualTo(204);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(members(id)).containsExactlyInAnyOrderElementsOf(joining);
+    assertThat(client.get("/Groups/" + id).header("ETag")).isEqualTo("W/\"9\"");
+  }
+
+  @Test
   void twentyThousandMembersBuiltInBatchesReadBackExactly() {
     List<String> staff = StaffSeeder.seed(server, "big" + UUID.randomUUID().toString().substring(0, 6), 20_000);
     String id = group();
