@@ -47,12 +47,12 @@ CREATE TABLE staff (
     PRIMARY KEY (account_id, id)
 );
 CREATE UNIQUE INDEX staff_live_user_name ON staff (account_id, user_name_key) WHERE retired_at IS NULL;
--- SCIM sees live staff only, so its indexes hold live rows only: a count of the school or a page in
--- the default order (creation, then id) reads the index alone. Lookups by externalId return rows
--- already in that order.
-CREATE INDEX staff_by_external_id ON staff (account_id, external_id, created_at, id) WHERE retired_at IS NULL;
-CREATE INDEX staff_by_last_modified ON staff (account_id, last_modified, id) WHERE retired_at IS NULL;
-CREATE INDEX staff_by_created ON staff (account_id, created_at, id) WHERE retired_at IS NULL;
+-- Lookups by externalId return rows already in the default order (creation, then id). These indexes
+-- are deliberately not partial: without statistics (a school's first sync, before ANALYZE) PostgreSQL
+-- preferred a partial index on retired_at to the primary key and filtered the whole school.
+CREATE INDEX staff_by_external_id ON staff (account_id, external_id, created_at, id);
+CREATE INDEX staff_by_last_modified ON staff (account_id, last_modified, id);
+CREATE INDEX staff_by_created ON staff (account_id, created_at, id);
 
 CREATE TABLE staff_emails (
     account_id  VARCHAR(36)   NOT NULL,
