@@ -178,21 +178,29 @@ final class ResourceQueries {
     return sql.toString();
   }
 
-  private String collated(OrderTerm term) {
-    return term.kind() == Kind.TEXT && dialect == Dialect.POSTGRESQL ? term.sql() + " COLLATE \"C\"" : term.sql();
+  /**
+   * An order term as written in ORDER BY and in the keyset condition: in the column's own collation,
+   * so that the indexes that carry the order (e.g. creation, then id) serve both.
+   */
+  private static String collated(OrderTerm term) {
+    return term.sql();
   }
 
-  /** The terms in order strictly after (or before, when descending) the given key. */
+  /**
+   * The rows strictly after (or before, when descending) the given key, as one row-value comparison
+   * that both engines answer from an index range: {@code (created_at, id) > (?, ?)}.
+   */
   private SqlFragment after(List<OrderTerm> order, List<String> key, boolean descending) {
-    String op = descending ? " < ?" : " > ?";
-    SqlFragment result = null;
-    for (int i = order.size() - 1; i >= 0; i--) {
-      OrderTerm term = order.get(i);
-      Object value = typed(term.kind(), key.get(i));
-      SqlFragment strict = SqlFragment.of(collated(term) + op, value);
-      result = result == null ? strict : strict.or(SqlFragment.of(collated(term) + " = ?", value).and(result));
+    List<String> terms = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      terms.add(collated(order.get(i)));
+      values.add(typed(order.get(i).kind(), key.get(i)));
     }
-    return result;
+    String placeholders = String.join(", ", java.util.Collections.nCopies(order.size(), "?"));
+    return new SqlFragment(
+        "(" + String.join(", ", terms) + ")" + (descending ? " < (" : " > (") + placeholders + ")",
+        values);
   }
 
   private static Object typed(Kind kind, String value) {
