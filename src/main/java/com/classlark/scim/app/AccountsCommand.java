@@ -31,7 +31,11 @@ final class AccountsCommand {
 
   @Command(name = "create", description = "Create a school account and print its id.")
   static final class Create extends AdminCommand {
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The school's name.")
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "NAME",
+        description = "The school's name.")
     String name;
 
     @Override
@@ -63,7 +67,8 @@ final class AccountsCommand {
         out.printf("%-36s  %-24s  %s%n", "ID", "CREATED", "NAME");
         accounts.forEach(
             account ->
-                out.printf("%-36s  %-24s  %s%n", account.id(), account.createdAt(), account.name()));
+                out.printf(
+                    "%-36s  %-24s  %s%n", account.id(), account.createdAt(), account.name()));
       }
     }
   }
@@ -86,7 +91,9 @@ final class AccountsCommand {
         node.put("tokens", tokens);
         OutputOptions.printJson(out, node);
       } else {
-        out.printf("id:       %s%nname:     %s%ncreated:  %s%ntokens:   %d%n", account.id(), account.name(), account.createdAt(), tokens);
+        out.printf(
+            "id:       %s%nname:     %s%ncreated:  %s%ntokens:   %d%n",
+            account.id(), account.name(), account.createdAt(), tokens);
       }
     }
   }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** An admin command: {@code --db} and {@code --json}, run against the domain services of that database. */
+/**
+ * An admin command: {@code --db} and {@code --json}, run against the domain services of that
+ * database.
+ */
 abstract class AdminCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
   @Mixin OutputOptions output;

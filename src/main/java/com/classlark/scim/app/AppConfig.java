@@ -8,11 +8,11 @@ import com.classlark.scim.store.DatabaseTarget;
 /**
  * Everything the service needs to run.
  *
- * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or requests
- *     over the body limit would be refused before the bulk limit is ever checked
+ * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or
+ *     requests over the body limit would be refused before the bulk limit is ever checked
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
- * @param benchmarkBaseline also serve {@link com.classlark.scim.http.BenchmarkBaseline} without a token,
- *     for the benchmark harness only
+ * @param benchmarkBaseline also serve {@link com.classlark.scim.http.BenchmarkBaseline} without a
+ *     token, for the benchmark harness only
  */
 public record AppConfig(
     DatabaseTarget database,
@@ -35,7 +35,11 @@ public record AppConfig(
 
   /** The configuration of a normal service, without the benchmark baseline. */
   public AppConfig(
-      DatabaseTarget database, HttpSettings http, QuerySettings queries, BulkSettings bulk, boolean migrate) {
+      DatabaseTarget database,
+      HttpSettings http,
+      QuerySettings queries,
+      BulkSettings bulk,
+      boolean migrate) {
     this(database, http, queries, bulk, migrate, false);
   }
 }

@@ -1,12 +1,12 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Bulk;
+import com.classlark.scim.http.BenchmarkBaseline;
 import com.classlark.scim.http.BulkRoutes;
 import com.classlark.scim.http.DiscoveryRoutes;
 import com.classlark.scim.http.GroupsRoutes;
 import com.classlark.scim.http.MeRoutes;
 import com.classlark.scim.http.RootSearchRoutes;
-import com.classlark.scim.http.BenchmarkBaseline;
 import com.classlark.scim.http.ScimHttpServer;
 import com.classlark.scim.http.ServiceProviderConfigRoutes;
 import com.classlark.scim.http.UsersRoutes;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The running service: database, domain services and HTTP server, wired in one place that both {@link
- * Main} and the tests use.
+ * The running service: database, domain services and HTTP server, wired in one place that both
+ * {@link Main} and the tests use.
  */
 public final class Application implements AutoCloseable {
   private final Services services;
@@ -54,8 +54,10 @@ public final class Application implements AutoCloseable {
 
   static Application start(AppConfig config, Services services) {
     String baseUrl = config.http().publicBaseUrl();
-    UsersRoutes users = new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
-    GroupsRoutes groups = new GroupsRoutes(services.groups(), services.cursors(), config.queries(), baseUrl);
+    UsersRoutes users =
+        new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
+    GroupsRoutes groups =
+        new GroupsRoutes(services.groups(), services.cursors(), config.queries(), baseUrl);
     ScimHttpServer server =
         ScimHttpServer.create(
             config.http(),
@@ -67,7 +69,8 @@ public final class Application implements AutoCloseable {
                 users,
                 groups,
                 new RootSearchRoutes(users, groups),
-                new BulkRoutes(new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
+                new BulkRoutes(
+                    new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
                 new MeRoutes()),
             config.benchmarkBaseline()
                 ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
@@ -79,7 +82,8 @@ public final class Application implements AutoCloseable {
   static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
     return new ServiceProviderConfig(
         true,
-        new ServiceProviderConfig.Bulk(true, config.bulk().maxOperations(), config.bulk().maxPayloadBytes()),
+        new ServiceProviderConfig.Bulk(
+            true, config.bulk().maxOperations(), config.bulk().maxPayloadBytes()),
         config.queries().maxPageSize(),
         true,
         true,

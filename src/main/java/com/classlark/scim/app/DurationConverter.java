@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses durations such as {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 {@code P30D}. */
+/**
+ * Parses durations such as {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 {@code
+ * P30D}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([dhms])");
 

@@ -55,6 +55,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of serve, accounts, tokens, migrate");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: choose one of serve, accounts, tokens, migrate");
   }
 }

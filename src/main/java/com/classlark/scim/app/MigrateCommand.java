@@ -28,7 +28,9 @@ final class MigrateCommand implements Callable<Integer> {
         result.put("applied", applied);
         OutputOptions.printJson(out, result);
       } else {
-        out.printf("Applied %d migration(s) to %s; the schema is up to date.%n", applied, db.target().describe());
+        out.printf(
+            "Applied %d migration(s) to %s; the schema is up to date.%n",
+            applied, db.target().describe());
       }
     }
     return 0;

@@ -47,47 +47,55 @@ final class ServeCommand implements Callable<Integer> {
       names = "--max-body-bytes",
       defaultValue = "${env:CLASSLARK_MAX_BODY_BYTES:-" + HttpSettings.DEFAULT_MAX_BODY_BYTES + "}",
       paramLabel = "BYTES",
-      description = "Largest request body accepted (env CLASSLARK_MAX_BODY_BYTES; default: ${DEFAULT-VALUE}).")
+      description =
+          "Largest request body accepted (env CLASSLARK_MAX_BODY_BYTES; default: ${DEFAULT-VALUE}).")
   long maxBodyBytes;
 
   @Option(
       names = "--default-page-size",
       defaultValue = "${env:CLASSLARK_DEFAULT_PAGE_SIZE:-100}",
       paramLabel = "N",
-      description = "Resources per page without count (env CLASSLARK_DEFAULT_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
+      description =
+          "Resources per page without count (env CLASSLARK_DEFAULT_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
   int defaultPageSize;
 
   @Option(
       names = "--max-page-size",
       defaultValue = "${env:CLASSLARK_MAX_PAGE_SIZE:-1000}",
       paramLabel = "N",
-      description = "Largest page; larger counts are reduced (env CLASSLARK_MAX_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
+      description =
+          "Largest page; larger counts are reduced (env CLASSLARK_MAX_PAGE_SIZE; default: ${DEFAULT-VALUE}).")
   int maxPageSize;
 
   @Option(
       names = "--max-filter-length",
       defaultValue = "${env:CLASSLARK_MAX_FILTER_LENGTH:-4096}",
       paramLabel = "CHARS",
-      description = "Longest filter accepted (env CLASSLARK_MAX_FILTER_LENGTH; default: ${DEFAULT-VALUE}).")
+      description =
+          "Longest filter accepted (env CLASSLARK_MAX_FILTER_LENGTH; default: ${DEFAULT-VALUE}).")
   int maxFilterLength;
 
   @Option(
       names = "--max-filter-depth",
       defaultValue = "${env:CLASSLARK_MAX_FILTER_DEPTH:-16}",
       paramLabel = "N",
-      description = "Deepest nesting of a filter (env CLASSLARK_MAX_FILTER_DEPTH; default: ${DEFAULT-VALUE}).")
+      description =
+          "Deepest nesting of a filter (env CLASSLARK_MAX_FILTER_DEPTH; default: ${DEFAULT-VALUE}).")
   int maxFilterDepth;
 
   @Option(
       names = "--bulk-max-operations",
-      defaultValue = "${env:CLASSLARK_BULK_MAX_OPERATIONS:-" + BulkSettings.DEFAULT_MAX_OPERATIONS + "}",
+      defaultValue =
+          "${env:CLASSLARK_BULK_MAX_OPERATIONS:-" + BulkSettings.DEFAULT_MAX_OPERATIONS + "}",
       paramLabel = "N",
-      description = "Most operations in one /Bulk request (env CLASSLARK_BULK_MAX_OPERATIONS; default: ${DEFAULT-VALUE}).")
+      description =
+          "Most operations in one /Bulk request (env CLASSLARK_BULK_MAX_OPERATIONS; default: ${DEFAULT-VALUE}).")
   int bulkMaxOperations;
 
   @Option(
       names = "--bulk-max-payload-bytes",
-      defaultValue = "${env:CLASSLARK_BULK_MAX_PAYLOAD_BYTES:-" + BulkSettings.DEFAULT_MAX_PAYLOAD_BYTES + "}",
+      defaultValue =
+          "${env:CLASSLARK_BULK_MAX_PAYLOAD_BYTES:-" + BulkSettings.DEFAULT_MAX_PAYLOAD_BYTES + "}",
       paramLabel = "BYTES",
       description =
           "Largest /Bulk request body; at most --max-body-bytes (env CLASSLARK_BULK_MAX_PAYLOAD_BYTES;"
@@ -96,18 +104,23 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--migrate",
-      description = "Apply pending migrations at start (always done for the embedded SQLite database).")
+      description =
+          "Apply pending migrations at start (always done for the embedded SQLite database).")
   boolean migrate;
 
   @Option(
       names = "--benchmark-baseline",
       hidden = true,
-      description = "Also serve GET /benchmark/baseline, a fixed User without token or database (benchmarks only).")
+      description =
+          "Also serve GET /benchmark/baseline, a fixed User without token or database (benchmarks only).")
   boolean benchmarkBaseline;
 
   @Option(
       names = "--demo",
-      description = "Create the '" + DEMO_SCHOOL + "' account if needed and print a fresh token and a curl line.")
+      description =
+          "Create the '"
+              + DEMO_SCHOOL
+              + "' account if needed and print a fresh token and a curl line.")
   boolean demo;
 
   @Mixin DatabaseOptions database;
@@ -119,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
         new AppConfig(
             database.target(),
             new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)),
-            new QuerySettings(defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
+            new QuerySettings(
+                defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
             new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
             migrate,
             benchmarkBaseline);
@@ -138,14 +152,18 @@ final class ServeCommand implements Callable<Integer> {
         config.http().publicBaseUrl() != null
             ? config.http().publicBaseUrl() + "/scim/v2"
             : "http://" + shownHost + ":" + application.port() + "/scim/v2";
-    out.printf("ClassLark SCIM is listening on %s:%d (database: %s)%n", host, application.port(), config.database().describe());
+    out.printf(
+        "ClassLark SCIM is listening on %s:%d (database: %s)%n",
+        host, application.port(), config.database().describe());
     out.printf("SCIM base URL: %s%n", base);
     if (demo) {
       Account school = application.services().accounts().findOrCreate(DEMO_SCHOOL);
       IssuedToken issued = application.services().tokens().issue(school.id(), "demo", null);
       out.printf("Demo school:   %s (account %s)%n", school.name(), school.id());
       out.printf("Token:         %s%n", issued.secret());
-      out.printf("Try it:%n  curl -H 'Authorization: Bearer %s' %s/ServiceProviderConfig%n", issued.secret(), base);
+      out.printf(
+          "Try it:%n  curl -H 'Authorization: Bearer %s' %s/ServiceProviderConfig%n",
+          issued.secret(), base);
     } else {
       out.println("Issue a token with: classlark-scim tokens issue --account ID");
     }

@@ -17,7 +17,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "tokens",
     description = "Issue, list and revoke a school's SCIM tokens.",
-    subcommands = {TokensCommand.Issue.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
+    subcommands = {
+      TokensCommand.Issue.class,
+      TokensCommand.ListTokens.class,
+      TokensCommand.Revoke.class
+    })
 final class TokensCommand {
 
   private static String text(Instant instant) {
@@ -44,10 +48,17 @@ final class TokensCommand {
       name = "issue",
       description = "Issue a token for a school. The token is printed once and never shown again.")
   static final class Issue extends AdminCommand {
-    @Option(names = "--account", required = true, paramLabel = "ID", description = "The account id.")
+    @Option(
+        names = "--account",
+        required = true,
+        paramLabel = "ID",
+        description = "The account id.")
     String accountId;
 
-    @Option(names = "--label", paramLabel = "TEXT", description = "A note, e.g. 'Entra ID production'.")
+    @Option(
+        names = "--label",
+        paramLabel = "TEXT",
+        description = "A note, e.g. 'Entra ID production'.")
     String label;
 
     @Option(
@@ -84,7 +95,11 @@ final class TokensCommand {
 
   @Command(name = "list", description = "List a school's tokens (never the secrets).")
   static final class ListTokens extends AdminCommand {
-    @Option(names = "--account", required = true, paramLabel = "ID", description = "The account id.")
+    @Option(
+        names = "--account",
+        required = true,
+        paramLabel = "ID",
+        description = "The account id.")
     String accountId;
 
     @Override
@@ -123,7 +138,8 @@ final class TokensCommand {
       if (json()) {
         OutputOptions.printJson(out, toJson(token));
       } else {
-        out.printf("Token %s (%s…) revoked at %s.%n", token.id(), token.prefix(), token.revokedAt());
+        out.printf(
+            "Token %s (%s…) revoked at %s.%n", token.id(), token.prefix(), token.revokedAt());
       }
     }
   }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A school's SCIM bearer token as stored: never the secret, only its SHA-256 hash (kept by the store)
- * and a recognisable prefix.
+ * A school's SCIM bearer token as stored: never the secret, only its SHA-256 hash (kept by the
+ * store) and a recognisable prefix.
  *
  * @param expiresAt when the token stops working, or {@code null} for no expiry
  * @param revokedAt when the token was revoked, or {@code null} while it is not

@@ -29,7 +29,9 @@ public final class Bulk {
     this.groups = groups;
   }
 
-  /** Runs the request for the school; the results are in request order, for the operations that ran. */
+  /**
+   * Runs the request for the school; the results are in request order, for the operations that ran.
+   */
   public List<BulkResult> run(String accountId, BulkRequest request) {
     BulkPlan plan = BulkPlan.of(request.operations());
     BulkResult[] results = new BulkResult[request.operations().size()];
@@ -100,7 +102,8 @@ public final class Bulk {
 
   private BulkResult execute(String accountId, BulkOperation operation, Map<String, String> ids) {
     JsonNode data = operation.data() == null ? null : BulkReferences.resolve(operation.data(), ids);
-    String id = operation.resourceId() == null ? null : BulkReferences.resolve(operation.resourceId(), ids);
+    String id =
+        operation.resourceId() == null ? null : BulkReferences.resolve(operation.resourceId(), ids);
     Precondition precondition = Precondition.ifMatch(operation.version());
     boolean users = operation.type() == ResourceTypes.USER;
     StoredResource written =
@@ -136,7 +139,9 @@ public final class Bulk {
         Versions.etag(written.version()));
   }
 
-  /** The status the single-resource endpoint answers: PATCH of a Group answers 204 without a body. */
+  /**
+   * The status the single-resource endpoint answers: PATCH of a Group answers 204 without a body.
+   */
   private static int status(BulkOperation operation) {
     return switch (operation.method()) {
       case POST -> 201;

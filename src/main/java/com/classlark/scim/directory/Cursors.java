@@ -20,9 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-evident cursors for RFC 9865 pagination: the keyset position, the school and a
- * fingerprint of the query, signed with HMAC-SHA256 under a key every node shares. A modified cursor,
- * one from another school or another query is refused ({@code invalidCursor}); an old one has expired
- * ({@code expiredCursor}).
+ * fingerprint of the query, signed with HMAC-SHA256 under a key every node shares. A modified
+ * cursor, one from another school or another query is refused ({@code invalidCursor}); an old one
+ * has expired ({@code expiredCursor}).
  */
 public final class Cursors {
   private static final String KEY_NAME = "cursor-hmac";

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Persistence of staff groups (SCIM Groups). The group document never holds its members: they live in
- * the membership table and change by set operations, whatever the group's size. Every method is scoped
- * by the school's account id.
+ * Persistence of staff groups (SCIM Groups). The group document never holds its members: they live
+ * in the membership table and change by set operations, whatever the group's size. Every method is
+ * scoped by the school's account id.
  */
 public interface GroupStore {
   /**

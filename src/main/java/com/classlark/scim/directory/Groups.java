@@ -24,9 +24,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Staff groups as SCIM Groups (RFC 7643 §4.2). Members are staff of the same school; membership changes
- * are set operations on the membership table, so changing one member costs the same whatever the size
- * of the group, and the member list is never loaded to change it.
+ * Staff groups as SCIM Groups (RFC 7643 §4.2). Members are staff of the same school; membership
+ * changes are set operations on the membership table, so changing one member costs the same
+ * whatever the size of the group, and the member list is never loaded to change it.
  */
 public final class Groups {
   private static final int MAX_ATTEMPTS = 20;
@@ -51,7 +51,8 @@ public final class Groups {
     ObjectNode document = validated(ResourceReader.read(ResourceTypes.GROUP, body));
     List<String> members = takeMembers(document);
     Instant now = Timestamps.now(clock);
-    StoredResource group = new StoredResource(UUID.randomUUID().toString(), document, now, now, 1, true);
+    StoredResource group =
+        new StoredResource(UUID.randomUUID().toString(), document, now, now, 1, true);
     try {
       store.insert(accountId, group, members);
     } catch (DuplicateKeyException e) {
@@ -79,7 +80,9 @@ public final class Groups {
         List.of(new MembershipChange.ReplaceMembers(members)));
   }
 
-  /** PATCH /Groups/{id}: document operations through the PATCH engine, members as set operations. */
+  /**
+   * PATCH /Groups/{id}: document operations through the PATCH engine, members as set operations.
+   */
   public StoredResource patch(
       String accountId, String groupId, JsonNode body, Precondition precondition) {
     GroupPatchPlan plan = GroupPatchPlan.plan(groupId, PatchRequest.parse(body));
@@ -110,7 +113,8 @@ public final class Groups {
                 ? existing
                 : ResourceReader.read(
                     ResourceTypes.GROUP,
-                    PatchEngine.apply(ResourceTypes.GROUP, existing, groupId, plan.documentOperations())),
+                    PatchEngine.apply(
+                        ResourceTypes.GROUP, existing, groupId, plan.documentOperations())),
         plan.membershipChanges());
   }
 
@@ -137,7 +141,8 @@ public final class Groups {
         return written.get();
       }
     }
-    throw ScimException.conflict("The Group changed concurrently too often to apply this request; retry it.");
+    throw ScimException.conflict(
+        "The Group changed concurrently too often to apply this request; retry it.");
   }
 
   public void delete(String accountId, String groupId, Precondition precondition) {
@@ -152,9 +157,9 @@ public final class Groups {
   }
 
   /**
-   * One page of groups. Members are not in the group documents, so a filter may name them only in the
-   * forms the store answers exactly: {@code members.value eq "id"} (also inside {@code members[...]}) and
-   * {@code members pr}.
+   * One page of groups. Members are not in the group documents, so a filter may name them only in
+   * the forms the store answers exactly: {@code members.value eq "id"} (also inside {@code
+   * members[...]}) and {@code members pr}.
    */
   public ListPage list(String accountId, ListRequest request) {
     if (request.filter() != null) {
@@ -175,7 +180,8 @@ public final class Groups {
       }
       case Filter.Not(var inner) -> checkMemberFilters(inner, insideMembers);
       case Filter.Present(var path) -> {
-        if (namesMembers(path, insideMembers) && !namesMemberValue(path, insideMembers)
+        if (namesMembers(path, insideMembers)
+            && !namesMemberValue(path, insideMembers)
             && !(path.subAttribute() == null && !insideMembers)) {
           throw unsupportedMemberFilter();
         }
@@ -194,7 +200,9 @@ public final class Groups {
     }
   }
 
-  /** True when the path is about members: any path inside {@code members[...]}, or {@code members…}. */
+  /**
+   * True when the path is about members: any path inside {@code members[...]}, or {@code members…}.
+   */
   private static boolean namesMembers(AttrPath path, boolean insideMembers) {
     return insideMembers || (path.schemaUrn() == null && path.attribute().equals("members"));
   }
@@ -212,7 +220,10 @@ public final class Groups {
             + " \"<user id>\"]) and members pr; use those to check a membership.");
   }
 
-  /** Removes {@code members} from a read document and returns their ids, in order, without duplicates. */
+  /**
+   * Removes {@code members} from a read document and returns their ids, in order, without
+   * duplicates.
+   */
   private static List<String> takeMembers(ObjectNode document) {
     JsonNode members = document.remove("members");
     Set<String> ids = new LinkedHashSet<>();
@@ -228,7 +239,8 @@ public final class Groups {
         }
         String id = member.path("value").asText("");
         if (id.isBlank()) {
-          throw ScimException.invalidValue("members[].value is required: the id of a User of this school");
+          throw ScimException.invalidValue(
+              "members[].value is required: the id of a User of this school");
         }
         ids.add(id);
       }

@@ -17,7 +17,9 @@ public record ListRequest(Filter filter, Sort sort, int count, Paging paging) {
 
   /** Index or cursor pagination. */
   public sealed interface Paging {
-    /** @param startIndex 1-based index of the first resource */
+    /**
+     * @param startIndex 1-based index of the first resource
+     */
     record Index(int startIndex) implements Paging {}
 
     /**

@@ -14,9 +14,9 @@ public interface Precondition {
   void check(StoredResource resource);
 
   /**
-   * The precondition of an {@code If-Match} header or a bulk operation's {@code version}: the resource
-   * must be at one of the versions listed ({@code *} matches any). {@link #NONE} for a null or blank
-   * value.
+   * The precondition of an {@code If-Match} header or a bulk operation's {@code version}: the
+   * resource must be at one of the versions listed ({@code *} matches any). {@link #NONE} for a
+   * null or blank value.
    */
   static Precondition ifMatch(String tagList) {
     if (tagList == null || tagList.isBlank()) {

@@ -17,10 +17,10 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * ClassLark staff as SCIM Users: creation (with adoption of hand-made records), reads, replacement and
- * retirement, following the lifecycle rules of DESIGN.md. Every write is validated by the schema and
- * {@link StaffRules}, and concurrent writes to one record never lose an update (versioned updates,
- * retried on conflict).
+ * ClassLark staff as SCIM Users: creation (with adoption of hand-made records), reads, replacement
+ * and retirement, following the lifecycle rules of DESIGN.md. Every write is validated by the
+ * schema and {@link StaffRules}, and concurrent writes to one record never lose an update
+ * (versioned updates, retried on conflict).
  */
 public final class Staff {
   private static final int MAX_ATTEMPTS = 20;
@@ -56,8 +56,8 @@ public final class Staff {
   }
 
   /**
-   * Creates a staff member by hand, as ClassLark's own interfaces do for schools without SCIM. The record
-   * is visible to SCIM queries and is not SCIM-managed until SCIM first writes it.
+   * Creates a staff member by hand, as ClassLark's own interfaces do for schools without SCIM. The
+   * record is visible to SCIM queries and is not SCIM-managed until SCIM first writes it.
    */
   public StoredResource createByHand(String accountId, JsonNode body) {
     return insert(accountId, validated(ResourceReader.read(ResourceTypes.USER, body)), false);
@@ -86,8 +86,8 @@ public final class Staff {
   }
 
   /**
-   * Replaces a staff member (PUT, RFC 7644 §3.5.1): readOnly attributes keep their values, a changed
-   * immutable one is refused, required ones must be present.
+   * Replaces a staff member (PUT, RFC 7644 §3.5.1): readOnly attributes keep their values, a
+   * changed immutable one is refused, required ones must be present.
    *
    * @param precondition checked against the current version before writing (ETag {@code If-Match})
    */
@@ -102,8 +102,8 @@ public final class Staff {
   }
 
   /**
-   * Applies a PATCH request (RFC 7644 §3.5.2) atomically: every operation or none, the result checked
-   * by the same rules as POST and PUT, the version unchanged when nothing changed.
+   * Applies a PATCH request (RFC 7644 §3.5.2) atomically: every operation or none, the result
+   * checked by the same rules as POST and PUT, the version unchanged when nothing changed.
    */
   public StoredResource patch(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
@@ -119,11 +119,14 @@ public final class Staff {
   }
 
   /**
-   * Applies {@code change} to the current document and writes the result if it differs, retrying on a
-   * concurrent write so that no update is lost.
+   * Applies {@code change} to the current document and writes the result if it differs, retrying on
+   * a concurrent write so that no update is lost.
    */
   public StoredResource update(
-      String accountId, String staffId, Precondition precondition, UnaryOperator<ObjectNode> change) {
+      String accountId,
+      String staffId,
+      Precondition precondition,
+      UnaryOperator<ObjectNode> change) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = get(accountId, staffId);
       precondition.check(existing);

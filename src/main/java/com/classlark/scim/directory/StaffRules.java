@@ -30,7 +30,9 @@ public final class StaffRules {
 
   private static final String MEETING_URL_PATH = UserSchemas.CLASSLARK_URN + ":meetingUrl";
 
-  /** The most characters of an email address, RFC 5321: a 64-character local part, @, 255 of domain. */
+  /**
+   * The most characters of an email address, RFC 5321: a 64-character local part, @, 255 of domain.
+   */
   private static final int ADDRESS_LENGTH = 320;
 
   private static final int NAME_LENGTH = StorableText.NAME_LENGTH;
@@ -56,7 +58,8 @@ public final class StaffRules {
     StorableText.check("userName", userName, ADDRESS_LENGTH);
     StorableText.check("externalId", canonicalUser.path("externalId"), NAME_LENGTH);
     StorableText.check("name.givenName", canonicalUser.path("name").path("givenName"), NAME_LENGTH);
-    StorableText.check("name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH);
+    StorableText.check(
+        "name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH);
     StorableText.check("displayName", canonicalUser.path("displayName"), NAME_LENGTH);
     for (JsonNode email : canonicalUser.path("emails")) {
       StorableText.check("emails.value", email.path("value"), ADDRESS_LENGTH);

@@ -3,8 +3,8 @@ package com.classlark.scim.directory;
 import java.util.Optional;
 
 /**
- * Persistence of staff (SCIM Users). Every method is scoped by the school's account id; retired staff
- * (DELETEd over SCIM) are invisible to every method.
+ * Persistence of staff (SCIM Users). Every method is scoped by the school's account id; retired
+ * staff (DELETEd over SCIM) are invisible to every method.
  */
 public interface StaffStore {
   /**
@@ -16,7 +16,9 @@ public interface StaffStore {
 
   Optional<StoredResource> find(String accountId, String staffId);
 
-  /** A live record made by hand in ClassLark (not SCIM-managed) whose externalId is exactly this. */
+  /**
+   * A live record made by hand in ClassLark (not SCIM-managed) whose externalId is exactly this.
+   */
   Optional<StoredResource> findAdoptable(String accountId, String externalId);
 
   /**
@@ -29,8 +31,8 @@ public interface StaffStore {
 
   /**
    * Retires a record from SCIM: it becomes invisible, inactive, leaves every group and frees its
-   * userName, while the row stays for ClassLark's history, with {@code retired}'s document (which says
-   * {@code active: false}).
+   * userName, while the row stays for ClassLark's history, with {@code retired}'s document (which
+   * says {@code active: false}).
    *
    * @return false when the record changed or disappeared meanwhile
    */

@@ -13,10 +13,10 @@ final class StorableText {
 
   /**
    * The attributes that filter and sort are also kept in columns of their own, and with them their
-   * lower-cased form (see the store's migrations). PostgreSQL refuses text longer than such a column
-   * and text containing U+0000, where SQLite accepts both; checked here, both engines accept the same
-   * staff and a client gets a 400 naming the attribute instead of a 500. Lower-casing can lengthen a
-   * value ({@code İ} becomes two characters), so the lower-cased form must fit too.
+   * lower-cased form (see the store's migrations). PostgreSQL refuses text longer than such a
+   * column and text containing U+0000, where SQLite accepts both; checked here, both engines accept
+   * the same staff and a client gets a 400 naming the attribute instead of a 500. Lower-casing can
+   * lengthen a value ({@code İ} becomes two characters), so the lower-cased form must fit too.
    */
   static void check(String path, JsonNode value, int maxLength) {
     if (!value.isTextual()) {
@@ -32,5 +32,4 @@ final class StorableText {
       throw ScimException.invalidValue(path + " must be at most " + maxLength + " characters long");
     }
   }
-
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * A staff member or group as stored: its canonical SCIM document (without {@code id} and {@code meta}),
- * its timestamps and version. The version changes with every change and is the resource's ETag.
+ * A staff member or group as stored: its canonical SCIM document (without {@code id} and {@code
+ * meta}), its timestamps and version. The version changes with every change and is the resource's
+ * ETag.
  *
  * @param document canonical resource JSON; callers must not modify it
- * @param scimManaged created or adopted through SCIM, hence locked against manual edits in ClassLark
+ * @param scimManaged created or adopted through SCIM, hence locked against manual edits in
+ *     ClassLark
  */
 public record StoredResource(
     String id,

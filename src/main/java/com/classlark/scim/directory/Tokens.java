@@ -16,10 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues, authenticates, lists and revokes SCIM bearer tokens. A token is {@value #PREFIX} followed by
- * 256 random bits (base64url); only its SHA-256 hash is stored. Lookups are cached for at most {@link
- * #CACHE_TTL}, so expiry and revocation reach every node within about a second; the last use is written
- * at most once per {@link #LAST_USED_INTERVAL} per token.
+ * Issues, authenticates, lists and revokes SCIM bearer tokens. A token is {@value #PREFIX} followed
+ * by 256 random bits (base64url); only its SHA-256 hash is stored. Lookups are cached for at most
+ * {@link #CACHE_TTL}, so expiry and revocation reach every node within about a second; the last use
+ * is written at most once per {@link #LAST_USED_INTERVAL} per token.
  */
 public final class Tokens {
   public static final String PREFIX = "clsk_";
@@ -94,7 +94,9 @@ public final class Tokens {
     }
     if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
       throw ScimException.unauthorized(
-          "The bearer token expired at " + token.expiresAt() + ". Ask ClassLark support for a new token.");
+          "The bearer token expired at "
+              + token.expiresAt()
+              + ". Ask ClassLark support for a new token.");
     }
     recordUse(token, now);
     return token;
@@ -110,7 +112,9 @@ public final class Tokens {
   /** Revokes the token; its next use on any node fails within {@link #CACHE_TTL}. */
   public ApiToken revoke(String tokenId) {
     ApiToken token =
-        store.find(tokenId).orElseThrow(() -> new IllegalArgumentException("no token with id " + tokenId));
+        store
+            .find(tokenId)
+            .orElseThrow(() -> new IllegalArgumentException("no token with id " + tokenId));
     if (token.revokedAt() != null) {
       return token;
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resource versions as weak entity tags, RFC 7644 §3.14: {@code W/"7"}. Tags are compared weakly (RFC
- * 9110 §8.8.3.2), so {@code W/"7"} and {@code "7"} name the same version.
+ * Resource versions as weak entity tags, RFC 7644 §3.14: {@code W/"7"}. Tags are compared weakly
+ * (RFC 9110 §8.8.3.2), so {@code W/"7"} and {@code "7"} name the same version.
  */
 public final class Versions {
   private Versions() {}
@@ -15,8 +15,8 @@ public final class Versions {
   }
 
   /**
-   * True when a list of entity tags as sent in {@code If-Match} or {@code If-None-Match} ({@code *}, or
-   * tags separated by commas) names {@code version}.
+   * True when a list of entity tags as sent in {@code If-Match} or {@code If-None-Match} ({@code
+   * *}, or tags separated by commas) names {@code version}.
    */
   public static boolean matches(String tagList, long version) {
     List<String> tags = opaqueTags(tagList);

@@ -6,8 +6,8 @@ import com.classlark.scim.protocol.error.ScimException;
 import io.javalin.http.Context;
 
 /**
- * Bearer-token authentication (RFC 6750) for every SCIM route: the token alone selects the school. The
- * resolved account id is kept on the request for the handlers.
+ * Bearer-token authentication (RFC 6750) for every SCIM route: the token alone selects the school.
+ * The resolved account id is kept on the request for the handlers.
  */
 public final class BearerAuth {
   private static final String ACCOUNT_ATTRIBUTE = "classlark.accountId";

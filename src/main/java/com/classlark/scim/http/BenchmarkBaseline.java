@@ -10,10 +10,9 @@ import java.time.Instant;
 /**
  * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it (the
  * same attributes as the harness's seeded staff, so the bodies are of a size), without
- * authentication or database. It measures the ceiling of this HTTP stack on a machine
- * (routing, request log, JSON writing), against which the benchmark harness reports every other
- * endpoint. Served only when {@code serve --benchmark-baseline} is given; never part of the SCIM
- * API.
+ * authentication or database. It measures the ceiling of this HTTP stack on a machine (routing,
+ * request log, JSON writing), against which the benchmark harness reports every other endpoint.
+ * Served only when {@code serve --benchmark-baseline} is given; never part of the SCIM API.
  */
 public final class BenchmarkBaseline {
   /** Where the route answers. */

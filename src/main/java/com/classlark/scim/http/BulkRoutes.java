@@ -10,9 +10,9 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /**
- * {@code POST /Bulk} (RFC 7644 §3.7). The payload limit is checked on the declared length before the
- * body is read and on the bytes read before they are parsed; both limits answer 413 naming the limit
- * (§3.7.4).
+ * {@code POST /Bulk} (RFC 7644 §3.7). The payload limit is checked on the declared length before
+ * the body is read and on the bytes read before they are parsed; both limits answer 413 naming the
+ * limit (§3.7.4).
  */
 public final class BulkRoutes implements ScimRoutes {
   private final Bulk bulk;
@@ -45,6 +45,8 @@ public final class BulkRoutes implements ScimRoutes {
 
   private ScimException payloadTooLarge() {
     return ScimException.payloadTooLarge(
-        "The size of the bulk operation exceeds the maxPayloadSize (" + settings.maxPayloadBytes() + ").");
+        "The size of the bulk operation exceeds the maxPayloadSize ("
+            + settings.maxPayloadBytes()
+            + ").");
   }
 }

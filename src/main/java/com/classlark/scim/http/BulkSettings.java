@@ -14,7 +14,8 @@ public record BulkSettings(int maxOperations, int maxPayloadBytes) {
 
   public BulkSettings {
     if (maxOperations < 1) {
-      throw new IllegalArgumentException("bulk max operations must be at least 1, got " + maxOperations);
+      throw new IllegalArgumentException(
+          "bulk max operations must be at least 1, got " + maxOperations);
     }
     if (maxPayloadBytes < 1024) {
       throw new IllegalArgumentException(

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * {@code /Schemas} and {@code /ResourceTypes} (RFC 7644 §4, RFC 7643 §6–§7), generated from the one
- * schema model that also validates every request. Filtering is not offered on discovery endpoints, so
- * a {@code filter} gets 403 as RFC 7644 §4 asks.
+ * schema model that also validates every request. Filtering is not offered on discovery endpoints,
+ * so a {@code filter} gets 403 as RFC 7644 §4 asks.
  */
 public final class DiscoveryRoutes implements ScimRoutes {
   private final String publicBaseUrl;
@@ -36,7 +36,10 @@ public final class DiscoveryRoutes implements ScimRoutes {
     refuseFilter(ctx, "/Schemas");
     String baseUrl = BaseUrl.of(ctx, publicBaseUrl);
     ScimResponses.json(
-        ctx, 200, listResponse(ResourceTypes.schemas(), schema -> SchemaRepresentation.schema(schema, baseUrl)));
+        ctx,
+        200,
+        listResponse(
+            ResourceTypes.schemas(), schema -> SchemaRepresentation.schema(schema, baseUrl)));
   }
 
   private void schema(Context ctx) {
@@ -53,14 +56,17 @@ public final class DiscoveryRoutes implements ScimRoutes {
                             + " is served here; GET /Schemas lists the "
                             + ResourceTypes.schemas().size()
                             + " schemas this service uses."));
-    ScimResponses.json(ctx, 200, SchemaRepresentation.schema(schema, BaseUrl.of(ctx, publicBaseUrl)));
+    ScimResponses.json(
+        ctx, 200, SchemaRepresentation.schema(schema, BaseUrl.of(ctx, publicBaseUrl)));
   }
 
   private void resourceTypes(Context ctx) {
     refuseFilter(ctx, "/ResourceTypes");
     String baseUrl = BaseUrl.of(ctx, publicBaseUrl);
     ScimResponses.json(
-        ctx, 200, listResponse(ResourceTypes.ALL, type -> SchemaRepresentation.resourceType(type, baseUrl)));
+        ctx,
+        200,
+        listResponse(ResourceTypes.ALL, type -> SchemaRepresentation.resourceType(type, baseUrl)));
   }
 
   private void resourceType(Context ctx) {
@@ -70,15 +76,22 @@ public final class DiscoveryRoutes implements ScimRoutes {
             .orElseThrow(
                 () ->
                     ScimException.notFound(
-                        "No resource type " + name + " is served here; the resource types are User and Group."));
-    ScimResponses.json(ctx, 200, SchemaRepresentation.resourceType(type, BaseUrl.of(ctx, publicBaseUrl)));
+                        "No resource type "
+                            + name
+                            + " is served here; the resource types are User and Group."));
+    ScimResponses.json(
+        ctx, 200, SchemaRepresentation.resourceType(type, BaseUrl.of(ctx, publicBaseUrl)));
   }
 
-  /** RFC 7644 §4: a filter on a discovery endpoint gets 403, so no client trusts an ignored filter. */
+  /**
+   * RFC 7644 §4: a filter on a discovery endpoint gets 403, so no client trusts an ignored filter.
+   */
   static void refuseFilter(Context ctx, String endpoint) {
     if (ctx.queryParam("filter") != null) {
       throw new ScimException(
-          403, null, "Filtering is not supported on " + endpoint + "; request it without a filter.");
+          403,
+          null,
+          "Filtering is not supported on " + endpoint + "; request it without a filter.");
     }
   }
 

@@ -7,13 +7,15 @@ import io.javalin.http.Context;
 
 /**
  * ETag preconditions (RFC 7644 §3.14 with RFC 9110 §13.1): {@code If-Match} on writes, {@code
- * If-None-Match} on reads. Versions are weak tags, so tags are compared weakly: {@code W/"3"} matches
- * {@code "3"}.
+ * If-None-Match} on reads. Versions are weak tags, so tags are compared weakly: {@code W/"3"}
+ * matches {@code "3"}.
  */
 final class EntityTags {
   private EntityTags() {}
 
-  /** The {@code If-Match} precondition of a write, or {@link Precondition#NONE} without the header. */
+  /**
+   * The {@code If-Match} precondition of a write, or {@link Precondition#NONE} without the header.
+   */
   static Precondition ifMatch(Context ctx) {
     return Precondition.ifMatch(ctx.header("If-Match"));
   }

@@ -29,13 +29,19 @@ public final class GroupsRoutes implements ScimRoutes {
   private final ResourceListing listing;
   private final String publicBaseUrl;
 
-  public GroupsRoutes(Groups groups, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
+  public GroupsRoutes(
+      Groups groups, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
     this.groups = groups;
     this.publicBaseUrl = publicBaseUrl;
     this.responses = new ResourceResponses(ResourceTypes.GROUP, publicBaseUrl);
     this.listing =
         new ResourceListing(
-            ResourceTypes.GROUP, groups::list, cursors, querySettings, this::withMembers, this::writeGroup);
+            ResourceTypes.GROUP,
+            groups::list,
+            cursors,
+            querySettings,
+            this::withMembers,
+            this::writeGroup);
   }
 
   ResourceListing listing() {
@@ -73,18 +79,25 @@ public final class GroupsRoutes implements ScimRoutes {
     responses.projection(ctx);
     StoredResource replaced =
         groups.replace(
-            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+            BearerAuth.accountId(ctx),
+            ctx.pathParam("id"),
+            JsonBody.object(ctx),
+            EntityTags.ifMatch(ctx));
     stream(ctx, 200, replaced);
   }
 
   private void patch(Context ctx) {
-    boolean wantsBody = ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
+    boolean wantsBody =
+        ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
     if (wantsBody) {
       responses.projection(ctx);
     }
     StoredResource patched =
         groups.patch(
-            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+            BearerAuth.accountId(ctx),
+            ctx.pathParam("id"),
+            JsonBody.object(ctx),
+            EntityTags.ifMatch(ctx));
     if (wantsBody) {
       stream(ctx, 200, patched);
     } else {
@@ -114,7 +127,8 @@ public final class GroupsRoutes implements ScimRoutes {
     ObjectNode full = responses.full(ctx, group);
     if (projection.includes("members")) {
       ArrayNode members = Json.MAPPER.createArrayNode();
-      groups.forEachMember(BearerAuth.accountId(ctx), group.id(), member -> members.add(member(ctx, member)));
+      groups.forEachMember(
+          BearerAuth.accountId(ctx), group.id(), member -> members.add(member(ctx, member)));
       insertBeforeMeta(full, "members", members);
     }
     return projection.apply(full);
@@ -150,10 +164,11 @@ public final class GroupsRoutes implements ScimRoutes {
 
   /**
    * Writes one group: its projected attributes, then its members streamed from the membership table
-   * (never collected in memory; {@code []} when it has none), then {@code meta}. A projection without
-   * members never reads that table.
+   * (never collected in memory; {@code []} when it has none), then {@code meta}. A projection
+   * without members never reads that table.
    */
-  private void writeGroup(JsonGenerator out, Context ctx, StoredResource group, Projection projection)
+  private void writeGroup(
+      JsonGenerator out, Context ctx, StoredResource group, Projection projection)
       throws IOException {
     ObjectNode body = projection.apply(responses.full(ctx, group));
     if (!projection.includes("members")) {

@@ -6,8 +6,9 @@ package com.classlark.scim.http;
  * @param host address to bind, e.g. {@code 0.0.0.0}
  * @param port port to bind; 0 picks a free one
  * @param maxBodyBytes largest request body accepted; larger ones get 413
- * @param publicBaseUrl the base URL clients use (e.g. {@code https://scim.classlark.example}), or {@code
- *     null} to derive it from each request and its {@code X-Forwarded-Proto}/{@code X-Forwarded-Host}
+ * @param publicBaseUrl the base URL clients use (e.g. {@code https://scim.classlark.example}), or
+ *     {@code null} to derive it from each request and its {@code X-Forwarded-Proto}/{@code
+ *     X-Forwarded-Host}
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, String publicBaseUrl) {
   public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -17,7 +18,8 @@ public record HttpSettings(String host, int port, long maxBodyBytes, String publ
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
     if (maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("max body size must be at least 1024 bytes, got " + maxBodyBytes);
+      throw new IllegalArgumentException(
+          "max body size must be at least 1024 bytes, got " + maxBodyBytes);
     }
     if (publicBaseUrl != null) {
       if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://")) {

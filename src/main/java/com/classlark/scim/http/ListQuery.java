@@ -47,7 +47,8 @@ record ListQuery(
       declared |= schema.asText().equalsIgnoreCase(SEARCH_REQUEST);
     }
     if (!schemas.isMissingNode() && !declared) {
-      throw ScimException.invalidSyntax("a search request must declare the schema " + SEARCH_REQUEST);
+      throw ScimException.invalidSyntax(
+          "a search request must declare the schema " + SEARCH_REQUEST);
     }
     return new ListQuery(
         text(body, "filter"),
@@ -91,7 +92,8 @@ record ListQuery(
       return value.asText();
     }
     if (!value.isArray()) {
-      throw ScimException.invalidSyntax(name + " in a search request must be an array of attribute names");
+      throw ScimException.invalidSyntax(
+          name + " in a search request must be an array of attribute names");
     }
     List<String> names = new ArrayList<>();
     value.forEach(element -> names.add(element.asText()));

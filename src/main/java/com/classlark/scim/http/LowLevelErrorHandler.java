@@ -25,7 +25,8 @@ final class LowLevelErrorHandler extends ErrorHandler {
             : "The request could not be processed (HTTP " + status + ").";
     byte[] body;
     try {
-      body = Json.MAPPER.writeValueAsBytes(ScimErrors.body(new ScimException(status, null, detail)));
+      body =
+          Json.MAPPER.writeValueAsBytes(ScimErrors.body(new ScimException(status, null, detail)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       callback.failed(e);
       return true;

@@ -5,6 +5,12 @@ public final class PortInUseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public PortInUseException(String host, int port, Throwable cause) {
-    super("port " + port + " on " + host + " is already in use; choose another with --port or CLASSLARK_PORT", cause);
+    super(
+        "port "
+            + port
+            + " on "
+            + host
+            + " is already in use; choose another with --port or CLASSLARK_PORT",
+        cause);
   }
 }

@@ -14,7 +14,11 @@ public record QuerySettings(int defaultPageSize, int maxPageSize, FilterLimits f
   public QuerySettings {
     if (defaultPageSize < 1 || maxPageSize < defaultPageSize) {
       throw new IllegalArgumentException(
-          "page sizes must satisfy 1 <= default (" + defaultPageSize + ") <= max (" + maxPageSize + ")");
+          "page sizes must satisfy 1 <= default ("
+              + defaultPageSize
+              + ") <= max ("
+              + maxPageSize
+              + ")");
     }
   }
 }

@@ -15,9 +15,9 @@ import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +101,11 @@ final class ResourceListing {
   }
 
   /** One answered query: the page, and the ListResponse members around its resources. */
-  private record Answer(ObjectNode head, List<StoredResource> resources, Projection projection, boolean withResources) {}
+  private record Answer(
+      ObjectNode head,
+      List<StoredResource> resources,
+      Projection projection,
+      boolean withResources) {}
 
   private Answer answer(Context ctx, ListQuery query) {
     Projection projection = Projection.of(type, query.attributes(), query.excludedAttributes());
@@ -121,7 +125,9 @@ final class ResourceListing {
       }
       paging =
           new ListRequest.Paging.Cursor(
-              query.cursor().isEmpty() ? null : cursors.decode(accountId, fingerprint, query.cursor()));
+              query.cursor().isEmpty()
+                  ? null
+                  : cursors.decode(accountId, fingerprint, query.cursor()));
     } else {
       startIndex = Math.max(ListQuery.integer("startIndex", query.startIndex(), 1), 1);
       paging = new ListRequest.Paging.Index(startIndex);
@@ -162,7 +168,9 @@ final class ResourceListing {
     return body;
   }
 
-  /** Writes the ListResponse resource by resource, so a page of large groups never sits in memory. */
+  /**
+   * Writes the ListResponse resource by resource, so a page of large groups never sits in memory.
+   */
   private void respond(Context ctx, ListQuery query) {
     Answer answer = answer(ctx, query);
     ctx.status(200);
@@ -211,12 +219,14 @@ final class ResourceListing {
     }
     AttrPath attribute = path.attribute();
     ResolvedAttribute resolved =
-        path.valueFilter() != null
-            ? null
-            : type.resolve(attribute).orElse(null);
+        path.valueFilter() != null ? null : type.resolve(attribute).orElse(null);
     if (resolved == null || (resolved.target().isComplex())) {
       throw ScimException.invalidValue(
-          "sortBy '" + query.sortBy() + "' names no sortable attribute of " + type.name() + " resources");
+          "sortBy '"
+              + query.sortBy()
+              + "' names no sortable attribute of "
+              + type.name()
+              + " resources");
     }
     return new ListRequest.Sort(resolved, descending);
   }
@@ -226,6 +236,8 @@ final class ResourceListing {
         + "|"
         + (filter == null ? "" : FilterRenderer.render(filter))
         + "|"
-        + (sort == null ? "" : sort.attribute().canonicalPath() + (sort.descending() ? " desc" : " asc"));
+        + (sort == null
+            ? ""
+            : sort.attribute().canonicalPath() + (sort.descending() ? " desc" : " asc"));
   }
 }

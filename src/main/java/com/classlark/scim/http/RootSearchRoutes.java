@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /.search} (RFC 7644 §3.4.3): one query over Users and Groups together. Users come first,
- * then Groups; index paging runs across both. A filter that names attributes one resource type lacks
- * selects nothing of that type. Cursor pagination is offered per resource type, not here.
+ * {@code POST /.search} (RFC 7644 §3.4.3): one query over Users and Groups together. Users come
+ * first, then Groups; index paging runs across both. A filter that names attributes one resource
+ * type lacks selects nothing of that type. Cursor pagination is offered per resource type, not
+ * here.
  */
 public final class RootSearchRoutes implements ScimRoutes {
   private final List<ResourceListing> listings;

@@ -21,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: SCIM routes behind bearer authentication, the SCIM error model for every failure,
- * request limits, health endpoints and one log line per request (never a token or a body).
+ * The HTTP server: SCIM routes behind bearer authentication, the SCIM error model for every
+ * failure, request limits, health endpoints and one log line per request (never a token or a body).
  */
 public final class ScimHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScimHttpServer.class);
   private static final Logger requestLog = LoggerFactory.getLogger("com.classlark.scim.requests");
   private static final String CORRELATION_ATTRIBUTE = "classlark.correlationId";
+
   /** Where the README is served, without a token, at the root and under {@code /scim/v2}. */
   public static final String DOCS_PATH = "/docs";
 
@@ -51,7 +52,10 @@ public final class ScimHttpServer implements AutoCloseable {
    * @param readiness tells whether the database answers, for {@code /readyz}
    */
   public static ScimHttpServer create(
-      HttpSettings settings, Tokens tokens, BooleanSupplier readiness, List<ScimRoutes> scimRoutes) {
+      HttpSettings settings,
+      Tokens tokens,
+      BooleanSupplier readiness,
+      List<ScimRoutes> scimRoutes) {
     return create(settings, tokens, readiness, scimRoutes, Map.of());
   }
 
@@ -83,7 +87,8 @@ public final class ScimHttpServer implements AutoCloseable {
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
-              config.jetty.modifyServer(server -> server.setErrorHandler(new LowLevelErrorHandler()));
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new LowLevelErrorHandler()));
               config.requestLogger.http(ScimHttpServer::logRequest);
 
               config.routes.before(ctx -> prepare(ctx, settings));
@@ -93,7 +98,8 @@ public final class ScimHttpServer implements AutoCloseable {
                       auth.authenticate(ctx);
                     }
                   });
-              config.routes.get("/healthz", ctx -> ctx.status(200).contentType("text/plain").result("ok"));
+              config.routes.get(
+                  "/healthz", ctx -> ctx.status(200).contentType("text/plain").result("ok"));
               config.routes.get(
                   "/readyz",
                   ctx -> {
@@ -112,7 +118,8 @@ public final class ScimHttpServer implements AutoCloseable {
               config.routes.after(ScimHttpServer::noMediaTypeWithoutContent);
               config.routes.exception(ScimException.class, (e, ctx) -> ScimResponses.error(ctx, e));
               config.routes.exception(
-                  HttpResponseException.class, (e, ctx) -> ScimResponses.error(ctx, translate(e, ctx)));
+                  HttpResponseException.class,
+                  (e, ctx) -> ScimResponses.error(ctx, translate(e, ctx)));
               config.routes.exception(Exception.class, ScimHttpServer::unexpected);
               config.routes.error(404, ScimHttpServer::notFoundIfUnanswered);
             });
@@ -121,7 +128,8 @@ public final class ScimHttpServer implements AutoCloseable {
 
   /** The README packaged into the jar, or null when it is not on the class path. */
   private static byte[] readDocs() {
-    try (InputStream in = ScimHttpServer.class.getClassLoader().getResourceAsStream(DOCS_RESOURCE)) {
+    try (InputStream in =
+        ScimHttpServer.class.getClassLoader().getResourceAsStream(DOCS_RESOURCE)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DOCS_RESOURCE, e);
@@ -138,9 +146,11 @@ public final class ScimHttpServer implements AutoCloseable {
   private static void prepare(Context ctx, HttpSettings settings) {
     ctx.attribute(CORRELATION_ATTRIBUTE, UUID.randomUUID().toString());
     ctx.header("X-Correlation-Id", correlationId(ctx));
-    String uri = ctx.req().getRequestURI() + "?" + Objects.requireNonNullElse(ctx.queryString(), "");
+    String uri =
+        ctx.req().getRequestURI() + "?" + Objects.requireNonNullElse(ctx.queryString(), "");
     if (uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
-      // No identifier, filter or cursor contains U+0000, and PostgreSQL cannot even compare with it.
+      // No identifier, filter or cursor contains U+0000, and PostgreSQL cannot even compare with
+      // it.
       throw ScimException.invalidValue("The URL must not contain the NUL character (%00).");
     }
     if (BODY_METHODS.contains(ctx.method())) {
@@ -155,8 +165,9 @@ public final class ScimHttpServer implements AutoCloseable {
   }
 
   /**
-   * 204 and 304 carry no content, so no media type: without this, Javalin's default {@code text/plain}
-   * made clients that read every success body (the UnboundID SCIM SDK) fail on a 204 to PATCH.
+   * 204 and 304 carry no content, so no media type: without this, Javalin's default {@code
+   * text/plain} made clients that read every success body (the UnboundID SCIM SDK) fail on a 204 to
+   * PATCH.
    */
   private static void noMediaTypeWithoutContent(Context ctx) {
     int status = ctx.status().getCode();
@@ -174,8 +185,7 @@ public final class ScimHttpServer implements AutoCloseable {
     return switch (e.getStatus()) {
       case 404 -> noRoute(ctx);
       case 405 ->
-          ScimException.methodNotAllowed(
-              ctx.method() + " is not supported on " + ctx.path() + ".");
+          ScimException.methodNotAllowed(ctx.method() + " is not supported on " + ctx.path() + ".");
       case 413 -> ScimException.payloadTooLarge("The request body is too large.");
       default -> new ScimException(e.getStatus(), null, e.getMessage());
     };
@@ -183,27 +193,34 @@ public final class ScimHttpServer implements AutoCloseable {
 
   private static ScimException noRoute(Context ctx) {
     return ScimException.notFound(
-        "There is no SCIM endpoint at " + ctx.path() + ". SCIM endpoints are /Users, /Groups, /Bulk,"
+        "There is no SCIM endpoint at "
+            + ctx.path()
+            + ". SCIM endpoints are /Users, /Groups, /Bulk,"
             + " /.search, /ServiceProviderConfig, /Schemas and /ResourceTypes, at the root or under"
             + " /scim/v2.");
   }
 
   private static void notFoundIfUnanswered(Context ctx) {
     String body = ctx.result();
-    if (body == null || body.isEmpty() || !ScimMediaType.RESPONSE_CONTENT_TYPE.equals(ctx.res().getContentType())) {
+    if (body == null
+        || body.isEmpty()
+        || !ScimMediaType.RESPONSE_CONTENT_TYPE.equals(ctx.res().getContentType())) {
       ScimResponses.error(ctx, noRoute(ctx));
     }
   }
 
   private static void unexpected(Exception e, Context ctx) {
     String correlationId = correlationId(ctx);
-    log.error("unexpected error on {} {} correlation={}", ctx.method(), ctx.path(), correlationId, e);
+    log.error(
+        "unexpected error on {} {} correlation={}", ctx.method(), ctx.path(), correlationId, e);
     ScimResponses.error(
         ctx,
         new ScimException(
             500,
             null,
-            "An internal error occurred. Quote correlation id " + correlationId + " to ClassLark support."));
+            "An internal error occurred. Quote correlation id "
+                + correlationId
+                + " to ClassLark support."));
   }
 
   private static void logRequest(Context ctx, Float millis) {

@@ -4,8 +4,8 @@ import com.classlark.scim.protocol.error.ScimException;
 import java.util.Locale;
 
 /**
- * The SCIM media type (RFC 7644 §3.1). Responses are {@code application/scim+json}; requests may also be
- * {@code application/json} (what most identity providers send), with any charset.
+ * The SCIM media type (RFC 7644 §3.1). Responses are {@code application/scim+json}; requests may
+ * also be {@code application/json} (what most identity providers send), with any charset.
  */
 public final class ScimMediaType {
   public static final String SCIM_JSON = "application/scim+json";
@@ -14,8 +14,8 @@ public final class ScimMediaType {
   private ScimMediaType() {}
 
   /**
-   * Checks the Content-Type of a request that carries a body. A missing Content-Type is accepted; any
-   * JSON type is accepted.
+   * Checks the Content-Type of a request that carries a body. A missing Content-Type is accepted;
+   * any JSON type is accepted.
    */
   public static void requireJsonBody(String contentType) {
     if (contentType == null || contentType.isBlank()) {
@@ -28,6 +28,8 @@ public final class ScimMediaType {
       return;
     }
     throw ScimException.unsupportedMediaType(
-        "Content-Type " + mediaType + " is not supported: send application/scim+json or application/json");
+        "Content-Type "
+            + mediaType
+            + " is not supported: send application/scim+json or application/json");
   }
 }

@@ -13,10 +13,12 @@ public final class UsersRoutes implements ScimRoutes {
   private final ResourceResponses responses;
   private final ResourceListing listing;
 
-  public UsersRoutes(Staff staff, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
+  public UsersRoutes(
+      Staff staff, Cursors cursors, QuerySettings querySettings, String publicBaseUrl) {
     this.staff = staff;
     this.responses = new ResourceResponses(ResourceTypes.USER, publicBaseUrl);
-    this.listing = new ResourceListing(ResourceTypes.USER, staff::list, responses, cursors, querySettings);
+    this.listing =
+        new ResourceListing(ResourceTypes.USER, staff::list, responses, cursors, querySettings);
   }
 
   ResourceListing listing() {
@@ -54,7 +56,10 @@ public final class UsersRoutes implements ScimRoutes {
     responses.projection(ctx);
     StoredResource replaced =
         staff.replace(
-            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+            BearerAuth.accountId(ctx),
+            ctx.pathParam("id"),
+            JsonBody.object(ctx),
+            EntityTags.ifMatch(ctx));
     responses.single(ctx, 200, replaced);
   }
 
@@ -62,7 +67,10 @@ public final class UsersRoutes implements ScimRoutes {
     responses.projection(ctx);
     StoredResource patched =
         staff.patch(
-            BearerAuth.accountId(ctx), ctx.pathParam("id"), JsonBody.object(ctx), EntityTags.ifMatch(ctx));
+            BearerAuth.accountId(ctx),
+            ctx.pathParam("id"),
+            JsonBody.object(ctx),
+            EntityTags.ifMatch(ctx));
     responses.single(ctx, 200, patched);
   }
 

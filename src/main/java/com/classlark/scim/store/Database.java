@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A connection pool on SQLite or PostgreSQL, with the versioned migrations that both engines share. Opening
- * fails fast, naming the target, when the database cannot be reached.
+ * A connection pool on SQLite or PostgreSQL, with the versioned migrations that both engines share.
+ * Opening fails fast, naming the target, when the database cannot be reached.
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
@@ -34,9 +34,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * SQLite plans from statistics that only ANALYZE gathers (PostgreSQL's autovacuum does this on its
-   * own): {@code PRAGMA optimize} now and every ten minutes refreshes those of tables that changed a lot,
-   * so that a school's first sync does not leave queries on the wrong index.
+   * SQLite plans from statistics that only ANALYZE gathers (PostgreSQL's autovacuum does this on
+   * its own): {@code PRAGMA optimize} now and every ten minutes refreshes those of tables that
+   * changed a lot, so that a school's first sync does not leave queries on the wrong index.
    */
   private java.util.concurrent.ScheduledExecutorService refreshSqliteStatistics() {
     var executor =
@@ -59,7 +59,8 @@ public final class Database implements AutoCloseable {
         var statement = connection.createStatement()) {
       statement.execute("PRAGMA optimize=0x10002");
     } catch (SQLException e) {
-      org.slf4j.LoggerFactory.getLogger(Database.class).warn("PRAGMA optimize failed: {}", e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(Database.class)
+          .warn("PRAGMA optimize failed: {}", e.getMessage());
     }
   }
 
@@ -88,7 +89,8 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(16);
       // Batches become multi-row statements: one round trip instead of one per row.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
-      // Plan every execution with its parameters and the tables' current size. A generic plan cached
+      // Plan every execution with its parameters and the tables' current size. A generic plan
+      // cached
       // while a school's tables were still empty (seq scans everywhere) would otherwise outlive its
       // first sync: a 20,000-member group took minutes to read until the next ANALYZE.
       config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
@@ -116,8 +118,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The newest migration version in {@code db/migration}. Kept here so that a start on an up-to-date
-   * database needs one query instead of Flyway's classpath scan; a test checks it against the files.
+   * The newest migration version in {@code db/migration}. Kept here so that a start on an
+   * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
+   * against the files.
    */
   static final String LATEST_MIGRATION = "1";
 

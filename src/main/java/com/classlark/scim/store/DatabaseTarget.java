@@ -3,8 +3,8 @@ package com.classlark.scim.store;
 import java.nio.file.Path;
 
 /**
- * Where the data lives, parsed from {@code --db} / {@code CLASSLARK_DB}: a {@code jdbc:postgresql:} URL
- * means PostgreSQL, anything else is a file path for embedded SQLite.
+ * Where the data lives, parsed from {@code --db} / {@code CLASSLARK_DB}: a {@code jdbc:postgresql:}
+ * URL means PostgreSQL, anything else is a file path for embedded SQLite.
  *
  * @param jdbcUrl the JDBC URL to connect to
  * @param sqliteFile the SQLite file, or {@code null} for PostgreSQL
@@ -28,7 +28,9 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, Path sqliteFile) {
     }
     if (trimmed.startsWith("jdbc:")) {
       throw new IllegalArgumentException(
-          "--db " + trimmed + " is not supported: use a file path (SQLite) or a jdbc:postgresql: URL");
+          "--db "
+              + trimmed
+              + " is not supported: use a file path (SQLite) or a jdbc:postgresql: URL");
     }
     Path file = Path.of(trimmed);
     return new DatabaseTarget(Dialect.SQLITE, "jdbc:sqlite:" + file, file);

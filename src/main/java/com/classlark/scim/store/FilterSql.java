@@ -15,11 +15,11 @@ import java.util.Optional;
 
 /**
  * Translates a resolved filter into SQL over a {@link QueryTable}'s typed columns. The result is a
- * necessary condition of the filter; when it is also sufficient ({@code exact}) no row needs checking
- * in memory. Leaves that have no column, or whose SQL could differ from the in-memory evaluator's
- * semantics, become {@code TRUE} and make the result inexact, so the rows it returns are then checked
- * by {@link com.classlark.scim.protocol.filter.FilterEvaluator}. Every fragment is two-valued (never SQL
- * NULL), so {@code NOT} is exact. Values are always bound.
+ * necessary condition of the filter; when it is also sufficient ({@code exact}) no row needs
+ * checking in memory. Leaves that have no column, or whose SQL could differ from the in-memory
+ * evaluator's semantics, become {@code TRUE} and make the result inexact, so the rows it returns
+ * are then checked by {@link com.classlark.scim.protocol.filter.FilterEvaluator}. Every fragment is
+ * two-valued (never SQL NULL), so {@code NOT} is exact. Values are always bound.
  */
 final class FilterSql {
   /** The translated condition and whether it alone decides the filter. */
@@ -67,14 +67,16 @@ final class FilterSql {
   }
 
   private static String key(AttrPath path) {
-    String base = path.schemaUrn() == null ? path.attribute() : path.schemaUrn() + ":" + path.attribute();
+    String base =
+        path.schemaUrn() == null ? path.attribute() : path.schemaUrn() + ":" + path.attribute();
     return path.subAttribute() == null ? base : base + "." + path.subAttribute();
   }
 
   private Pushdown present(AttrPath path) {
     Column column = table.columns().get(key(path));
     if (column != null) {
-      return exact(column.nullable() ? SqlFragment.of(column.sql() + " IS NOT NULL") : SqlFragment.TRUE);
+      return exact(
+          column.nullable() ? SqlFragment.of(column.sql() + " IS NOT NULL") : SqlFragment.TRUE);
     }
     ChildTable child = childOf(path);
     if (child == null) {
@@ -222,6 +224,8 @@ final class FilterSql {
   }
 
   private String contains(String column) {
-    return dialect == Dialect.POSTGRESQL ? "strpos(" + column + ", ?) > 0" : "instr(" + column + ", ?) > 0";
+    return dialect == Dialect.POSTGRESQL
+        ? "strpos(" + column + ", ?) > 0"
+        : "instr(" + column + ", ?) > 0";
   }
 }

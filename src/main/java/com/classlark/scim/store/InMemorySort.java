@@ -64,7 +64,8 @@ final class InMemorySort {
     AttributeDefinition target = attribute.target();
     return switch (target.type()) {
       case BOOLEAN -> value.asBoolean();
-      case INTEGER, DECIMAL -> value.isNumber() ? value.decimalValue() : parseDecimal(value.asText());
+      case INTEGER, DECIMAL ->
+          value.isNumber() ? value.decimalValue() : parseDecimal(value.asText());
       case DATE_TIME -> ScimDateTime.parse(value.asText()).orElse(null);
       case STRING, REFERENCE, BINARY, COMPLEX ->
           target.caseExact() ? value.asText() : value.asText().toLowerCase(Locale.ROOT);

@@ -13,7 +13,9 @@ public final class JdbcAccountStore implements AccountStore {
   private static final RowMapper<Account> ACCOUNT =
       (rs, ctx) ->
           new Account(
-              rs.getString("id"), rs.getString("name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+              rs.getString("id"),
+              rs.getString("name"),
+              Instant.ofEpochMilli(rs.getLong("created_at")));
 
   private final Jdbi jdbi;
 

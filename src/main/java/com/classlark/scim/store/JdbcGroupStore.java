@@ -99,11 +99,13 @@ public final class JdbcGroupStore implements GroupStore {
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          // Takes the group's row lock (PostgreSQL; SQLite's write transactions are serial anyway), so
+          // Takes the group's row lock (PostgreSQL; SQLite's write transactions are serial anyway),
+          // so
           // concurrent changes to one group queue here instead of failing a version check.
           int claimed =
               handle
-                  .createUpdate("UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?")
+                  .createUpdate(
+                      "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?")
                   .bind(0, accountId)
                   .bind(1, groupId)
                   .execute();
@@ -126,7 +128,8 @@ public final class JdbcGroupStore implements GroupStore {
                 .execute();
           } else {
             handle
-                .createUpdate("UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
+                .createUpdate(
+                    "UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
                 .bind(0, true)
                 .bind(1, accountId)
                 .bind(2, groupId)
@@ -134,7 +137,9 @@ public final class JdbcGroupStore implements GroupStore {
           }
           return handle
               .createQuery(
-                  "SELECT " + JdbcStaffStore.COLUMNS + " FROM staff_groups WHERE account_id = ? AND id = ?")
+                  "SELECT "
+                      + JdbcStaffStore.COLUMNS
+                      + " FROM staff_groups WHERE account_id = ? AND id = ?")
               .bind(0, accountId)
               .bind(1, groupId)
               .map(JdbcStaffStore.RESOURCE)
@@ -174,7 +179,8 @@ public final class JdbcGroupStore implements GroupStore {
             if (!documentChanged && changedRows == 0) {
               if (!current.scimManaged()) {
                 handle
-                    .createUpdate("UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
+                    .createUpdate(
+                        "UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
                     .bind(0, true)
                     .bind(1, accountId)
                     .bind(2, current.id())
@@ -220,7 +226,8 @@ public final class JdbcGroupStore implements GroupStore {
         requireLiveStaff(handle, accountId, ids);
         yield addMembers(handle, accountId, groupId, ids);
       }
-      case MembershipChange.RemoveMembers(var ids) -> removeMembers(handle, accountId, groupId, ids);
+      case MembershipChange.RemoveMembers(var ids) ->
+          removeMembers(handle, accountId, groupId, ids);
       case MembershipChange.RemoveAllMembers() ->
           handle
               .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
@@ -232,7 +239,8 @@ public final class JdbcGroupStore implements GroupStore {
         Set<String> wanted = new HashSet<>(ids);
         List<String> leaving = new ArrayList<>();
         handle
-            .createQuery("SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ?")
+            .createQuery(
+                "SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ?")
             .bind(0, accountId)
             .bind(1, groupId)
             .setFetchSize(STREAM_FETCH_SIZE)
@@ -240,7 +248,8 @@ public final class JdbcGroupStore implements GroupStore {
             .useStream(
                 members ->
                     members.filter(member -> !wanted.contains(member)).forEach(leaving::add));
-        yield removeMembers(handle, accountId, groupId, leaving) + addMembers(handle, accountId, groupId, ids);
+        yield removeMembers(handle, accountId, groupId, leaving)
+            + addMembers(handle, accountId, groupId, ids);
       }
     };
   }
@@ -320,7 +329,8 @@ public final class JdbcGroupStore implements GroupStore {
               .mapTo(String.class)
               .list());
     }
-    for (List<String> chunk : dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {
+    for (List<String> chunk :
+        dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {
       Set<String> found =
           new HashSet<>(
               handle
@@ -379,7 +389,11 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(0, accountId)
                 .bind(1, groupId)
                 .setFetchSize(STREAM_FETCH_SIZE)
-                .map((rs, ctx) -> new GroupMember(rs.getString(1), display(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .map(
+                    (rs, ctx) ->
+                        new GroupMember(
+                            rs.getString(1),
+                            display(rs.getString(2), rs.getString(3), rs.getString(4))))
                 .useStream(members -> members.forEach(consumer)));
   }
 
@@ -387,7 +401,9 @@ public final class JdbcGroupStore implements GroupStore {
     if (displayName != null) {
       return displayName;
     }
-    String joined = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
+    String joined =
+        ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName))
+            .strip();
     return joined.isEmpty() ? null : joined;
   }
 

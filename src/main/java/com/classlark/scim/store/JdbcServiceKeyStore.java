@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link ServiceKeyStore} in the {@code service_keys} table; the first node to ask creates the key. */
+/**
+ * {@link ServiceKeyStore} in the {@code service_keys} table; the first node to ask creates the key.
+ */
 public final class JdbcServiceKeyStore implements ServiceKeyStore {
   private final Jdbi jdbi;
   private final Clock clock;

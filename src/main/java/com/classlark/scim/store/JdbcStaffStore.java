@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** {@link StaffStore} over JDBC: the document plus typed columns, one short transaction per write. */
+/**
+ * {@link StaffStore} over JDBC: the document plus typed columns, one short transaction per write.
+ */
 public final class JdbcStaffStore implements StaffStore {
   static final String COLUMNS = "id, document, created_at, last_modified, version, scim_managed";
   static final RowMapper<StoredResource> RESOURCE =
@@ -104,7 +106,8 @@ public final class JdbcStaffStore implements StaffStore {
     return values;
   }
 
-  private static void writeEmails(Handle handle, String accountId, String staffId, StaffColumns columns) {
+  private static void writeEmails(
+      Handle handle, String accountId, String staffId, StaffColumns columns) {
     if (columns.emails().isEmpty()) {
       return;
     }
@@ -140,7 +143,9 @@ public final class JdbcStaffStore implements StaffStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT " + COLUMNS + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL")
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL")
                 .bind(0, accountId)
                 .bind(1, staffId)
                 .map(RESOURCE)

@@ -87,7 +87,9 @@ public final class JdbcTokenStore implements TokenStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT " + COLUMNS + " FROM tokens WHERE account_id = ? ORDER BY created_at, id")
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM tokens WHERE account_id = ? ORDER BY created_at, id")
                 .bind(0, accountId)
                 .map(TOKEN)
                 .list());

@@ -36,9 +36,9 @@ record QueryTable(
   record Column(String sql, Kind kind, boolean nullable, boolean folded) {}
 
   /**
-   * A child table holding the values of a multi-valued attribute. Conditions on it select parent ids
-   * through an uncorrelated {@code IN} subquery, so the database starts from the child table's index
-   * (e.g. an email address) instead of testing every parent row.
+   * A child table holding the values of a multi-valued attribute. Conditions on it select parent
+   * ids through an uncorrelated {@code IN} subquery, so the database starts from the child table's
+   * index (e.g. an email address) instead of testing every parent row.
    *
    * @param parentId the parent's id column, e.g. {@code s.id}
    * @param childParentId the child's column holding the parent id, e.g. {@code e.staff_id}

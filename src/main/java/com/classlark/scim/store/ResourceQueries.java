@@ -20,9 +20,10 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Lists one resource type of one school: the filter pushed into SQL, the stable order (creation,
- * then id) or a {@code sortBy} column, index pages with LIMIT/OFFSET and keyset cursor pages, so that
- * a cursor page deep into the school costs what the first page costs. Filters or sorts that SQL
- * cannot decide exactly fall back to streaming the candidate rows through the in-memory evaluator.
+ * then id) or a {@code sortBy} column, index pages with LIMIT/OFFSET and keyset cursor pages, so
+ * that a cursor page deep into the school costs what the first page costs. Filters or sorts that
+ * SQL cannot decide exactly fall back to streaming the candidate rows through the in-memory
+ * evaluator.
  */
 final class ResourceQueries {
   private static final String FALLBACK_MARK = "@offset";
@@ -40,13 +41,23 @@ final class ResourceQueries {
     this.evaluator = new FilterEvaluator(type);
     String a = table.alias() + ".";
     this.columnList =
-        a + "id, " + a + "document, " + a + "created_at, " + a + "last_modified, " + a + "version, "
-            + a + "scim_managed";
+        a
+            + "id, "
+            + a
+            + "document, "
+            + a
+            + "created_at, "
+            + a
+            + "last_modified, "
+            + a
+            + "version, "
+            + a
+            + "scim_managed";
   }
 
   /**
-   * The ids that the SQL translation of {@code filter} alone selects, and whether that translation was
-   * exact; for tests that hold it against the in-memory evaluator.
+   * The ids that the SQL translation of {@code filter} alone selects, and whether that translation
+   * was exact; for tests that hold it against the in-memory evaluator.
    */
   SqlSelection sqlOnly(String accountId, com.classlark.scim.protocol.filter.Filter filter) {
     Pushdown pushdown = new FilterSql(table, dialect, accountId).translate(filter);
@@ -56,7 +67,12 @@ final class ResourceQueries {
             handle -> {
               Query query =
                   handle.createQuery(
-                      "SELECT " + table.alias() + ".id FROM " + table.table() + " WHERE " + where.sql());
+                      "SELECT "
+                          + table.alias()
+                          + ".id FROM "
+                          + table.table()
+                          + " WHERE "
+                          + where.sql());
               bind(query, where.parameters());
               return query.mapTo(String.class).list();
             });
@@ -71,7 +87,8 @@ final class ResourceQueries {
     Pushdown pushdown = new FilterSql(table, dialect, accountId).translate(request.filter());
     SqlFragment where = where(accountId, pushdown.condition());
     return new SqlFragment(
-        select(where, order(request.sort()), false) + " LIMIT ?", concat(where.parameters(), request.count()));
+        select(where, order(request.sort()), false) + " LIMIT ?",
+        concat(where.parameters(), request.count()));
   }
 
   /** One order expression of the sort key, and how its cursor value is read back. */
@@ -109,7 +126,13 @@ final class ResourceQueries {
             }
             case ListRequest.Paging.Cursor(var position) ->
                 cursorPage(
-                    handle, where, order, descending, request.count(), position, count(handle, where));
+                    handle,
+                    where,
+                    order,
+                    descending,
+                    request.count(),
+                    position,
+                    count(handle, where));
           };
         });
   }
@@ -133,7 +156,8 @@ final class ResourceQueries {
     }
     SqlFragment page =
         new SqlFragment(
-            select(condition, order, scanDescending) + " LIMIT ?", concat(condition.parameters(), count + 1));
+            select(condition, order, scanDescending) + " LIMIT ?",
+            concat(condition.parameters(), count + 1));
     List<Row> rows = runRows(handle, page, order);
     boolean more = rows.size() > count;
     List<Row> kept = new ArrayList<>(rows.subList(0, Math.min(count, rows.size())));
@@ -159,19 +183,21 @@ final class ResourceQueries {
 
   private SqlFragment where(String accountId, SqlFragment condition) {
     String live = table.liveCondition().isEmpty() ? "" : " AND " + table.liveCondition();
-    return new SqlFragment(
-            table.alias() + ".account_id = ?" + live, List.of(accountId))
+    return new SqlFragment(table.alias() + ".account_id = ?" + live, List.of(accountId))
         .and(condition);
   }
 
   private String select(SqlFragment where, List<OrderTerm> order, boolean descending) {
     String direction = descending ? " DESC" : " ASC";
-    StringBuilder sql =
-        new StringBuilder("SELECT ").append(columnList);
+    StringBuilder sql = new StringBuilder("SELECT ").append(columnList);
     for (int i = 0; i < order.size(); i++) {
       sql.append(", ").append(order.get(i).sql()).append(" AS k").append(i);
     }
-    sql.append(" FROM ").append(table.table()).append(" WHERE ").append(where.sql()).append(" ORDER BY ");
+    sql.append(" FROM ")
+        .append(table.table())
+        .append(" WHERE ")
+        .append(where.sql())
+        .append(" ORDER BY ");
     for (int i = 0; i < order.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(collated(order.get(i))).append(direction);
     }
@@ -179,8 +205,8 @@ final class ResourceQueries {
   }
 
   /**
-   * An order term as written in ORDER BY and in the keyset condition: in the column's own collation,
-   * so that the indexes that carry the order (e.g. creation, then id) serve both.
+   * An order term as written in ORDER BY and in the keyset condition: in the column's own
+   * collation, so that the indexes that carry the order (e.g. creation, then id) serve both.
    */
   private static String collated(OrderTerm term) {
     return term.sql();
@@ -278,10 +304,10 @@ final class ResourceQueries {
   }
 
   /**
-   * The fallback, for filters SQL cannot decide exactly or sorts without a column: stream the rows the
-   * pushed-down part selects and keep those the evaluator accepts. Memory stays small whatever the size
-   * of the school: without an in-memory sort only the page's rows are kept; with one, only each match's
-   * sort key and id, and the page's rows are read again by id.
+   * The fallback, for filters SQL cannot decide exactly or sorts without a column: stream the rows
+   * the pushed-down part selects and keep those the evaluator accepts. Memory stays small whatever
+   * the size of the school: without an in-memory sort only the page's rows are kept; with one, only
+   * each match's sort key and id, and the page's rows are read again by id.
    */
   private ListPage inMemory(String accountId, ListRequest request, SqlFragment where) {
     int offset =
@@ -310,7 +336,8 @@ final class ResourceQueries {
           try (Stream<StoredResource> rows = query.map(JdbcStaffStore.RESOURCE).stream()) {
             rows.forEach(
                 row -> {
-                  if (request.filter() != null && !evaluator.matches(request.filter(), evaluable(row))) {
+                  if (request.filter() != null
+                      && !evaluator.matches(request.filter(), evaluable(row))) {
                     return;
                   }
                   if (sortInMemory) {
@@ -334,7 +361,8 @@ final class ResourceQueries {
     long end = Math.min((long) offset + count, total);
     CursorPosition first =
         cursor && offset > 0 && count > 0
-            ? new CursorPosition(List.of(FALLBACK_MARK, Integer.toString(Math.max(0, offset - count))), false)
+            ? new CursorPosition(
+                List.of(FALLBACK_MARK, Integer.toString(Math.max(0, offset - count))), false)
             : null;
     CursorPosition next =
         cursor && end < total && count > 0
@@ -354,8 +382,15 @@ final class ResourceQueries {
         handle ->
             handle
                 .createQuery(
-                    "SELECT " + columnList + " FROM " + table.table() + " WHERE " + a
-                        + ".account_id = :account AND " + a + ".id IN (<ids>)")
+                    "SELECT "
+                        + columnList
+                        + " FROM "
+                        + table.table()
+                        + " WHERE "
+                        + a
+                        + ".account_id = :account AND "
+                        + a
+                        + ".id IN (<ids>)")
                 .bind("account", accountId)
                 .bindList("ids", ids)
                 .map(JdbcStaffStore.RESOURCE)

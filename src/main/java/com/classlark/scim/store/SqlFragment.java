@@ -3,7 +3,9 @@ package com.classlark.scim.store;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A piece of SQL with its bound parameters, in order. Values are never concatenated into the SQL. */
+/**
+ * A piece of SQL with its bound parameters, in order. Values are never concatenated into the SQL.
+ */
 record SqlFragment(String sql, List<Object> parameters) {
   static final SqlFragment TRUE = new SqlFragment("1 = 1", List.of());
 

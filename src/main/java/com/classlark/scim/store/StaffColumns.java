@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The typed columns of a staff row, derived from its canonical document: every attribute that filters
- * or sorts. {@code *_key} columns hold the case-folded value, computed here so both engines agree.
+ * The typed columns of a staff row, derived from its canonical document: every attribute that
+ * filters or sorts. {@code *_key} columns hold the case-folded value, computed here so both engines
+ * agree.
  */
 record StaffColumns(
     String userName,

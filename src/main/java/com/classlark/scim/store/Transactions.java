@@ -36,8 +36,8 @@ final class Transactions {
 
   /**
    * Runs a read that streams many rows. PostgreSQL streams by the fetch size only inside a
-   * transaction; SQLite streams on its own, and a transaction there would take the write lock (write
-   * transactions begin IMMEDIATE), making a long read wait for, and block, every writer.
+   * transaction; SQLite streams on its own, and a transaction there would take the write lock
+   * (write transactions begin IMMEDIATE), making a long read wait for, and block, every writer.
    */
   static void streamingRead(Jdbi jdbi, Dialect dialect, java.util.function.Consumer<Handle> work) {
     if (dialect == Dialect.POSTGRESQL) {

@@ -23,7 +23,13 @@ class BenchmarkBaselineRouteTest {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
         Application application =
             Application.start(
-                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true, true),
+                new AppConfig(
+                    database.target(),
+                    HTTP,
+                    QuerySettings.DEFAULT,
+                    BulkSettings.DEFAULT,
+                    true,
+                    true),
                 Clock.systemUTC())) {
       HttpResult result = anonymous(application).get("/benchmark/baseline");
 
@@ -40,7 +46,8 @@ class BenchmarkBaselineRouteTest {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
         Application application =
             Application.start(
-                new AppConfig(database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true),
+                new AppConfig(
+                    database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true),
                 Clock.systemUTC())) {
       HttpResult result = anonymous(application).get("/benchmark/baseline");
 

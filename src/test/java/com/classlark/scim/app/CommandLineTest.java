@@ -98,14 +98,25 @@ class CommandLineTest {
 
     Run missing = admin("accounts", "show", "00000000-0000-0000-0000-000000000000");
     assertThat(missing.exitCode()).isEqualTo(1);
-    assertThat(missing.err()).contains("error: no account with id 00000000-0000-0000-0000-000000000000");
+    assertThat(missing.err())
+        .contains("error: no account with id 00000000-0000-0000-0000-000000000000");
   }
 
   @Test
   void tokensIssueListRevokeNeverListSecrets() {
     String account = createAccount("Token School");
 
-    Run issued = admin("tokens", "issue", "--account", account, "--label", "Entra ID", "--expires-in", "90d", "--json");
+    Run issued =
+        admin(
+            "tokens",
+            "issue",
+            "--account",
+            account,
+            "--label",
+            "Entra ID",
+            "--expires-in",
+            "90d",
+            "--json");
     assertThat(issued.exitCode()).isZero();
     String secret = issued.json().path("token").asText();
     String tokenId = issued.json().path("id").asText();
@@ -127,7 +138,12 @@ class CommandLineTest {
     Run revoked = admin("tokens", "revoke", tokenId, "--json");
     assertThat(revoked.exitCode()).isZero();
     assertThat(revoked.json().path("revoked").asBoolean()).isTrue();
-    assertThat(admin("tokens", "list", "--account", account, "--json").json().get(0).path("revoked").asBoolean())
+    assertThat(
+            admin("tokens", "list", "--account", account, "--json")
+                .json()
+                .get(0)
+                .path("revoked")
+                .asBoolean())
         .isTrue();
   }
 
@@ -148,7 +164,8 @@ class CommandLineTest {
 
     Run badDuration = admin("tokens", "issue", "--account", "x", "--expires-in", "forever");
     assertThat(badDuration.exitCode()).isEqualTo(2);
-    assertThat(badDuration.err()).contains("'forever' is not a duration: use e.g. 90d, 12h, 30m, 45s or P30D");
+    assertThat(badDuration.err())
+        .contains("'forever' is not a duration: use e.g. 90d, 12h, 30m, 45s or P30D");
 
     Run unknownAccount = admin("tokens", "issue", "--account", "no-such-account");
     assertThat(unknownAccount.exitCode()).isEqualTo(1);
@@ -161,9 +178,12 @@ class CommandLineTest {
 
   @Test
   void unreachableDatabaseFailsFastNamingIt() {
-    Run run = run("accounts", "list", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
+    Run run =
+        run("accounts", "list", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("error: cannot open database jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
+    assertThat(run.err())
+        .contains(
+            "error: cannot open database jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
 
     Run unsupported = run("accounts", "list", "--db", "jdbc:mysql://localhost/x");
     assertThat(unsupported.exitCode()).isEqualTo(1);
@@ -173,10 +193,22 @@ class CommandLineTest {
   @Test
   void portInUseSaysSo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      Run run = run("serve", "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()), "--db", database.spec(), "--migrate");
+      Run run =
+          run(
+              "serve",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--db",
+              database.spec(),
+              "--migrate");
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err())
-          .contains("error: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use; choose another with --port or CLASSLARK_PORT");
+          .contains(
+              "error: port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use; choose another with --port or CLASSLARK_PORT");
     }
   }
 

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's run command, exactly as a newcomer types it: {@code ./classlark-scim serve --demo}. It
- * must print a base URL, a token and a curl line that works.
+ * The README's run command, exactly as a newcomer types it: {@code ./classlark-scim serve --demo}.
+ * It must print a base URL, a token and a curl line that works.
  */
 class ReadmeRunCommandIT {
   private static final Pattern TOKEN = Pattern.compile("^Token:\\s+(clsk_\\S+)$");
   private static final Pattern CURL =
-      Pattern.compile("^\\s*curl -H 'Authorization: Bearer (clsk_\\S+)' (http://\\S+)/ServiceProviderConfig$");
+      Pattern.compile(
+          "^\\s*curl -H 'Authorization: Bearer (clsk_\\S+)' (http://\\S+)/ServiceProviderConfig$");
 
   @Test
   void demoServePrintsATokenAndACurlLineThatWork() throws Exception {
@@ -45,7 +46,8 @@ class ReadmeRunCommandIT {
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       List<String> lines = new ArrayList<>();
       String token = null;
       String curlToken = null;

@@ -66,7 +66,11 @@ class BulkTest {
   }
 
   static String postUser(String bulkId, String userName) {
-    return "{'method':'POST','path':'/Users','bulkId':'" + bulkId + "','data':" + staff(userName) + "}";
+    return "{'method':'POST','path':'/Users','bulkId':'"
+        + bulkId
+        + "','data':"
+        + staff(userName)
+        + "}";
   }
 
   static String postUserWithManager(String bulkId, String userName, String manager) {
@@ -136,7 +140,8 @@ class BulkTest {
   }
 
   /** One expected entry of a BulkResponse; nulls are left out. */
-  static String result(String method, String bulkId, String location, String version, int status, String error) {
+  static String result(
+      String method, String bulkId, String location, String version, int status, String error) {
     StringBuilder entry = new StringBuilder("{\"method\":\"" + method + "\"");
     if (bulkId != null) {
       entry.append(",\"bulkId\":\"").append(bulkId).append('"');
@@ -167,7 +172,9 @@ class BulkTest {
     JsonNode response =
         bulkOk(
             bulk(
-                "{'method':'POST','path':'/Groups','bulkId':'g','data':" + group(displayName, "bulkId:u") + "}",
+                "{'method':'POST','path':'/Groups','bulkId':'g','data':"
+                    + group(displayName, "bulkId:u")
+                    + "}",
                 postUserWithManager("m", uniqueEmail("managed"), "bulkId:u"),
                 postUser("u", uniqueEmail("forward"))));
 
@@ -185,7 +192,14 @@ class BulkTest {
     assertThat(group.get("displayName").textValue()).isEqualTo(displayName);
     assertThat(group.get("members").size()).isEqualTo(1);
     assertThat(group.get("members").get(0).get("value").textValue()).isEqualTo(userId);
-    assertThat(client.get("/Users/" + managedId).json().get(ENTERPRISE).get("manager").get("value").textValue())
+    assertThat(
+            client
+                .get("/Users/" + managedId)
+                .json()
+                .get(ENTERPRISE)
+                .get("manager")
+                .get("value")
+                .textValue())
         .isEqualTo(userId);
   }
 
@@ -201,7 +215,9 @@ class BulkTest {
             bulk(
                 postUserWithManager("a", first, "bulkId:b"),
                 postUserWithManager("b", second, "bulkId:a"),
-                "{'method':'POST','path':'/Groups','bulkId':'c','data':" + group(displayName, "bulkId:a") + "}",
+                "{'method':'POST','path':'/Groups','bulkId':'c','data':"
+                    + group(displayName, "bulkId:a")
+                    + "}",
                 postUser("d", independent)));
 
     String cycle =
@@ -211,8 +227,20 @@ class BulkTest {
     assertThat(response)
         .isEqualTo(
             response(
-                result("POST", "a", null, null, 409, error(409, null, "Operations[0] (bulkId 'a')" + cycle)),
-                result("POST", "b", null, null, 409, error(409, null, "Operations[1] (bulkId 'b')" + cycle)),
+                result(
+                    "POST",
+                    "a",
+                    null,
+                    null,
+                    409,
+                    error(409, null, "Operations[0] (bulkId 'a')" + cycle)),
+                result(
+                    "POST",
+                    "b",
+                    null,
+                    null,
+                    409,
+                    error(409, null, "Operations[1] (bulkId 'b')" + cycle)),
                 result(
                     "POST",
                     "c",
@@ -224,8 +252,15 @@ class BulkTest {
                         null,
                         "Operations[2] (bulkId 'c') references bulkId:a, whose POST failed; nothing was"
                             + " changed by this operation.")),
-                result("POST", "d", "/Users/" + idOf(response.get("Operations").get(3)), "1", 201, null)));
-    assertThat(count("/Users", "userName eq \"" + first + "\" or userName eq \"" + second + "\"")).isZero();
+                result(
+                    "POST",
+                    "d",
+                    "/Users/" + idOf(response.get("Operations").get(3)),
+                    "1",
+                    201,
+                    null)));
+    assertThat(count("/Users", "userName eq \"" + first + "\" or userName eq \"" + second + "\""))
+        .isZero();
     assertThat(count("/Groups", "displayName eq \"" + displayName + "\"")).isZero();
     assertThat(count("/Users", "userName eq \"" + independent + "\"")).isEqualTo(1);
   }
@@ -237,7 +272,11 @@ class BulkTest {
     JsonNode response =
         bulkOk(
             bulk(
-                "{'method':'PATCH','path':'/Groups/" + groupId + "','data':" + addMembers("bulkId:ghost") + "}",
+                "{'method':'PATCH','path':'/Groups/"
+                    + groupId
+                    + "','data':"
+                    + addMembers("bulkId:ghost")
+                    + "}",
                 "{'method':'DELETE','path':'/Users/bulkId:nobody'}"));
 
     assertThat(response)
@@ -280,7 +319,8 @@ class BulkTest {
 
     JsonNode response =
         bulkOk(
-            json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'failOnErrors':1,'Operations':[")
+            json(
+                    "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'failOnErrors':1,'Operations':[")
                 + String.join(
                         ",",
                         postUser("one", first),
@@ -292,7 +332,13 @@ class BulkTest {
     assertThat(response)
         .isEqualTo(
             response(
-                result("POST", "one", "/Users/" + idOf(response.get("Operations").get(0)), "1", 201, null),
+                result(
+                    "POST",
+                    "one",
+                    "/Users/" + idOf(response.get("Operations").get(0)),
+                    "1",
+                    201,
+                    null),
                 result(
                     "POST",
                     "two",
@@ -328,9 +374,16 @@ class BulkTest {
             bulk(
                 postUser("n", newName),
                 postUser("dup", existingName),
-                "{'method':'PUT','path':'/Users/" + existingId + "','data':"
-                    + staff(existingName).replace("Jane", "Janet") + "}",
-                "{'method':'PATCH','path':'/Groups/" + groupId + "','data':" + addMembers("bulkId:n") + "}",
+                "{'method':'PUT','path':'/Users/"
+                    + existingId
+                    + "','data':"
+                    + staff(existingName).replace("Jane", "Janet")
+                    + "}",
+                "{'method':'PATCH','path':'/Groups/"
+                    + groupId
+                    + "','data':"
+                    + addMembers("bulkId:n")
+                    + "}",
                 "{'method':'PATCH','path':'/Users/" + existingId + "','data':" + badPatch + "}"));
 
     String newId = idOf(response.get("Operations").get(0));
@@ -353,7 +406,13 @@ class BulkTest {
                             + " case).")),
                 result("PUT", null, "/Users/" + existingId, "2", 200, null),
                 result("PATCH", null, "/Groups/" + groupId, "2", 204, null),
-                result("PATCH", null, "/Users/" + existingId, null, 400, singleEndpointAnswer.body())));
+                result(
+                    "PATCH",
+                    null,
+                    "/Users/" + existingId,
+                    null,
+                    400,
+                    singleEndpointAnswer.body())));
     HttpResult existing = client.get("/Users/" + existingId);
     assertThat(existing.header("ETag")).isEqualTo("W/\"2\"");
     assertThat(existing.json().get("name").get("givenName").textValue()).isEqualTo("Janet");
@@ -380,14 +439,23 @@ class BulkTest {
     JsonNode response =
         bulkOk(
             bulk(
-                "{'method':'PUT','path':'/Users/" + userId + "','version':'W/\\'1\\'','data':"
-                    + staff(userName).replace("Doe", "Dough") + "}",
-                "{'method':'PATCH','path':'/Users/" + userId + "','version':'W/\\'1\\'','data':"
+                "{'method':'PUT','path':'/Users/"
+                    + userId
+                    + "','version':'W/\\'1\\'','data':"
+                    + staff(userName).replace("Doe", "Dough")
+                    + "}",
+                "{'method':'PATCH','path':'/Users/"
+                    + userId
+                    + "','version':'W/\\'1\\'','data':"
                     + "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':"
                     + "'replace','path':'title','value':'Stale'}]}}",
-                "{'method':'PATCH','path':'/Groups/" + groupId + "','version':'\\'1\\'','data':"
+                "{'method':'PATCH','path':'/Groups/"
+                    + groupId
+                    + "','version':'\\'1\\'','data':"
                     + "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':"
-                    + "'replace','path':'displayName','value':'" + renamed + "'}]}}",
+                    + "'replace','path':'displayName','value':'"
+                    + renamed
+                    + "'}]}}",
                 "{'method':'DELETE','path':'/Groups/" + groupId + "','version':'W/\\'1\\''}",
                 "{'method':'DELETE','path':'/Users/" + userId + "','version':'W/\\'2\\''}"));
 
@@ -457,7 +525,9 @@ class BulkTest {
             "{'method':'POST','path':'/Users','bulkId':'big','data':"
                 + staff(userName).replace("}", ",\"title\":\"" + "x".repeat(MAX_PAYLOAD) + "\"}")
                 + "}");
-    assertThat(body.length()).isGreaterThan(MAX_PAYLOAD).isLessThan((int) HttpSettings.DEFAULT_MAX_BODY_BYTES);
+    assertThat(body.length())
+        .isGreaterThan(MAX_PAYLOAD)
+        .isLessThan((int) HttpSettings.DEFAULT_MAX_BODY_BYTES);
 
     HttpResult result = client.post("/Bulk", body);
 
@@ -465,7 +535,10 @@ class BulkTest {
     assertThat(result.json())
         .isEqualTo(
             Bodies.parse(
-                error(413, null, "The size of the bulk operation exceeds the maxPayloadSize (16384).")));
+                error(
+                    413,
+                    null,
+                    "The size of the bulk operation exceeds the maxPayloadSize (16384).")));
     assertThat(count("/Users", "userName eq \"" + userName + "\"")).isZero();
   }
 
@@ -477,7 +550,10 @@ class BulkTest {
             "{'Operations':[]}",
             "invalidSyntax",
             "schemas must be [\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"] for POST /Bulk"),
-        Arguments.of("{" + schemas + "}", "invalidSyntax", "Operations is required: an array of bulk operations"),
+        Arguments.of(
+            "{" + schemas + "}",
+            "invalidSyntax",
+            "Operations is required: an array of bulk operations"),
         Arguments.of(
             "{" + schemas + ",'Operations':[{" + post + "}]}",
             "invalidSyntax",
@@ -487,7 +563,9 @@ class BulkTest {
             "invalidValue",
             "Operations[0].method 'GET' is not one of POST, PUT, PATCH, DELETE"),
         Arguments.of(
-            "{" + schemas + ",'Operations':[{'method':'POST','path':'/Devices','bulkId':'d','data':{}}]}",
+            "{"
+                + schemas
+                + ",'Operations':[{'method':'POST','path':'/Devices','bulkId':'d','data':{}}]}",
             "invalidValue",
             "Operations[0].path '/Devices' is not valid for POST: expected /Users or /Groups"),
         Arguments.of(
@@ -499,7 +577,13 @@ class BulkTest {
             "invalidSyntax",
             "Operations[0].data is required for PATCH: a JSON object"),
         Arguments.of(
-            "{" + schemas + ",'Operations':[{" + post + ",'bulkId':'x'},{" + post + ",'bulkId':'x'}]}",
+            "{"
+                + schemas
+                + ",'Operations':[{"
+                + post
+                + ",'bulkId':'x'},{"
+                + post
+                + ",'bulkId':'x'}]}",
             "invalidValue",
             "Operations[1].bulkId 'x' is already the bulkId of Operations[0]; bulkIds must be unique within"
                 + " a request"),
@@ -520,7 +604,9 @@ class BulkTest {
 
   @Test
   void bulkNeedsTheToken() {
-    HttpResult result = new ScimClient(server.baseUrl(), Map.of("Content-Type", "application/scim+json")).post("/Bulk", bulk());
+    HttpResult result =
+        new ScimClient(server.baseUrl(), Map.of("Content-Type", "application/scim+json"))
+            .post("/Bulk", bulk());
 
     assertThat(result.status()).isEqualTo(401);
   }

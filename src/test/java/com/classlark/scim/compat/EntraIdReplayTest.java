@@ -29,38 +29,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Microsoft Entra ID's provisioning requests, replayed in the order Entra sends them, over HTTP at
- * {@code /scim/v2} (the Tenant URL) with {@code Content-Type: application/json} on every request, GET
- * included, on both databases. Sources, cited per test:
+ * {@code /scim/v2} (the Tenant URL) with {@code Content-Type: application/json} on every request,
+ * GET included, on both databases. Sources, cited per test:
  *
  * <ul>
- *   <li>[entra-dev] "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID",
+ *   <li>[entra-dev] "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra
+ *       ID",
  *       https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
- *   <li>[entra-flag] "Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft
- *       Entra user provisioning service",
+ *   <li>[entra-flag] "Known issues and resolutions with SCIM 2.0 protocol compliance of the
+ *       Microsoft Entra user provisioning service",
  *       https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
  *   <li>[entra-validator] "Tutorial: Validate a SCIM endpoint" (the gallery's SCIM Validator),
  *       https://learn.microsoft.com/en-us/entra/identity/app-provisioning/scim-validator-tutorial
  * </ul>
  *
- * Entra's documented user bodies have no {@code userType} and a GUID-like {@code userName}; a school's
- * mapping sends {@code userType} (a constant or expression, see docs/identity-providers.md) and the
- * user's email as {@code userName}, so the bodies here carry those two as the mapping would.
+ * Entra's documented user bodies have no {@code userType} and a GUID-like {@code userName}; a
+ * school's mapping sends {@code userType} (a constant or expression, see
+ * docs/identity-providers.md) and the user's email as {@code userName}, so the bodies here carry
+ * those two as the mapping would.
  *
- * <p>DESIGN.md "Compatibility" quirks and the literal requests that exercise them (this class unless
- * another is named):
+ * <p>DESIGN.md "Compatibility" quirks and the literal requests that exercise them (this class
+ * unless another is named):
  *
  * <ul>
- *   <li>op in any case ("Replace", "Add", "Remove"): {@link #defaultPatchShapes}, {@link #managerSetChangeClear}
- *   <li>booleans as strings ("False", "True"): {@link #softDeleteThenHardDelete}; OneLogin's "true":
- *       {@code OneLoginReplayTest}
+ *   <li>op in any case ("Replace", "Add", "Remove"): {@link #defaultPatchShapes}, {@link
+ *       #managerSetChangeClear}
+ *   <li>booleans as strings ("False", "True"): {@link #softDeleteThenHardDelete}; OneLogin's
+ *       "true": {@code OneLoginReplayTest}
  *   <li>pathless values with dotted and URN keys: {@link #aadOptscim062020PatchShapes}
  *   <li>remove on members with a value list: {@link #groupLifecycle}, {@code JumpCloudReplayTest}
  *   <li>members[value eq "…"] paths: {@code OktaReplayTest#groupPush}
  *   <li>members without type: {@link #groupLifecycle}
  *   <li>id inside a pathless replace value: {@code OktaReplayTest#groupPush}
- *   <li>nulls and empty strings meaning clear: {@link #nullAndEmptyUpdatesClear}; {@code "id": null}:
- *       {@code OneLoginReplayTest}
- *   <li>attribute names in any case: {@link #lookupThenCreate} ({@code USERNAME eq}, {@code ExternalId})
+ *   <li>nulls and empty strings meaning clear: {@link #nullAndEmptyUpdatesClear}; {@code "id":
+ *       null}: {@code OneLoginReplayTest}
+ *   <li>attribute names in any case: {@link #lookupThenCreate} ({@code USERNAME eq}, {@code
+ *       ExternalId})
  *   <li>filter values without quotes: {@link #lookupThenCreate}
  *   <li>{@code +} for spaces in query strings: {@link #lookupThenCreate}
  *   <li>requests as application/json, Content-Type on GET: every request here
@@ -89,7 +93,8 @@ class EntraIdReplayTest {
     server.close();
   }
 
-  private static final String PATCH = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+  private static final String PATCH =
+      "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
 
   /** [entra-dev] "Create User", with the school's userType mapping and an email userName. */
   private static final String CREATE_USER =
@@ -107,7 +112,8 @@ class EntraIdReplayTest {
       """;
 
   private static JsonNode createUser(String userName) {
-    String body = fill(CREATE_USER, "externalId", UUID.randomUUID().toString(), "userName", userName);
+    String body =
+        fill(CREATE_USER, "externalId", UUID.randomUUID().toString(), "userName", userName);
     return expectResource(entra.post("/Users", body), 201, "User");
   }
 
@@ -115,7 +121,9 @@ class EntraIdReplayTest {
     return "{" + PATCH + ",\"Operations\":[" + operations + "]}";
   }
 
-  /** [entra-dev] "Test Connection": a userName filter with a random GUID must answer an empty list. */
+  /**
+   * [entra-dev] "Test Connection": a userName filter with a random GUID must answer an empty list.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"", "&aadOptscim062020", "&aadOptscim062020=true"})
   void testConnection(String flag) {
@@ -159,21 +167,29 @@ class EntraIdReplayTest {
                     {"op":"Replace","path":"name.familyName","value":"updatedFamilyName"}
                     """)),
             200);
-    assertThat(multi.path("emails").get(0).path("value").asText()).isEqualTo("updatedEmail@microsoft.com");
+    assertThat(multi.path("emails").get(0).path("value").asText())
+        .isEqualTo("updatedEmail@microsoft.com");
     assertThat(multi.path("name").path("familyName").asText()).isEqualTo("updatedFamilyName");
 
     JsonNode single =
         expect(
             entra.patch(
                 "/Users/" + id,
-                patch(fill("{\"op\":\"Replace\",\"path\":\"userName\",\"value\":\"{u}\"}", "u", newUserName))),
+                patch(
+                    fill(
+                        "{\"op\":\"Replace\",\"path\":\"userName\",\"value\":\"{u}\"}",
+                        "u",
+                        newUserName))),
             200);
     assertThat(single.path("userName").asText()).isEqualTo(newUserName);
     assertThat(single.path("meta").path("version").asText()).isEqualTo("W/\"3\"");
     assertThat(expect(entra.get("/Users/" + id), 200)).isEqualTo(single);
   }
 
-  /** [entra-flag] with the flag: one pathless replace with dotted and URN keys, booleans as booleans. */
+  /**
+   * [entra-flag] with the flag: one pathless replace with dotted and URN keys, booleans as
+   * booleans.
+   */
   @Test
   void aadOptscim062020PatchShapes() {
     String id = createUser(Bodies.uniqueEmail("flag")).path("id").asText();
@@ -201,30 +217,49 @@ class EntraIdReplayTest {
   }
 
   /**
-   * [entra-flag] "Requests made to disable users" (the string "False"), then [entra-dev] "Delete User":
-   * unassigning soft-deletes, the user stays readable and findable; the hard delete makes it a 404.
+   * [entra-flag] "Requests made to disable users" (the string "False"), then [entra-dev] "Delete
+   * User": unassigning soft-deletes, the user stays readable and findable; the hard delete makes it
+   * a 404.
    */
   @Test
   void softDeleteThenHardDelete() {
     String userName = Bodies.uniqueEmail("leaver");
     String id = createUser(userName).path("id").asText();
     JsonNode disabled =
-        expect(entra.patch("/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")), 200);
+        expect(
+            entra.patch(
+                "/Users/" + id,
+                patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")),
+            200);
     assertThat(disabled.path("active").isBoolean()).isTrue();
     assertThat(disabled.path("active").asBoolean()).isFalse();
     assertThat(expect(entra.get("/Users/" + id), 200).path("active").asBoolean()).isFalse();
-    assertThat(expectList(entra.get("/Users?filter=" + encoded("userName eq \"" + userName + "\"")), 1).get(0))
+    assertThat(
+            expectList(entra.get("/Users?filter=" + encoded("userName eq \"" + userName + "\"")), 1)
+                .get(0))
         .isEqualTo(disabled);
 
     JsonNode enabled =
-        expect(entra.patch("/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}")), 200);
+        expect(
+            entra.patch(
+                "/Users/" + id,
+                patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}")),
+            200);
     assertThat(enabled.path("active").asBoolean()).isTrue();
-    expect(entra.patch("/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")), 200);
+    expect(
+        entra.patch(
+            "/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")),
+        200);
 
     expectNoContent(entra.delete("/Users/" + id));
     String gone = "No User with id " + id + " exists in this school.";
     expectError(entra.get("/Users/" + id), 404, null, gone);
-    expectError(entra.patch("/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")), 404, null, gone);
+    expectError(
+        entra.patch(
+            "/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")),
+        404,
+        null,
+        gone);
     expectError(entra.delete("/Users/" + id), 404, null, gone);
     expectList(entra.get("/Users?filter=" + encoded("userName eq \"" + userName + "\"")), 0);
     // The address is free again: Entra's next create for it makes a new record.
@@ -240,29 +275,53 @@ class EntraIdReplayTest {
     String path = ENTERPRISE + ":manager";
 
     JsonNode set =
-        expect(entra.patch("/Users/" + id, patch(fill("{\"op\":\"Add\",\"path\":\"{p}\",\"value\":\"{b}\"}", "p", path, "b", boss))), 200);
+        expect(
+            entra.patch(
+                "/Users/" + id,
+                patch(
+                    fill(
+                        "{\"op\":\"Add\",\"path\":\"{p}\",\"value\":\"{b}\"}",
+                        "p",
+                        path,
+                        "b",
+                        boss))),
+            200);
     assertThat(set.path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo(boss);
     JsonNode changed =
         expect(
             entra.patch(
                 "/Users/" + id + "?aadOptscim062020",
-                patch(fill("{\"op\":\"replace\",\"path\":\"{p}\",\"value\":\"{b}\"}", "p", path, "b", otherBoss))),
+                patch(
+                    fill(
+                        "{\"op\":\"replace\",\"path\":\"{p}\",\"value\":\"{b}\"}",
+                        "p",
+                        path,
+                        "b",
+                        otherBoss))),
             200);
-    assertThat(changed.path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo(otherBoss);
+    assertThat(changed.path(ENTERPRISE).path("manager").path("value").asText())
+        .isEqualTo(otherBoss);
     JsonNode cleared =
-        expect(entra.patch("/Users/" + id, patch(fill("{\"op\":\"Remove\",\"path\":\"{p}\"}", "p", path))), 200);
+        expect(
+            entra.patch(
+                "/Users/" + id, patch(fill("{\"op\":\"Remove\",\"path\":\"{p}\"}", "p", path))),
+            200);
     assertThat(cleared.has(ENTERPRISE)).isFalse();
     assertThat(expect(entra.get("/Users/" + id), 200)).isEqualTo(cleared);
   }
 
-  /** [entra-validator] the validator's update with empty strings and nulls: each clears its attribute. */
+  /**
+   * [entra-validator] the validator's update with empty strings and nulls: each clears its
+   * attribute.
+   */
   @Test
   void nullAndEmptyUpdatesClear() {
     String id = createUser(Bodies.uniqueEmail("blank")).path("id").asText();
     expect(
         entra.patch(
             "/Users/" + id,
-            patch("{\"op\":\"Add\",\"value\":{\"title\":\"Teacher\",\"displayName\":\"Pat\",\"nickName\":\"P\"}}")),
+            patch(
+                "{\"op\":\"Add\",\"value\":{\"title\":\"Teacher\",\"displayName\":\"Pat\",\"nickName\":\"P\"}}")),
         200);
     JsonNode cleared =
         expect(
@@ -280,7 +339,9 @@ class EntraIdReplayTest {
     assertThat(cleared.has("nickName")).isFalse();
     // A required attribute cannot be cleared: the error names it.
     expectError(
-        entra.patch("/Users/" + id, patch("{\"op\":\"Replace\",\"path\":\"name.givenName\",\"value\":\"\"}")),
+        entra.patch(
+            "/Users/" + id,
+            patch("{\"op\":\"Replace\",\"path\":\"name.givenName\",\"value\":\"\"}")),
         400,
         "mutability",
         "name.givenName is required and cannot be removed");
@@ -303,13 +364,16 @@ class EntraIdReplayTest {
     assertThat(seen).hasSize((int) total);
   }
 
-  /** [entra-dev] "Group Operations": create, get, rename, members add/remove (both shapes), delete. */
+  /**
+   * [entra-dev] "Group Operations": create, get, rename, members add/remove (both shapes), delete.
+   */
   @Test
   void groupLifecycle() {
     String a = createUser(Bodies.uniqueEmail("ga")).path("id").asText();
     String b = createUser(Bodies.uniqueEmail("gb")).path("id").asText();
     String name = "displayName " + UUID.randomUUID();
-    String byName = "/Groups?excludedAttributes=members&filter=" + encoded("displayName eq \"" + name + "\"");
+    String byName =
+        "/Groups?excludedAttributes=members&filter=" + encoded("displayName eq \"" + name + "\"");
     expectList(entra.get(byName), 0);
     JsonNode group =
         expectResource(
@@ -321,56 +385,114 @@ class EntraIdReplayTest {
                                 "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
                      "externalId":"{ext}","displayName":"{name}","meta":{"resourceType":"Group"}}
                     """,
-                    "ext", UUID.randomUUID().toString(), "name", name)),
+                    "ext",
+                    UUID.randomUUID().toString(),
+                    "name",
+                    name)),
             201,
             "Group");
     String id = group.path("id").asText();
     assertThat(group.path("members").isArray()).isTrue();
     assertThat(group.path("members")).isEmpty();
     assertThat(expectList(entra.get(byName), 1).get(0).has("members")).isFalse();
-    assertThat(expect(entra.get("/Groups/" + id + "?excludedAttributes=members"), 200).has("members")).isFalse();
+    assertThat(
+            expect(entra.get("/Groups/" + id + "?excludedAttributes=members"), 200).has("members"))
+        .isFalse();
 
     String renamed = name + " updatedDisplayName";
-    expectNoContent(entra.patch("/Groups/" + id, patch(fill("{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"{n}\"}", "n", renamed))));
+    expectNoContent(
+        entra.patch(
+            "/Groups/" + id,
+            patch(
+                fill(
+                    "{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"{n}\"}",
+                    "n",
+                    renamed))));
     // Default shape: one Add with every member, $ref null and no type.
     expectNoContent(
-        entra.patch("/Groups/" + id, patch(fill("{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\"{a}\"},{\"$ref\":null,\"value\":\"{b}\"}]}", "a", a, "b", b))));
+        entra.patch(
+            "/Groups/" + id,
+            patch(
+                fill(
+                    "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\"{a}\"},{\"$ref\":null,\"value\":\"{b}\"}]}",
+                    "a",
+                    a,
+                    "b",
+                    b))));
     assertThat(members(entra, id)).containsExactlyInAnyOrder(a, b);
-    String check = "/Groups?filter=" + encoded("id eq \"" + id + "\" and members.value eq \"" + a + "\"") + "&excludedAttributes=members";
+    String check =
+        "/Groups?filter="
+            + encoded("id eq \"" + id + "\" and members.value eq \"" + a + "\"")
+            + "&excludedAttributes=members";
     assertThat(expectList(entra.get(check), 1).get(0).has("members")).isFalse();
     // Default shape: Remove with a value list removes only those.
-    expectNoContent(entra.patch("/Groups/" + id, patch(fill("{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\"{a}\"}]}", "a", a))));
+    expectNoContent(
+        entra.patch(
+            "/Groups/" + id,
+            patch(
+                fill(
+                    "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\"{a}\"}]}",
+                    "a",
+                    a))));
     expectList(entra.get(check), 0);
     assertThat(members(entra, id)).containsExactly(b);
     // aadOptscim062020 shape: one operation per member, lower-case op.
     expectNoContent(
         entra.patch(
             "/Groups/" + id + "?aadOptscim062020",
-            patch(fill("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"{a}\"}]},{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"{b}\"}]}", "a", a, "b", b))));
+            patch(
+                fill(
+                    "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"{a}\"}]},{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"{b}\"}]}",
+                    "a",
+                    a,
+                    "b",
+                    b))));
     assertThat(members(entra, id)).containsExactly(a);
-    assertThat(expect(entra.get("/Groups/" + id), 200).path("displayName").asText()).isEqualTo(renamed);
+    assertThat(expect(entra.get("/Groups/" + id), 200).path("displayName").asText())
+        .isEqualTo(renamed);
 
     expectNoContent(entra.delete("/Groups/" + id));
-    expectError(entra.get("/Groups/" + id), 404, null, "No Group with id " + id + " exists in this school.");
+    expectError(
+        entra.get("/Groups/" + id),
+        404,
+        null,
+        "No Group with id " + id + " exists in this school.");
   }
 
-  /** [entra-flag] the flag rides on the Tenant URL, so it arrives on every route; it changes nothing. */
+  /**
+   * [entra-flag] the flag rides on the Tenant URL, so it arrives on every route; it changes
+   * nothing.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"aadOptscim062020", "aadOptscim062020=true", "aadOptSCIM062020=true"})
   void aadOptscim062020IsAcceptedAndIgnoredOnEveryRoute(String flag) {
     String userName = Bodies.uniqueEmail("flagged");
-    String body = fill(CREATE_USER, "externalId", UUID.randomUUID().toString(), "userName", userName);
+    String body =
+        fill(CREATE_USER, "externalId", UUID.randomUUID().toString(), "userName", userName);
     JsonNode created = expectResource(entra.post("/Users?" + flag, body), 201, "User");
     String id = created.path("id").asText();
     assertThat(expect(entra.get("/Users/" + id + "?" + flag), 200)).isEqualTo(created);
-    expectList(entra.get("/Users?" + flag + "&filter=" + encoded("userName eq \"" + userName + "\"")), 1);
+    expectList(
+        entra.get("/Users?" + flag + "&filter=" + encoded("userName eq \"" + userName + "\"")), 1);
     JsonNode put = expect(entra.put("/Users/" + id + "?" + flag, body), 200);
     assertThat(put).isEqualTo(created);
-    expect(entra.patch("/Users/" + id + "?" + flag, patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")), 200);
+    expect(
+        entra.patch(
+            "/Users/" + id + "?" + flag,
+            patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")),
+        200);
     String group =
-        expectResource(entra.post("/Groups?" + flag, "{\"displayName\":\"" + userName + "\"}"), 201, "Group").path("id").asText();
+        expectResource(
+                entra.post("/Groups?" + flag, "{\"displayName\":\"" + userName + "\"}"),
+                201,
+                "Group")
+            .path("id")
+            .asText();
     expect(entra.get("/Groups?" + flag), 200);
-    expectNoContent(entra.patch("/Groups/" + group + "?" + flag, patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}")));
+    expectNoContent(
+        entra.patch(
+            "/Groups/" + group + "?" + flag,
+            patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}")));
     expectNoContent(entra.delete("/Groups/" + group + "?" + flag));
     expectNoContent(entra.delete("/Users/" + id + "?" + flag));
     expect(entra.get("/ServiceProviderConfig?" + flag), 200);
@@ -382,6 +504,7 @@ class EntraIdReplayTest {
     JsonNode list = expect(entra.get("/Schemas"), 200);
     assertThat(list.path("schemas").get(0).asText()).isEqualTo(Replay.LIST_RESPONSE);
     assertThat(list.path("Resources").findValuesAsText("id"))
-        .contains(CORE_USER, ENTERPRISE, Replay.PLANNER, "urn:ietf:params:scim:schemas:core:2.0:Group");
+        .contains(
+            CORE_USER, ENTERPRISE, Replay.PLANNER, "urn:ietf:params:scim:schemas:core:2.0:Group");
   }
 }

@@ -22,14 +22,15 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Google Workspace's automated user provisioning for a custom SAML app, replayed over HTTP at {@code
- * /scim/v2} on both databases. Google documents the setup, not its request bodies: "About automated
- * user provisioning", https://support.google.com/a/answer/7681608 (users are created, updated,
- * suspended or deleted), and the connection probe {@code GET /Users?count=1} made when the Endpoint URL
- * and token are saved is described in "SCIM 2.0 with Google Workspace",
- * https://authn-sh-docs.pages.dev/guides/scim/google-workspace/. The bodies below are plain RFC 7644
- * requests with Google's attribute mapping (Primary email → userName and emails, First/Last name →
- * name) plus {@code userType} from a custom Directory attribute, as the school's mapping would send it.
+ * Google Workspace's automated user provisioning for a custom SAML app, replayed over HTTP at
+ * {@code /scim/v2} on both databases. Google documents the setup, not its request bodies: "About
+ * automated user provisioning", https://support.google.com/a/answer/7681608 (users are created,
+ * updated, suspended or deleted), and the connection probe {@code GET /Users?count=1} made when the
+ * Endpoint URL and token are saved is described in "SCIM 2.0 with Google Workspace",
+ * https://authn-sh-docs.pages.dev/guides/scim/google-workspace/. The bodies below are plain RFC
+ * 7644 requests with Google's attribute mapping (Primary email → userName and emails, First/Last
+ * name → name) plus {@code userType} from a custom Directory attribute, as the school's mapping
+ * would send it.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -61,9 +62,11 @@ class GoogleWorkspaceReplayTest {
   /** The probe on saving the Endpoint URL: a ListResponse, on an empty school as on a full one. */
   @Test
   void countOneProbeIsAListResponse() {
-    ScimClient emptySchool = server.clientForNewSchool("Empty school " + java.util.UUID.randomUUID());
+    ScimClient emptySchool =
+        server.clientForNewSchool("Empty school " + java.util.UUID.randomUUID());
     expectList(emptySchool.get("/scim/v2/Users?count=1"), 0);
-    expectResource(google.post("/Users", fill(USER, "u", Bodies.uniqueEmail("probe"))), 201, "User");
+    expectResource(
+        google.post("/Users", fill(USER, "u", Bodies.uniqueEmail("probe"))), 201, "User");
     JsonNode probe = expect(google.get("/Users?count=1"), 200);
     assertThat(probe.path("schemas").get(0).asText()).isEqualTo(Replay.LIST_RESPONSE);
     assertThat(probe.path("Resources")).hasSize(1);
@@ -76,7 +79,8 @@ class GoogleWorkspaceReplayTest {
     String userName = Bodies.uniqueEmail("grace");
     String lookup = "/Users?filter=" + encoded("userName eq \"" + userName + "\"");
     expectList(google.get(lookup), 0);
-    JsonNode created = expectResource(google.post("/Users", fill(USER, "u", userName)), 201, "User");
+    JsonNode created =
+        expectResource(google.post("/Users", fill(USER, "u", userName)), 201, "User");
     String id = created.path("id").asText();
     assertThat(created.path("userType").asText()).isEqualTo("Event Manager");
 
@@ -104,7 +108,8 @@ class GoogleWorkspaceReplayTest {
     assertThat(expectList(google.get(lookup), 1).get(0)).isEqualTo(suspended);
 
     expectNoContent(google.delete("/Users/" + id));
-    expectError(google.get("/Users/" + id), 404, null, "No User with id " + id + " exists in this school.");
+    expectError(
+        google.get("/Users/" + id), 404, null, "No User with id " + id + " exists in this school.");
     expectList(google.get(lookup), 0);
   }
 }

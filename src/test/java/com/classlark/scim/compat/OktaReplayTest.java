@@ -33,18 +33,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <ul>
  *   <li>[spec] "Okta SCIM 2.0 SPEC Test", the Runscope suite of "Test your SCIM API",
- *       https://developer.okta.com/standards/SCIM/SCIMFiles/Okta-SCIM-20-SPEC-Test.json (linked from
- *       https://developer.okta.com/docs/guides/scim-provisioning-integration-prepare/main/): its steps in
- *       order, with its headers ({@code Accept: application/scim+json}, {@code Accept-Charset: utf-8},
- *       {@code Content-Type: application/scim+json; charset=utf-8} on every request, GET included);
- *   <li>[ref] "SCIM 2.0 protocol reference", https://developer.okta.com/docs/reference/scim/scim-20/:
- *       requests with {@code User-Agent: Okta SCIM Client 1.0.0} and {@code Content-Type:
- *       application/json} (the provisioning agent's JSON type).
+ *       https://developer.okta.com/standards/SCIM/SCIMFiles/Okta-SCIM-20-SPEC-Test.json (linked
+ *       from https://developer.okta.com/docs/guides/scim-provisioning-integration-prepare/main/):
+ *       its steps in order, with its headers ({@code Accept: application/scim+json}, {@code
+ *       Accept-Charset: utf-8}, {@code Content-Type: application/scim+json; charset=utf-8} on every
+ *       request, GET included);
+ *   <li>[ref] "SCIM 2.0 protocol reference",
+ *       https://developer.okta.com/docs/reference/scim/scim-20/: requests with {@code User-Agent:
+ *       Okta SCIM Client 1.0.0} and {@code Content-Type: application/json} (the provisioning
+ *       agent's JSON type).
  * </ul>
  *
  * Okta's documented user bodies have no {@code userType}; a school maps it (see
- * docs/identity-providers.md), so every create here carries {@code "userType":"Staff"} as that mapping
- * would. Their userNames are already email addresses.
+ * docs/identity-providers.md), so every create here carries {@code "userType":"Staff"} as that
+ * mapping would. Their userNames are already email addresses.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -69,7 +71,12 @@ class OktaReplayTest {
                 "User-Agent", "OKTA SCIM Integration"));
     okta =
         Replay.withHeaders(
-            base, Map.of("User-Agent", "Okta SCIM Client 1.0.0", "Content-Type", "application/json; charset=utf-8"));
+            base,
+            Map.of(
+                "User-Agent",
+                "Okta SCIM Client 1.0.0",
+                "Content-Type",
+                "application/json; charset=utf-8"));
     // The spec test starts on a school that already has users with emails.
     expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("existing"))), 201, "User");
   }
@@ -91,16 +98,27 @@ class OktaReplayTest {
          "groups":[],"password":"1mz050nq","active":true,
          "userType":"Staff"}
         """,
-        "u", userName, "ext", "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17));
+        "u",
+        userName,
+        "ext",
+        "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17));
   }
 
-  private static final String PATCH_OP = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+  private static final String PATCH_OP =
+      "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
 
-  /** [spec] "Required Test: Test Users endpoint" with a token Okta does not know: refused with 401. */
+  /**
+   * [spec] "Required Test: Test Users endpoint" with a token Okta does not know: refused with 401.
+   */
   @Test
   void aRequestWithoutABearerTokenIs401() {
-    HttpResult refused = specTest.withHeader("Authorization", "non-token").get("/Users?count=1&startIndex=1");
-    expectError(refused, 401, null, "The Authorization header must use the Bearer scheme: 'Authorization: Bearer <token>'.");
+    HttpResult refused =
+        specTest.withHeader("Authorization", "non-token").get("/Users?count=1&startIndex=1");
+    expectError(
+        refused,
+        401,
+        null,
+        "The Authorization header must use the Bearer scheme: 'Authorization: Bearer <token>'.");
     assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
@@ -134,10 +152,15 @@ class OktaReplayTest {
   /** [spec] "Test invalid User by username" and "Make sure random user doesn't exist". */
   @Test
   void unknownUserNamesGiveAnEmptyListResponse() {
-    expectList(specTest.get("/Users?filter=" + encoded("userName eq \"" + Bodies.uniqueEmail("nobody") + "\"")), 0);
+    expectList(
+        specTest.get(
+            "/Users?filter=" + encoded("userName eq \"" + Bodies.uniqueEmail("nobody") + "\"")),
+        0);
     // [ref] "Determine if the User already exists": with Okta's paging parameters.
     expectList(
-        okta.get("/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100"), 0);
+        okta.get(
+            "/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100"),
+        0);
   }
 
   /** [spec] "Test invalid User by ID": a 404 SCIM Error with a detail. */
@@ -151,8 +174,8 @@ class OktaReplayTest {
   }
 
   /**
-   * [spec] "Create Okta user with realistic values", "Verify that user was created", "Expect failure
-   * when recreating user with same values", "Username Case Sensitivity Check".
+   * [spec] "Create Okta user with realistic values", "Verify that user was created", "Expect
+   * failure when recreating user with same values", "Username Case Sensitivity Check".
    */
   @Test
   void createVerifyDuplicateAndCaseInsensitiveLookup() {
@@ -166,7 +189,10 @@ class OktaReplayTest {
              "emails":[{"primary":true,"value":"{e}","type":"work"}],
              "displayName":"Ava Okafor","active":true,"userType":"Staff"}
             """,
-            "u", userName, "e", Bodies.uniqueEmail("ava"));
+            "u",
+            userName,
+            "e",
+            Bodies.uniqueEmail("ava"));
     JsonNode created = expectResource(specTest.post("/Users", body), 201, "User");
     assertThat(created.path("active").asBoolean()).isTrue();
     assertThat(created.path("schemas").toString()).contains(Replay.CORE_USER);
@@ -174,14 +200,19 @@ class OktaReplayTest {
     assertThat(created.path("name").path("givenName").asText()).isEqualTo("Ava");
     assertThat(created.path("name").path("familyName").asText()).isEqualTo("Okafor");
 
-    assertThat(expect(specTest.get("/Users/" + created.path("id").asText()), 200)).isEqualTo(created);
+    assertThat(expect(specTest.get("/Users/" + created.path("id").asText()), 200))
+        .isEqualTo(created);
     expectError(
         specTest.post("/Users", body),
         409,
         "uniqueness",
-        "userName '" + userName + "' is already taken by another staff member of this school (compared ignoring case).");
+        "userName '"
+            + userName
+            + "' is already taken by another staff member of this school (compared ignoring case).");
     String upper = userName.toUpperCase(Locale.ROOT);
-    assertThat(expectList(specTest.get("/Users?filter=" + encoded("userName eq \"" + upper + "\"")), 1).get(0))
+    assertThat(
+            expectList(specTest.get("/Users?filter=" + encoded("userName eq \"" + upper + "\"")), 1)
+                .get(0))
         .isEqualTo(created);
   }
 
@@ -193,36 +224,41 @@ class OktaReplayTest {
   }
 
   /**
-   * [ref] "Create Users" (lookup, then create) and "Update a specific User (PATCH)": deactivation and
-   * reactivation as new OIN integrations send them; a deactivated user reads back with 200.
+   * [ref] "Create Users" (lookup, then create) and "Update a specific User (PATCH)": deactivation
+   * and reactivation as new OIN integrations send them; a deactivated user reads back with 200.
    */
   @Test
   void patchDeactivatesAndReactivates() {
     String userName = Bodies.uniqueEmail("test.user");
-    String lookup = "/Users?filter=" + encoded("userName eq \"" + userName + "\"") + "&startIndex=1&count=100";
+    String lookup =
+        "/Users?filter=" + encoded("userName eq \"" + userName + "\"") + "&startIndex=1&count=100";
     expectList(okta.get(lookup), 0);
     JsonNode created = expectResource(okta.post("/Users", oktaUser(userName)), 201, "User");
     assertThat(created.toString()).doesNotContain("1mz050nq");
     String id = created.path("id").asText();
 
-    String deactivate = "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
+    String deactivate =
+        "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
     JsonNode deactivated = expect(okta.patch("/Users/" + id, deactivate), 200);
     assertThat(deactivated.path("active").asBoolean()).isFalse();
     assertThat(expect(okta.get("/Users/" + id), 200)).isEqualTo(deactivated);
     assertThat(expectList(okta.get(lookup), 1).get(0).path("active").asBoolean()).isFalse();
 
-    JsonNode reactivated = expect(okta.patch("/Users/" + id, deactivate.replace("false", "true")), 200);
+    JsonNode reactivated =
+        expect(okta.patch("/Users/" + id, deactivate.replace("false", "true")), 200);
     assertThat(reactivated.path("active").asBoolean()).isTrue();
     assertThat(reactivated.path("meta").path("version").asText()).isEqualTo("W/\"3\"");
   }
 
   /**
-   * [ref] "Update a specific User (PUT)" for integrations built with the App Integration Wizard: GET,
-   * change one field, PUT the whole object back (id, meta and groups included); deactivation the same way.
+   * [ref] "Update a specific User (PUT)" for integrations built with the App Integration Wizard:
+   * GET, change one field, PUT the whole object back (id, meta and groups included); deactivation
+   * the same way.
    */
   @Test
   void wizardAppPutsTheWholeObjectBack() {
-    JsonNode created = expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("wizard"))), 201, "User");
+    JsonNode created =
+        expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("wizard"))), 201, "User");
     String id = created.path("id").asText();
 
     ObjectNode read = (ObjectNode) expect(okta.get("/Users/" + id), 200);
@@ -231,27 +267,37 @@ class OktaReplayTest {
     JsonNode updated = expect(okta.put("/Users/" + id, read.toString()), 200);
     assertThat(updated.path("name").path("middleName").asText()).isEqualTo("Excited");
     assertThat(updated.path("id").asText()).isEqualTo(id);
-    assertThat(updated.path("meta").path("created")).isEqualTo(created.path("meta").path("created"));
+    assertThat(updated.path("meta").path("created"))
+        .isEqualTo(created.path("meta").path("created"));
 
     ObjectNode again = (ObjectNode) expect(okta.get("/Users/" + id), 200);
     again.put("active", false);
-    assertThat(expect(okta.put("/Users/" + id, again.toString()), 200).path("active").asBoolean()).isFalse();
+    assertThat(expect(okta.put("/Users/" + id, again.toString()), 200).path("active").asBoolean())
+        .isFalse();
     assertThat(expect(okta.get("/Users/" + id), 200).path("active").asBoolean()).isFalse();
     again.put("active", true);
-    assertThat(expect(okta.put("/Users/" + id, again.toString()), 200).path("active").asBoolean()).isTrue();
+    assertThat(expect(okta.put("/Users/" + id, again.toString()), 200).path("active").asBoolean())
+        .isTrue();
   }
 
   /**
-   * [ref] "Create Groups", "Update a specific Group name", "Update specific Group membership" (remove by
-   * filter and add in one request; replace of the whole list) and "Delete a specific Group".
+   * [ref] "Create Groups", "Update a specific Group name", "Update specific Group membership"
+   * (remove by filter and add in one request; replace of the whole list) and "Delete a specific
+   * Group".
    */
   @Test
   void groupPush() {
     List<String> staff =
         List.of(
-            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p1"))), 201, "User").path("id").asText(),
-            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p2"))), 201, "User").path("id").asText(),
-            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p3"))), 201, "User").path("id").asText());
+            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p1"))), 201, "User")
+                .path("id")
+                .asText(),
+            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p2"))), 201, "User")
+                .path("id")
+                .asText(),
+            expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("p3"))), 201, "User")
+                .path("id")
+                .asText());
     String name = "Test SCIMv2 " + UUID.randomUUID();
     JsonNode group =
         expectResource(
@@ -261,7 +307,8 @@ class OktaReplayTest {
                     """
                     {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"{n}","members":[]}
                     """,
-                    "n", name)),
+                    "n",
+                    name)),
             201,
             "Group");
     String id = group.path("id").asText();
@@ -275,8 +322,12 @@ class OktaReplayTest {
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"replace","value":{"id":"{id}","displayName":"{n}0"}}]}
                 """,
-                "id", id, "n", name)));
-    assertThat(expect(okta.get("/Groups/" + id), 200).path("displayName").asText()).isEqualTo(name + "0");
+                "id",
+                id,
+                "n",
+                name)));
+    assertThat(expect(okta.get("/Groups/" + id), 200).path("displayName").asText())
+        .isEqualTo(name + "0");
 
     expectNoContent(okta.patch("/Groups/" + id, membersPatch("add", staff.get(0))));
     expectNoContent(
@@ -288,7 +339,10 @@ class OktaReplayTest {
                  "Operations":[{"op":"remove","path":"members[value eq \\"{out}\\"]"},
                                {"op":"add","path":"members","value":[{"value":"{in}","display":"test.user@okta.local"}]}]}
                 """,
-                "out", staff.get(0), "in", staff.get(1))));
+                "out",
+                staff.get(0),
+                "in",
+                staff.get(1))));
     assertThat(members(okta, id)).containsExactly(staff.get(1));
 
     expectNoContent(
@@ -301,18 +355,29 @@ class OktaReplayTest {
                                 "value":[{"value":"{a}","display":"test.user@okta.local"},
                                          {"value":"{b}","display":"test.user@okta.local"}]}]}
                 """,
-                "a", staff.get(0), "b", staff.get(2))));
+                "a",
+                staff.get(0),
+                "b",
+                staff.get(2))));
     assertThat(members(okta, id)).containsExactlyInAnyOrder(staff.get(0), staff.get(2));
-    JsonNode listed = expectList(okta.get("/Groups?filter=" + encoded("displayName eq \"" + name + "0\"")), 1).get(0);
+    JsonNode listed =
+        expectList(okta.get("/Groups?filter=" + encoded("displayName eq \"" + name + "0\"")), 1)
+            .get(0);
     assertThat(listed.path("members")).hasSize(2);
 
     expectNoContent(okta.delete("/Groups/" + id));
-    expectError(okta.get("/Groups/" + id), 404, null, "No Group with id " + id + " exists in this school.");
+    expectError(
+        okta.get("/Groups/" + id), 404, null, "No Group with id " + id + " exists in this school.");
   }
 
   private static String membersPatch(String op, String member) {
     return fill(
-        "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"{op}\",\"path\":\"members\",\"value\":[{\"value\":\"{m}\"}]}]}",
-        "op", op, "m", member);
+        "{"
+            + PATCH_OP
+            + ",\"Operations\":[{\"op\":\"{op}\",\"path\":\"members\",\"value\":[{\"value\":\"{m}\"}]}]}",
+        "op",
+        op,
+        "m",
+        member);
   }
 }

@@ -25,14 +25,16 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * OneLogin's "SCIM Provisioner with SAML (SCIM v2 Enterprise)" connector, replayed over HTTP at {@code
- * /scim/v2} on both databases. OneLogin builds each user body from the admin's SCIM JSON Template,
- * substituting {@code {$user.…}} and {@code {$parameters.…}} ("Using the OneLogin SCIM Custom
- * Connector", https://onelogin.service-now.com/kb?id=kb_article_view&sysparm_article=KB0013904): a
- * substituted value arrives as a JSON string, so booleans come as {@code "true"}/{@code "false"}, and a
- * parameter with no value arrives as {@code null} (including {@code "id": null} in templates that list
- * it). The template here maps {@code userType} from a OneLogin parameter and {@code userName} from the
- * email, as a school's template would; ClassLark's extension attributes come from custom parameters.
+ * OneLogin's "SCIM Provisioner with SAML (SCIM v2 Enterprise)" connector, replayed over HTTP at
+ * {@code /scim/v2} on both databases. OneLogin builds each user body from the admin's SCIM JSON
+ * Template, substituting {@code {$user.…}} and {@code {$parameters.…}} ("Using the OneLogin SCIM
+ * Custom Connector",
+ * https://onelogin.service-now.com/kb?id=kb_article_view&sysparm_article=KB0013904): a substituted
+ * value arrives as a JSON string, so booleans come as {@code "true"}/{@code "false"}, and a
+ * parameter with no value arrives as {@code null} (including {@code "id": null} in templates that
+ * list it). The template here maps {@code userType} from a OneLogin parameter and {@code userName}
+ * from the email, as a school's template would; ClassLark's extension attributes come from custom
+ * parameters.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -78,7 +80,9 @@ class OneLoginReplayTest {
   @Test
   void createWithStringBooleansAndNulls() {
     String userName = Bodies.uniqueEmail("ada");
-    JsonNode created = expectResource(onelogin.post("/Users", fill(TEMPLATE, "u", userName, "active", "true")), 201, "User");
+    JsonNode created =
+        expectResource(
+            onelogin.post("/Users", fill(TEMPLATE, "u", userName, "active", "true")), 201, "User");
     assertThat(created.path("id").asText()).isNotBlank();
     assertThat(created.path("active").isBoolean()).isTrue();
     assertThat(created.path("active").asBoolean()).isTrue();
@@ -91,7 +95,8 @@ class OneLoginReplayTest {
     assertThat(planner.path("subjects").asText()).isEqualTo("Mathematics, Physics");
     assertThat(planner.path("room").asText()).isEqualTo("A113");
     assertThat(planner.path("meetingUrl").asText()).isEqualTo("https://meet.school.example/a113");
-    assertThat(expect(onelogin.get("/Users/" + created.path("id").asText()), 200)).isEqualTo(created);
+    assertThat(expect(onelogin.get("/Users/" + created.path("id").asText()), 200))
+        .isEqualTo(created);
   }
 
   /** Parameters the school left empty arrive as empty strings: each means "no value". */
@@ -106,7 +111,8 @@ class OneLoginReplayTest {
     assertThat(created.path(ENTERPRISE).has("department")).isFalse();
     assertThat(created.path(Replay.PLANNER).has("room")).isFalse();
     assertThat(created.path(Replay.PLANNER).has("meetingUrl")).isFalse();
-    assertThat(created.path(Replay.PLANNER).path("subjects").asText()).isEqualTo("Mathematics, Physics");
+    assertThat(created.path(Replay.PLANNER).path("subjects").asText())
+        .isEqualTo("Mathematics, Physics");
   }
 
   /** Updates are the whole template again (PUT); "false" deactivates, "true" reactivates. */
@@ -114,25 +120,43 @@ class OneLoginReplayTest {
   void putWithTheStringFalseDeactivates() {
     String userName = Bodies.uniqueEmail("ada");
     String id =
-        expectResource(onelogin.post("/Users", fill(TEMPLATE, "u", userName, "active", "true")), 201, "User")
+        expectResource(
+                onelogin.post("/Users", fill(TEMPLATE, "u", userName, "active", "true")),
+                201,
+                "User")
             .path("id")
             .asText();
-    JsonNode deactivated = expect(onelogin.put("/Users/" + id, fill(TEMPLATE, "u", userName, "active", "false")), 200);
+    JsonNode deactivated =
+        expect(onelogin.put("/Users/" + id, fill(TEMPLATE, "u", userName, "active", "false")), 200);
     assertThat(deactivated.path("active").isBoolean()).isTrue();
     assertThat(deactivated.path("active").asBoolean()).isFalse();
     assertThat(deactivated.path("id").asText()).isEqualTo(id);
-    assertThat(expectList(onelogin.get("/Users?filter=" + encoded("userName eq \"" + userName + "\"")), 1).get(0))
+    assertThat(
+            expectList(
+                    onelogin.get("/Users?filter=" + encoded("userName eq \"" + userName + "\"")), 1)
+                .get(0))
         .isEqualTo(deactivated);
-    assertThat(expect(onelogin.put("/Users/" + id, fill(TEMPLATE, "u", userName, "active", "true")), 200).path("active").asBoolean())
+    assertThat(
+            expect(
+                    onelogin.put("/Users/" + id, fill(TEMPLATE, "u", userName, "active", "true")),
+                    200)
+                .path("active")
+                .asBoolean())
         .isTrue();
     expectNoContent(onelogin.delete("/Users/" + id));
-    expectError(onelogin.get("/Users/" + id), 404, null, "No User with id " + id + " exists in this school.");
+    expectError(
+        onelogin.get("/Users/" + id),
+        404,
+        null,
+        "No User with id " + id + " exists in this school.");
   }
 
   /** A userType the template fills with something else is refused with the rule spelled out. */
   @Test
   void anUnmappedUserTypeIsRefusedWithTheRule() {
-    String body = fill(TEMPLATE, "u", Bodies.uniqueEmail("ada"), "active", "true").replace("Finance Manager", "finance");
+    String body =
+        fill(TEMPLATE, "u", Bodies.uniqueEmail("ada"), "active", "true")
+            .replace("Finance Manager", "finance");
     expectError(
         onelogin.post("/Users", body),
         400,
@@ -144,7 +168,11 @@ class OneLoginReplayTest {
   @Test
   void groupMembership() {
     String member =
-        expectResource(onelogin.post("/Users", fill(TEMPLATE, "u", Bodies.uniqueEmail("m"), "active", "true")), 201, "User")
+        expectResource(
+                onelogin.post(
+                    "/Users", fill(TEMPLATE, "u", Bodies.uniqueEmail("m"), "active", "true")),
+                201,
+                "User")
             .path("id")
             .asText();
     String group =
@@ -156,7 +184,8 @@ class OneLoginReplayTest {
                         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"id":null,
                          "displayName":"{n}","members":[]}
                         """,
-                        "n", "Finance " + UUID.randomUUID())),
+                        "n",
+                        "Finance " + UUID.randomUUID())),
                 201,
                 "Group")
             .path("id")

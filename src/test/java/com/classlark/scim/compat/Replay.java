@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shorthand for the identity-provider replay suites: request bodies as text blocks with {@code {name}}
- * placeholders, and the checks every identity provider relies on (status, media type, {@code id},
- * ListResponse, SCIM Error with {@code status} as a string).
+ * Shorthand for the identity-provider replay suites: request bodies as text blocks with {@code
+ * {name}} placeholders, and the checks every identity provider relies on (status, media type,
+ * {@code id}, ListResponse, SCIM Error with {@code status} as a string).
  */
 final class Replay {
   private Replay() {}
@@ -23,9 +23,12 @@ final class Replay {
   static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  static final String PLANNER = "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
+  static final String PLANNER =
+      "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
 
-  /** {@code template} with each {@code {name}} replaced: {@code fill(t, "id", id, "user", user)}. */
+  /**
+   * {@code template} with each {@code {name}} replaced: {@code fill(t, "id", id, "user", user)}.
+   */
   static String fill(String template, String... namesAndValues) {
     String filled = template;
     for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -37,7 +40,10 @@ final class Replay {
     return filled;
   }
 
-  /** A filter as an identity provider URL-encodes it ({@code %20} for spaces, {@code %22} for quotes). */
+  /**
+   * A filter as an identity provider URL-encodes it ({@code %20} for spaces, {@code %22} for
+   * quotes).
+   */
   static String encoded(String filter) {
     return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -49,14 +55,17 @@ final class Replay {
     return result.json();
   }
 
-  /** Asserts a created or read resource: the status, an {@code id} and {@code meta.resourceType}. */
+  /**
+   * Asserts a created or read resource: the status, an {@code id} and {@code meta.resourceType}.
+   */
   static JsonNode expectResource(HttpResult result, int status, String resourceType) {
     JsonNode resource = expect(result, status);
     assertThat(resource.path("id").asText()).isNotBlank();
     assertThat(resource.path("meta").path("resourceType").asText()).isEqualTo(resourceType);
     assertThat(result.header("ETag")).isEqualTo(resource.path("meta").path("version").asText());
     if (status == 201) {
-      assertThat(result.header("Location")).isEqualTo(resource.path("meta").path("location").asText());
+      assertThat(result.header("Location"))
+          .isEqualTo(resource.path("meta").path("location").asText());
     }
     return resource;
   }
@@ -77,7 +86,10 @@ final class Replay {
     return resources;
   }
 
-  /** Asserts a SCIM Error with {@code status} as a string, the scimType (or none) and the exact detail. */
+  /**
+   * Asserts a SCIM Error with {@code status} as a string, the scimType (or none) and the exact
+   * detail.
+   */
   static void expectError(HttpResult result, int status, String scimType, String detail) {
     JsonNode error = expect(result, status);
     assertThat(error.path("schemas").get(0).asText()).isEqualTo(ERROR);
@@ -101,7 +113,9 @@ final class Replay {
   /** The member ids of a group, read back with a GET. */
   static List<String> members(ScimClient client, String groupId) {
     List<String> ids = new ArrayList<>();
-    expect(client.get("/Groups/" + groupId), 200).path("members").forEach(m -> ids.add(m.path("value").asText()));
+    expect(client.get("/Groups/" + groupId), 200)
+        .path("members")
+        .forEach(m -> ids.add(m.path("value").asText()));
     return ids;
   }
 

@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An independent SCIM client, the UnboundID (Ping Identity) SCIM 2 SDK's {@link ScimService} on
- * Jersey, driving the real server at {@code /scim/v2} on both databases: what it writes and how it reads
- * our answers is its authors' reading of RFC 7643/7644, not ours. Where the two disagree,
+ * Jersey, driving the real server at {@code /scim/v2} on both databases: what it writes and how it
+ * reads our answers is its authors' reading of RFC 7643/7644, not ours. Where the two disagree,
  * docs/identity-providers.md ("Independent client") records who follows the RFC.
  */
 @ParameterizedClass
@@ -56,8 +56,12 @@ class ScimSdkClientTest {
     server = TestServer.start(engine);
     String token = server.token();
     // Apache HttpClient 5 under Jersey: the default HttpURLConnection connector cannot send PATCH.
-    http = ClientBuilder.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()));
-    http.register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer " + token));
+    http =
+        ClientBuilder.newClient(
+            new ClientConfig().connectorProvider(new Apache5ConnectorProvider()));
+    http.register(
+        (ClientRequestFilter)
+            request -> request.getHeaders().putSingle("Authorization", "Bearer " + token));
     scim = new ScimService(http.target(server.baseUrl() + "/scim/v2"));
   }
 
@@ -74,8 +78,10 @@ class ScimSdkClientTest {
     user.setEmails(new Email().setValue(userName).setType("work").setPrimary(true));
     user.setActive(true);
     user.setSchemaUrns(Replay.CORE_USER, Replay.PLANNER);
-    user.replaceExtensionValue(Path.root(Replay.PLANNER).attribute("subjects"), TextNode.valueOf("Mathematics, Physics"));
-    user.replaceExtensionValue(Path.root(Replay.PLANNER).attribute("room"), TextNode.valueOf("A113"));
+    user.replaceExtensionValue(
+        Path.root(Replay.PLANNER).attribute("subjects"), TextNode.valueOf("Mathematics, Physics"));
+    user.replaceExtensionValue(
+        Path.root(Replay.PLANNER).attribute("room"), TextNode.valueOf("A113"));
     return user;
   }
 
@@ -98,7 +104,8 @@ class ScimSdkClientTest {
     assertThat(read).isEqualTo(created);
 
     read.setTitle("Head of Mathematics");
-    read.replaceExtensionValue(Path.root(Replay.PLANNER).attribute("subjects"), TextNode.valueOf("Mathematics"));
+    read.replaceExtensionValue(
+        Path.root(Replay.PLANNER).attribute("subjects"), TextNode.valueOf("Mathematics"));
     UserResource replaced = scim.replace(read);
     assertThat(replaced.getTitle()).isEqualTo("Head of Mathematics");
     assertThat(subjects(replaced)).isEqualTo("Mathematics");
@@ -132,15 +139,25 @@ class ScimSdkClientTest {
             .replaceValue("name.familyName", "Fairfax")
             .replaceValue("active", false)
             .replaceValue(Path.root(Replay.PLANNER).attribute("room"), "B201")
-            .addValues("phoneNumbers", new com.unboundid.scim2.common.types.PhoneNumber().setValue("+44 20 7946 0000").setType("work"))
+            .addValues(
+                "phoneNumbers",
+                new com.unboundid.scim2.common.types.PhoneNumber()
+                    .setValue("+44 20 7946 0000")
+                    .setType("work"))
             .invoke(UserResource.class);
     assertThat(patched.getName().getFamilyName()).isEqualTo("Fairfax");
     assertThat(patched.getActive()).isFalse();
-    assertThat(patched.getExtensionValues(Path.root(Replay.PLANNER).attribute("room")).get(0).asText()).isEqualTo("B201");
-    assertThat(patched.getPhoneNumbers()).extracting(phone -> phone.getValue()).containsExactly("+44 20 7946 0000");
+    assertThat(
+            patched.getExtensionValues(Path.root(Replay.PLANNER).attribute("room")).get(0).asText())
+        .isEqualTo("B201");
+    assertThat(patched.getPhoneNumbers())
+        .extracting(phone -> phone.getValue())
+        .containsExactly("+44 20 7946 0000");
 
     UserResource removed =
-        scim.modifyRequest("Users", created.getId()).removeValues("phoneNumbers").invoke(UserResource.class);
+        scim.modifyRequest("Users", created.getId())
+            .removeValues("phoneNumbers")
+            .invoke(UserResource.class);
     assertThat(removed.getPhoneNumbers()).isNullOrEmpty();
     assertThat(scim.retrieve("Users", created.getId(), UserResource.class)).isEqualTo(removed);
   }
@@ -155,7 +172,12 @@ class ScimSdkClientTest {
       ids.add(scim.create("Users", user).getId());
     }
     ListResponse<UserResource> one =
-        scim.searchRequest("Users").filter(Filter.eq("userName", scim.retrieve("Users", ids.get(2), UserResource.class).getUserName())).invoke(UserResource.class);
+        scim.searchRequest("Users")
+            .filter(
+                Filter.eq(
+                    "userName",
+                    scim.retrieve("Users", ids.get(2), UserResource.class).getUserName()))
+            .invoke(UserResource.class);
     assertThat(one.getTotalResults()).isEqualTo(1);
     assertThat(one.getResources().get(0).getId()).isEqualTo(ids.get(2));
 
@@ -163,16 +185,27 @@ class ScimSdkClientTest {
     List<String> paged = new ArrayList<>();
     for (int start = 1; start <= 5; start += 2) {
       ListResponse<UserResource> page =
-          scim.searchRequest("Users").filter(byFamily).sort("name.givenName", SortOrder.DESCENDING).page(start, 2).invoke(UserResource.class);
+          scim.searchRequest("Users")
+              .filter(byFamily)
+              .sort("name.givenName", SortOrder.DESCENDING)
+              .page(start, 2)
+              .invoke(UserResource.class);
       assertThat(page.getTotalResults()).isEqualTo(5);
       assertThat(page.getStartIndex()).isEqualTo(start);
       page.forEach(user -> paged.add(user.getId()));
     }
     assertThat(paged).isEqualTo(ids.reversed());
 
-    ListResponse<UserResource> posted = scim.searchRequest("Users").filter(byFamily).page(1, 10).invokePost(UserResource.class);
-    assertThat(posted.getResources()).extracting(UserResource::getId).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", "nobody@school.example")).invoke(UserResource.class).getTotalResults())
+    ListResponse<UserResource> posted =
+        scim.searchRequest("Users").filter(byFamily).page(1, 10).invokePost(UserResource.class);
+    assertThat(posted.getResources())
+        .extracting(UserResource::getId)
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(
+            scim.searchRequest("Users")
+                .filter(Filter.eq("userName", "nobody@school.example"))
+                .invoke(UserResource.class)
+                .getTotalResults())
         .isZero();
   }
 
@@ -186,9 +219,12 @@ class ScimSdkClientTest {
     assertThat(created.getMembers()).extracting(Member::getValue).containsExactly(a);
     assertThat(created.getMembers().get(0).getType()).isEqualTo("User");
 
-    // Without attributes the server answers 204 (RFC 7644 §3.5.2), which the SDK gives back as null.
+    // Without attributes the server answers 204 (RFC 7644 §3.5.2), which the SDK gives back as
+    // null.
     GroupResource quiet =
-        scim.modifyRequest("Groups", created.getId()).replaceValue("displayName", created.getDisplayName() + " (KS4)").invoke(GroupResource.class);
+        scim.modifyRequest("Groups", created.getId())
+            .replaceValue("displayName", created.getDisplayName() + " (KS4)")
+            .invoke(GroupResource.class);
     assertThat(quiet).isNull();
     GroupResource patched =
         scim.modifyRequest("Groups", created.getId())
@@ -198,28 +234,36 @@ class ScimSdkClientTest {
             .invoke(GroupResource.class);
     assertThat(patched.getMembers()).extracting(Member::getValue).containsExactly(b);
 
-    GenericScimResource generic = scim.retrieve("Groups", created.getId(), GenericScimResource.class);
-    assertThat(generic.getStringValue("displayName")).isEqualTo(created.getDisplayName() + " (KS4)");
+    GenericScimResource generic =
+        scim.retrieve("Groups", created.getId(), GenericScimResource.class);
+    assertThat(generic.getStringValue("displayName"))
+        .isEqualTo(created.getDisplayName() + " (KS4)");
     ListResponse<GroupResource> membership =
-        scim.searchRequest("Groups").filter(Filter.and(Filter.eq("id", created.getId()), Filter.eq("members.value", b)))
-            .excludedAttributes("members").invoke(GroupResource.class);
+        scim.searchRequest("Groups")
+            .filter(Filter.and(Filter.eq("id", created.getId()), Filter.eq("members.value", b)))
+            .excludedAttributes("members")
+            .invoke(GroupResource.class);
     assertThat(membership.getTotalResults()).isEqualTo(1);
     assertThat(membership.getResources().get(0).getMembers()).isNull();
     scim.delete("Groups", created.getId());
-    assertThatThrownBy(() -> scim.retrieve("Groups", created.getId(), GroupResource.class)).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> scim.retrieve("Groups", created.getId(), GroupResource.class))
+        .isInstanceOf(ResourceNotFoundException.class);
   }
 
   /**
    * The SDK's typed ServiceProviderConfig predates RFC 9865 and refuses its {@code pagination}
-   * attribute (see docs/identity-providers.md, "Independent client"); read generically it is complete.
+   * attribute (see docs/identity-providers.md, "Independent client"); read generically it is
+   * complete.
    */
   @Test
   void serviceProviderConfigIsReadable() throws ScimException {
     assertThatThrownBy(() -> scim.getServiceProviderConfig())
         .rootCause()
-        .hasMessage("Core attribute pagination is undefined for schema urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+        .hasMessage(
+            "Core attribute pagination is undefined for schema urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
     GenericScimResource config =
-        scim.retrieveRequest(java.net.URI.create(server.baseUrl() + "/scim/v2/ServiceProviderConfig"))
+        scim.retrieveRequest(
+                java.net.URI.create(server.baseUrl() + "/scim/v2/ServiceProviderConfig"))
             .invoke(GenericScimResource.class);
     assertThat(config.getBooleanValue("patch.supported")).isTrue();
     assertThat(config.getBooleanValue("filter.supported")).isTrue();

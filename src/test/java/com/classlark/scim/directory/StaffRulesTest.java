@@ -118,13 +118,24 @@ class StaffRulesTest {
   static Stream<Arguments> unstorableValues() {
     String local = "a".repeat(64) + "@";
     return Stream.of(
-        arguments("userName", local + "b".repeat(251) + ".example", "userName must be at most 320 characters long"),
-        arguments("name.givenName", "J".repeat(513), "name.givenName must be at most 512 characters long"),
-        arguments("name.familyName", "D\u0000oe", "name.familyName must not contain the NUL character (U+0000)"),
+        arguments(
+            "userName",
+            local + "b".repeat(251) + ".example",
+            "userName must be at most 320 characters long"),
+        arguments(
+            "name.givenName",
+            "J".repeat(513),
+            "name.givenName must be at most 512 characters long"),
+        arguments(
+            "name.familyName",
+            "D\u0000oe",
+            "name.familyName must not contain the NUL character (U+0000)"),
         arguments("externalId", "e".repeat(513), "externalId must be at most 512 characters long"),
         // Lower-cased, each İ becomes i and a combining dot: 257 characters become 514.
-        arguments("displayName", "İ".repeat(257), "displayName must be at most 512 characters long"),
-        arguments("emails.value", "x".repeat(321), "emails.value must be at most 320 characters long"),
+        arguments(
+            "displayName", "İ".repeat(257), "displayName must be at most 512 characters long"),
+        arguments(
+            "emails.value", "x".repeat(321), "emails.value must be at most 320 characters long"),
         arguments("emails.type", "t".repeat(65), "emails.type must be at most 64 characters long"));
   }
 
@@ -139,7 +150,8 @@ class StaffRulesTest {
       case "externalId" -> user.put("externalId", value);
       case "displayName" -> user.put("displayName", value);
       case "emails.value" -> user.putArray("emails").addObject().put("value", value);
-      case "emails.type" -> user.putArray("emails").addObject().put("value", "j@x.example").put("type", value);
+      case "emails.type" ->
+          user.putArray("emails").addObject().put("value", "j@x.example").put("type", value);
       default -> throw new IllegalArgumentException(path);
     }
     assertInvalid(user, detail);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /Schemas} and {@code /ResourceTypes} over HTTP, compared with the schema model (RFC 7643 §6–§7). */
+/**
+ * {@code /Schemas} and {@code /ResourceTypes} over HTTP, compared with the schema model (RFC 7643
+ * §6–§7).
+ */
 class DiscoveryTest extends ServerPerEngine {
 
   private static JsonNode ok(HttpResult result) {
@@ -72,18 +75,29 @@ class DiscoveryTest extends ServerPerEngine {
     }
   }
 
-  private static void assertAttributes(JsonNode served, List<AttributeDefinition> model, String path) {
+  private static void assertAttributes(
+      JsonNode served, List<AttributeDefinition> model, String path) {
     assertThat(served.size()).as(path).isEqualTo(model.size());
     for (int index = 0; index < model.size(); index++) {
       AttributeDefinition definition = model.get(index);
       JsonNode attribute = served.get(index);
       String here = path + ":" + definition.name();
       assertThat(attribute.get("name").textValue()).as(here).isEqualTo(definition.name());
-      assertThat(attribute.get("type").textValue()).as(here).isEqualTo(definition.type().scimName());
-      assertThat(attribute.get("multiValued").booleanValue()).as(here).isEqualTo(definition.multiValued());
-      assertThat(attribute.get("description").textValue()).as(here).isEqualTo(definition.description());
-      assertThat(attribute.get("required").booleanValue()).as(here).isEqualTo(definition.required());
-      assertThat(attribute.get("caseExact").booleanValue()).as(here).isEqualTo(definition.caseExact());
+      assertThat(attribute.get("type").textValue())
+          .as(here)
+          .isEqualTo(definition.type().scimName());
+      assertThat(attribute.get("multiValued").booleanValue())
+          .as(here)
+          .isEqualTo(definition.multiValued());
+      assertThat(attribute.get("description").textValue())
+          .as(here)
+          .isEqualTo(definition.description());
+      assertThat(attribute.get("required").booleanValue())
+          .as(here)
+          .isEqualTo(definition.required());
+      assertThat(attribute.get("caseExact").booleanValue())
+          .as(here)
+          .isEqualTo(definition.caseExact());
       assertThat(attribute.get("mutability").textValue())
           .as(here)
           .isEqualTo(definition.mutability().scimName())
@@ -96,9 +110,13 @@ class DiscoveryTest extends ServerPerEngine {
           .as(here)
           .isEqualTo(definition.uniqueness().scimName())
           .isIn("none", "server", "global");
-      assertThat(strings(attribute.get("canonicalValues"))).as(here).isEqualTo(definition.canonicalValues());
+      assertThat(strings(attribute.get("canonicalValues")))
+          .as(here)
+          .isEqualTo(definition.canonicalValues());
       if (definition.type().scimName().equals("reference")) {
-        assertThat(strings(attribute.get("referenceTypes"))).as(here).isEqualTo(definition.referenceTypes());
+        assertThat(strings(attribute.get("referenceTypes")))
+            .as(here)
+            .isEqualTo(definition.referenceTypes());
       } else {
         assertThat(attribute.has("referenceTypes")).as(here).isFalse();
       }
@@ -130,7 +148,9 @@ class DiscoveryTest extends ServerPerEngine {
     if (node.isNull()) {
       nulls.add(path);
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(field -> collectNulls(field.getValue(), path + "." + field.getKey(), nulls));
+      node.fields()
+          .forEachRemaining(
+              field -> collectNulls(field.getValue(), path + "." + field.getKey(), nulls));
     } else if (node.isArray()) {
       for (int index = 0; index < node.size(); index++) {
         collectNulls(node.get(index), path + "[" + index + "]", nulls);
@@ -144,19 +164,19 @@ class DiscoveryTest extends ServerPerEngine {
     assertThat(core.get("attributes").get(0))
         .isEqualTo(
             Bodies.parse(
-                json(
-                    "{'name':'userName','type':'string','multiValued':false,'description':'The staff"
+                json("{'name':'userName','type':'string','multiValued':false,'description':'The staff"
                         + " member''s sign-in email address; unique within the school, compared without"
                         + " regard to case.','required':true,'caseExact':false,'mutability':'readWrite',"
                         + "'returned':'default','uniqueness':'server'}")
                     .replace("\"\"", "'")));
     JsonNode classLark =
-        ok(client.get("/Schemas/urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User"));
+        ok(
+            client.get(
+                "/Schemas/urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User"));
     assertThat(classLark.get("attributes").get(2))
         .isEqualTo(
             Bodies.parse(
-                json(
-                    "{'name':'meetingUrl','type':'reference','multiValued':false,'description':'The"
+                json("{'name':'meetingUrl','type':'reference','multiValued':false,'description':'The"
                         + " staff member''s default online meeting link, an absolute http or https URL;"
                         + " ClassLark sends it to parents who book an online appointment.','required':false,"
                         + "'caseExact':true,'mutability':'readWrite','returned':'default',"
@@ -168,10 +188,12 @@ class DiscoveryTest extends ServerPerEngine {
   void oneSchemaIsFoundByItsUrnIgnoringCaseAndEqualsItsListEntry() {
     JsonNode listed = ok(client.get("/Schemas")).get("Resources").get(1);
 
-    JsonNode found = ok(client.get("/Schemas/URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER"));
+    JsonNode found =
+        ok(client.get("/Schemas/URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER"));
 
     assertThat(found).isEqualTo(listed);
-    assertThat(found.get("id").textValue()).isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    assertThat(found.get("id").textValue())
+        .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
   }
 
   @Test
@@ -227,7 +249,10 @@ class DiscoveryTest extends ServerPerEngine {
     assertThat(unknown.json())
         .isEqualTo(
             Bodies.parse(
-                error(404, null, "No resource type Device is served here; the resource types are User and Group.")));
+                error(
+                    404,
+                    null,
+                    "No resource type Device is served here; the resource types are User and Group.")));
   }
 
   @Test
@@ -235,13 +260,21 @@ class DiscoveryTest extends ServerPerEngine {
     JsonNode type = ok(client.get("/scim/v2/ResourceTypes/User"));
     assertThat(type.get("meta").get("location").textValue())
         .isEqualTo(server.baseUrl() + "/scim/v2/ResourceTypes/User");
-    JsonNode schema = ok(client.get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group"));
+    JsonNode schema =
+        ok(client.get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group"));
     assertThat(schema.get("meta").get("location").textValue())
-        .isEqualTo(server.baseUrl() + "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group");
+        .isEqualTo(
+            server.baseUrl() + "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/Schemas", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", "/ResourceTypes", "/scim/v2/ResourceTypes/User"})
+  @ValueSource(
+      strings = {
+        "/Schemas",
+        "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+        "/ResourceTypes",
+        "/scim/v2/ResourceTypes/User"
+      })
   void discoveryNeedsTheToken(String path) {
     HttpResult result = new ScimClient(server.baseUrl(), Map.of()).get(path);
 
@@ -258,7 +291,12 @@ class DiscoveryTest extends ServerPerEngine {
     assertThat(result.json())
         .isEqualTo(
             Bodies.parse(
-                error(403, null, "Filtering is not supported on " + endpoint + "; request it without a filter.")));
+                error(
+                    403,
+                    null,
+                    "Filtering is not supported on "
+                        + endpoint
+                        + "; request it without a filter.")));
   }
 
   @ParameterizedTest

@@ -80,7 +80,8 @@ class ServiceProviderConfigCapabilitiesTest {
 
   private static List<String> familyNames(JsonNode list) {
     List<String> names = new ArrayList<>();
-    list.path("Resources").forEach(user -> names.add(user.get("name").get("familyName").textValue()));
+    list.path("Resources")
+        .forEach(user -> names.add(user.get("name").get("familyName").textValue()));
     return names;
   }
 
@@ -112,7 +113,8 @@ class ServiceProviderConfigCapabilitiesTest {
   }
 
   @Test
-  void documentationUriServesTheReadmeWithItsAuthenticationSectionWithoutAToken() throws IOException {
+  void documentationUriServesTheReadmeWithItsAuthenticationSectionWithoutAToken()
+      throws IOException {
     String documentationUri = config.get("documentationUri").textValue();
     assertThat(config.get("authenticationSchemes").get(0).get("documentationUri").textValue())
         .isEqualTo(documentationUri);
@@ -123,7 +125,9 @@ class ServiceProviderConfigCapabilitiesTest {
 
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.header("Content-Type")).isEqualTo("text/markdown; charset=utf-8");
-    assertThat(result.body()).isEqualTo(Files.readString(Path.of("README.md"))).contains("\n## Authentication\n");
+    assertThat(result.body())
+        .isEqualTo(Files.readString(Path.of("README.md")))
+        .contains("\n## Authentication\n");
     HttpResult underPrefix = new ScimClient(server.baseUrl(), Map.of()).get("/scim/v2/docs");
     assertThat(underPrefix.status()).isEqualTo(200);
     assertThat(underPrefix.body()).isEqualTo(result.body());
@@ -150,7 +154,8 @@ class ServiceProviderConfigCapabilitiesTest {
                     + "'path':'name.givenName','value':'Patched'}]}"));
 
     assertThat(result.status()).isEqualTo(200);
-    assertThat(client.get("/Users/" + id).json().get("name").get("givenName").textValue()).isEqualTo("Patched");
+    assertThat(client.get("/Users/" + id).json().get("name").get("givenName").textValue())
+        .isEqualTo("Patched");
   }
 
   @Test
@@ -162,8 +167,9 @@ class ServiceProviderConfigCapabilitiesTest {
     HttpResult result =
         client.post(
             "/Bulk",
-            json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'Operations':["
-                    + "{'method':'POST','path':'/Users','bulkId':'one','data':")
+            json(
+                    "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'Operations':["
+                        + "{'method':'POST','path':'/Users','bulkId':'one','data':")
                 + staff(userName)
                 + "}]}");
 
@@ -185,9 +191,11 @@ class ServiceProviderConfigCapabilitiesTest {
     int maxPayloadSize = bulk.get("maxPayloadSize").intValue();
     String padded =
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[]}";
-    HttpResult tooLarge = client.post("/Bulk", padded + " ".repeat(maxPayloadSize + 1 - padded.length()));
+    HttpResult tooLarge =
+        client.post("/Bulk", padded + " ".repeat(maxPayloadSize + 1 - padded.length()));
     assertThat(tooLarge.status()).isEqualTo(413);
-    HttpResult justFits = client.post("/Bulk", padded + " ".repeat(maxPayloadSize - padded.length()));
+    HttpResult justFits =
+        client.post("/Bulk", padded + " ".repeat(maxPayloadSize - padded.length()));
     assertThat(justFits.status()).isEqualTo(200);
   }
 
@@ -230,7 +238,8 @@ class ServiceProviderConfigCapabilitiesTest {
     String etag = read.header("ETag");
     assertThat(etag).isEqualTo(read.json().get("meta").get("version").textValue());
 
-    assertThat(client.send("GET", "/Users/" + id, null, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+    assertThat(client.send("GET", "/Users/" + id, null, Map.of("If-None-Match", etag)).status())
+        .isEqualTo(304);
     assertThat(client.send("DELETE", "/Users/" + id, null, Map.of("If-Match", "W/\"99\"")).status())
         .isEqualTo(412);
   }
@@ -241,7 +250,8 @@ class ServiceProviderConfigCapabilitiesTest {
     assertThat(pagination.get("index").booleanValue()).isTrue();
     assertThat(pagination.get("cursor").booleanValue()).isTrue();
     String prefix = threeUsers();
-    String query = "/Users?sortBy=name.familyName&filter=" + filter("userName sw \"" + prefix + "\"");
+    String query =
+        "/Users?sortBy=name.familyName&filter=" + filter("userName sw \"" + prefix + "\"");
 
     JsonNode second = client.get(query + "&startIndex=2&count=1").json();
     assertThat(second.get("totalResults").intValue()).isEqualTo(3);

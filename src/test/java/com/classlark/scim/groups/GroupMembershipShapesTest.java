@@ -6,8 +6,8 @@ import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.StaffSeeder;
 import com.classlark.scim.testing.ServerPerEngine;
+import com.classlark.scim.testing.StaffSeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,16 +41,24 @@ class GroupMembershipShapesTest extends ServerPerEngine {
 
   private static Set<String> members(String groupId) {
     Set<String> ids = new HashSet<>();
-    client.get("/Groups/" + groupId).json().path("members").forEach(m -> ids.add(m.path("value").asText()));
+    client
+        .get("/Groups/" + groupId)
+        .json()
+        .path("members")
+        .forEach(m -> ids.add(m.path("value").asText()));
     return ids;
   }
 
   private static void patchOk(String groupId, String body) {
-    HttpResult result = client.withHeader("Content-Type", "application/json").patch("/Groups/" + groupId, body);
+    HttpResult result =
+        client.withHeader("Content-Type", "application/json").patch("/Groups/" + groupId, body);
     assertThat(result.status()).as(result.body()).isEqualTo(204);
   }
 
-  /** Entra ID adds a member (Microsoft, "Tutorial: Develop a SCIM endpoint", Update Group [Add Members]). */
+  /**
+   * Entra ID adds a member (Microsoft, "Tutorial: Develop a SCIM endpoint", Update Group [Add
+   * Members]).
+   */
   @Test
   void entraAddMembers() {
     String member = user();
@@ -92,13 +100,21 @@ class GroupMembershipShapesTest extends ServerPerEngine {
         id,
         json(
             "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
-                + "{'op':'Add','path':'members','value':[{'value':'" + b + "'}]},"
-                + "{'op':'Add','path':'members','value':[{'value':'" + c + "'}]},"
-                + "{'op':'Remove','path':'members','value':[{'value':'" + a + "'}]}]}"));
+                + "{'op':'Add','path':'members','value':[{'value':'"
+                + b
+                + "'}]},"
+                + "{'op':'Add','path':'members','value':[{'value':'"
+                + c
+                + "'}]},"
+                + "{'op':'Remove','path':'members','value':[{'value':'"
+                + a
+                + "'}]}]}"));
     assertThat(members(id)).containsExactlyInAnyOrder(b, c);
   }
 
-  /** Okta group push removes by filter and adds in one request (Okta SCIM 2.0 guide, Update group). */
+  /**
+   * Okta group push removes by filter and adds in one request (Okta SCIM 2.0 guide, Update group).
+   */
   @Test
   void oktaRemoveByFilterAndAddInOneRequest() {
     String leaves = user();
@@ -127,7 +143,11 @@ class GroupMembershipShapesTest extends ServerPerEngine {
         id,
         json(
             "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace','path':'members',"
-                + "'value':[{'value':'" + b + "','display':'b'},{'value':'" + c + "','display':'c'}]}]}"));
+                + "'value':[{'value':'"
+                + b
+                + "','display':'b'},{'value':'"
+                + c
+                + "','display':'c'}]}]}"));
     assertThat(members(id)).containsExactlyInAnyOrder(b, c);
   }
 
@@ -141,7 +161,11 @@ class GroupMembershipShapesTest extends ServerPerEngine {
         id,
         json(
             "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace',"
-                + "'value':{'id':'" + id + "','displayName':'" + newName + "'}}]}"));
+                + "'value':{'id':'"
+                + id
+                + "','displayName':'"
+                + newName
+                + "'}}]}"));
     JsonNode group = client.get("/Groups/" + id).json();
     assertThat(group.path("displayName").asText()).isEqualTo(newName);
     assertThat(members(id)).containsExactly(member);
@@ -151,7 +175,9 @@ class GroupMembershipShapesTest extends ServerPerEngine {
             "/Groups/" + id,
             json(
                 "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace',"
-                    + "'value':{'id':'" + UUID.randomUUID() + "','displayName':'x'}}]}"));
+                    + "'value':{'id':'"
+                    + UUID.randomUUID()
+                    + "','displayName':'x'}}]}"));
     assertThat(otherId.status()).isEqualTo(400);
     assertThat(otherId.json().path("scimType").asText()).isEqualTo("mutability");
   }
@@ -160,7 +186,10 @@ class GroupMembershipShapesTest extends ServerPerEngine {
   @Test
   void removeMembersWithoutValueRemovesAll() {
     String id = group(user(), user());
-    patchOk(id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'remove','path':'members'}]}"));
+    patchOk(
+        id,
+        json(
+            "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'remove','path':'members'}]}"));
     assertThat(members(id)).isEmpty();
     assertThat(client.get("/Groups/" + id).json().path("members").isArray()).isTrue();
   }
@@ -170,7 +199,12 @@ class GroupMembershipShapesTest extends ServerPerEngine {
     String id = group();
     JsonNode before = client.get("/Groups/" + id).json();
     server.clock().advance(java.time.Duration.ofSeconds(3));
-    patchOk(id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'members','value':[{'value':'" + user() + "'}]}]}"));
+    patchOk(
+        id,
+        json(
+            "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'members','value':[{'value':'"
+                + user()
+                + "'}]}]}"));
     JsonNode after = client.get("/Groups/" + id).json();
     assertThat(after.path("meta").path("version").asText()).isEqualTo("W/\"2\"");
     assertThat(after.path("meta").path("lastModified").asText())
@@ -184,7 +218,8 @@ class GroupMembershipShapesTest extends ServerPerEngine {
     for (int i = 0; i < 8; i++) {
       joining.add(user());
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
       List<java.util.concurrent.Future<HttpResult>> results = new ArrayList<>();
@@ -197,7 +232,9 @@ class GroupMembershipShapesTest extends ServerPerEngine {
                       "/Groups/" + id,
                       json(
                           "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'Add',"
-                              + "'path':'members','value':[{'value':'" + member + "'}]}]}"));
+                              + "'path':'members','value':[{'value':'"
+                              + member
+                              + "'}]}]}"));
                 }));
       }
       start.countDown();
@@ -213,17 +250,24 @@ class GroupMembershipShapesTest extends ServerPerEngine {
 
   @Test
   void twentyThousandMembersBuiltInBatchesReadBackExactly() {
-    List<String> staff = StaffSeeder.seed(server, "big" + UUID.randomUUID().toString().substring(0, 6), 20_000);
+    List<String> staff =
+        StaffSeeder.seed(server, "big" + UUID.randomUUID().toString().substring(0, 6), 20_000);
     String id = group();
     for (int from = 0; from < staff.size(); from += 2_000) {
       StringBuilder values = new StringBuilder();
       for (String member : staff.subList(from, from + 2_000)) {
-        values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(member).append("\"}");
+        values
+            .append(values.length() == 0 ? "" : ",")
+            .append("{\"value\":\"")
+            .append(member)
+            .append("\"}");
       }
       patchOk(
           id,
           "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-              + "\"path\":\"members\",\"value\":[" + values + "]}]}");
+              + "\"path\":\"members\",\"value\":["
+              + values
+              + "]}]}");
     }
 
     JsonNode group = client.get("/Groups/" + id).json();
@@ -242,7 +286,9 @@ class GroupMembershipShapesTest extends ServerPerEngine {
     patchOk(
         id,
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\","
-            + "\"path\":\"members[value eq \\\"" + staff.get(12_345) + "\\\"]\"}]}");
+            + "\"path\":\"members[value eq \\\""
+            + staff.get(12_345)
+            + "\\\"]\"}]}");
     assertThat(members(id)).hasSize(19_999).doesNotContain(staff.get(12_345));
   }
 }

@@ -7,7 +7,6 @@ import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.ServerPerEngine;
@@ -57,7 +56,10 @@ class GroupsHttpTest extends ServerPerEngine {
   }
 
   static String patch(String operations) {
-    return json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[" + operations + "]}");
+    return json(
+        "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+            + operations
+            + "]}");
   }
 
   static long membershipRows(String memberId) {
@@ -69,7 +71,8 @@ class GroupsHttpTest extends ServerPerEngine {
         .withHandle(
             handle ->
                 handle
-                    .createQuery("SELECT COUNT(*) FROM group_members WHERE account_id = ? AND member_id = ?")
+                    .createQuery(
+                        "SELECT COUNT(*) FROM group_members WHERE account_id = ? AND member_id = ?")
                     .bind(0, server.school().id())
                     .bind(1, memberId)
                     .mapTo(Long.class)
@@ -102,7 +105,9 @@ class GroupsHttpTest extends ServerPerEngine {
                         + name
                         + "','members':[]}")));
     assertThat(created.header("Location")).isEqualTo(server.baseUrl() + "/Groups/" + id);
-    assertThat(created.header("ETag")).isEqualTo("W/\"1\"").isEqualTo(group.path("meta").path("version").asText());
+    assertThat(created.header("ETag"))
+        .isEqualTo("W/\"1\"")
+        .isEqualTo(group.path("meta").path("version").asText());
     assertThat(client.get("/Groups/" + id).json()).isEqualTo(group);
   }
 
@@ -156,26 +161,40 @@ class GroupsHttpTest extends ServerPerEngine {
         .isEqualTo(error(400, "invalidValue", "displayName must be at most 512 characters long"));
     HttpResult nul = client.post("/Groups", "{\"displayName\":\"a\\u0000b\"}");
     assertThat(nul.body())
-        .isEqualTo(error(400, "invalidValue", "displayName must not contain the NUL character (U+0000)"));
+        .isEqualTo(
+            error(400, "invalidValue", "displayName must not contain the NUL character (U+0000)"));
   }
 
   @Test
   void membersFromAnotherSchoolAreRejectedAndNothingChanges() {
     String own = user();
     String stranger =
-        server.clientForNewSchool("Stranger " + engine).post("/Users", staff(uniqueEmail("s"))).json().path("id").asText();
+        server
+            .clientForNewSchool("Stranger " + engine)
+            .post("/Users", staff(uniqueEmail("s")))
+            .json()
+            .path("id")
+            .asText();
     JsonNode group = createGroup(uniqueName("Atomic"));
     String id = group.path("id").asText();
 
     HttpResult result =
         client.patch(
             "/Groups/" + id,
-            patch("{'op':'add','path':'members','value':[{'value':'" + own + "'},{'value':'" + stranger + "'}]}"));
+            patch(
+                "{'op':'add','path':'members','value':[{'value':'"
+                    + own
+                    + "'},{'value':'"
+                    + stranger
+                    + "'}]}"));
 
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body())
         .isEqualTo(
-            error(400, "invalidValue", "member " + stranger + " is not a User of this school; nothing was changed."));
+            error(
+                400,
+                "invalidValue",
+                "member " + stranger + " is not a User of this school; nothing was changed."));
     JsonNode after = client.get("/Groups/" + id).json();
     assertThat(memberIds(after)).isEmpty();
     assertThat(after.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
@@ -186,10 +205,14 @@ class GroupsHttpTest extends ServerPerEngine {
     String name = uniqueName("Ghosts");
     String ghost = UUID.randomUUID().toString();
 
-    HttpResult result = client.post("/Groups", json("{'displayName':'" + name + "','members':[{'value':'" + ghost + "'}]}"));
+    HttpResult result =
+        client.post(
+            "/Groups",
+            json("{'displayName':'" + name + "','members':[{'value':'" + ghost + "'}]}"));
 
     assertThat(result.status()).isEqualTo(400);
-    assertThat(result.json().path("detail").asText()).isEqualTo("member " + ghost + " is not a User of this school; nothing was changed.");
+    assertThat(result.json().path("detail").asText())
+        .isEqualTo("member " + ghost + " is not a User of this school; nothing was changed.");
     String filter = URLEncoder.encode("displayName eq \"" + name + "\"", StandardCharsets.UTF_8);
     assertThat(client.get("/Groups?filter=" + filter).json().path("totalResults").asInt()).isZero();
   }
@@ -257,7 +280,9 @@ class GroupsHttpTest extends ServerPerEngine {
 
     for (String candidate : List.of(member, outsider)) {
       String filter =
-          URLEncoder.encode("id eq \"" + id + "\" and members.value eq \"" + candidate + "\"", StandardCharsets.UTF_8);
+          URLEncoder.encode(
+              "id eq \"" + id + "\" and members.value eq \"" + candidate + "\"",
+              StandardCharsets.UTF_8);
       JsonNode response = client.get("/Groups?excludedAttributes=members&filter=" + filter).json();
       int expected = candidate.equals(member) ? 1 : 0;
       assertThat(response.path("totalResults").asInt()).isEqualTo(expected);
@@ -272,8 +297,17 @@ class GroupsHttpTest extends ServerPerEngine {
   void groupFiltersOnDisplayNameAndExternalIdWork() {
     String name = uniqueName("Science");
     String id = createGroup(name).path("id").asText();
-    String filter = URLEncoder.encode("displayName eq \"" + name.toLowerCase() + "\"", StandardCharsets.UTF_8);
-    assertThat(client.get("/Groups?filter=" + filter).json().path("Resources").get(0).path("id").asText()).isEqualTo(id);
+    String filter =
+        URLEncoder.encode("displayName eq \"" + name.toLowerCase() + "\"", StandardCharsets.UTF_8);
+    assertThat(
+            client
+                .get("/Groups?filter=" + filter)
+                .json()
+                .path("Resources")
+                .get(0)
+                .path("id")
+                .asText())
+        .isEqualTo(id);
   }
 
   @Test
@@ -329,7 +363,10 @@ class GroupsHttpTest extends ServerPerEngine {
     ScimClient other = server.clientForNewSchool("Nosy " + engine);
     assertThat(other.get("/Groups/" + id).status()).isEqualTo(404);
     assertThat(other.delete("/Groups/" + id).status()).isEqualTo(404);
-    assertThat(other.patch("/Groups/" + id, patch("{'op':'replace','path':'displayName','value':'x'}")).status())
+    assertThat(
+            other
+                .patch("/Groups/" + id, patch("{'op':'replace','path':'displayName','value':'x'}"))
+                .status())
         .isEqualTo(404);
   }
 
@@ -338,7 +375,10 @@ class GroupsHttpTest extends ServerPerEngine {
     String member = user();
     String id = createGroup(uniqueName("Quiet")).path("id").asText();
 
-    HttpResult quiet = client.patch("/Groups/" + id, patch("{'op':'add','path':'members','value':[{'value':'" + member + "'}]}"));
+    HttpResult quiet =
+        client.patch(
+            "/Groups/" + id,
+            patch("{'op':'add','path':'members','value':[{'value':'" + member + "'}]}"));
     assertThat(quiet.status()).isEqualTo(204);
     assertThat(quiet.body()).isEmpty();
     assertThat(quiet.header("Content-Type")).as("a 204 has no content, so no media type").isNull();
@@ -358,7 +398,10 @@ class GroupsHttpTest extends ServerPerEngine {
     String member = user();
     String id = createGroup(uniqueName("Idem"), member).path("id").asText();
 
-    HttpResult again = client.patch("/Groups/" + id, patch("{'op':'add','path':'members','value':[{'value':'" + member + "'}]}"));
+    HttpResult again =
+        client.patch(
+            "/Groups/" + id,
+            patch("{'op':'add','path':'members','value':[{'value':'" + member + "'}]}"));
 
     assertThat(again.status()).isEqualTo(204);
     assertThat(again.header("ETag")).isEqualTo("W/\"1\"");

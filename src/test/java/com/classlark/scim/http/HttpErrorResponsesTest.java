@@ -80,7 +80,9 @@ class HttpErrorResponsesTest {
   @ValueSource(strings = {"clsk_unknownunknownunknownunknownunknownunknown", "nottheformatatall"})
   void unknownTokenGets401(String token) {
     assertUnauthorized(
-        anonymous().withHeader("Authorization", "Bearer " + token).get("/scim/v2/ServiceProviderConfig"),
+        anonymous()
+            .withHeader("Authorization", "Bearer " + token)
+            .get("/scim/v2/ServiceProviderConfig"),
         "The bearer token is not valid. Check that the whole token was copied; ask ClassLark support"
             + " for a new one if it was lost.");
   }
@@ -88,7 +90,9 @@ class HttpErrorResponsesTest {
   @Test
   void bearerSchemeIsCaseInsensitive() {
     HttpResult result =
-        anonymous().withHeader("Authorization", "bearer " + server.token()).get("/ServiceProviderConfig");
+        anonymous()
+            .withHeader("Authorization", "bearer " + server.token())
+            .get("/ServiceProviderConfig");
     assertThat(result.status()).isEqualTo(200);
   }
 
@@ -128,15 +132,25 @@ class HttpErrorResponsesTest {
   @Test
   void nonJsonContentTypeGets415() {
     HttpResult result =
-        server.client().withHeader("Content-Type", "text/xml").post("/ServiceProviderConfig", "<x/>");
+        server
+            .client()
+            .withHeader("Content-Type", "text/xml")
+            .post("/ServiceProviderConfig", "<x/>");
     assertThat(result.status()).isEqualTo(415);
     assertThat(result.body())
         .isEqualTo(
-            error(415, "Content-Type text/xml is not supported: send application/scim+json or application/json"));
+            error(
+                415,
+                "Content-Type text/xml is not supported: send application/scim+json or application/json"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "application/scim+json; charset=UTF-8"})
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/scim+json; charset=UTF-8"
+      })
   void getWithAnyJsonContentTypeIsAnswered(String contentType) {
     HttpResult result =
         server.client().withHeader("Content-Type", contentType).get("/ServiceProviderConfig");

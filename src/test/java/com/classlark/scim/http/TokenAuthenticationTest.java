@@ -69,7 +69,10 @@ class TokenAuthenticationTest {
     List<ApiToken> tokens = server.application().services().tokens().list(server.school().id());
 
     ApiToken listed =
-        tokens.stream().filter(token -> token.id().equals(issued.token().id())).findFirst().orElseThrow();
+        tokens.stream()
+            .filter(token -> token.id().equals(issued.token().id()))
+            .findFirst()
+            .orElseThrow();
     assertThat(listed.prefix()).isEqualTo(issued.token().prefix());
     assertThat(listed.label()).isEqualTo("lifecycle " + engine);
     assertThat(listed.expiresAt()).isEqualTo(issued.token().createdAt().plus(Duration.ofDays(30)));
@@ -103,7 +106,8 @@ class TokenAuthenticationTest {
     assertThat(result.status()).isEqualTo(401);
     assertThat(result.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(result.body())
-        .isEqualTo(unauthorized("The bearer token was revoked. Ask ClassLark support for a new token."));
+        .isEqualTo(
+            unauthorized("The bearer token was revoked. Ask ClassLark support for a new token."));
   }
 
   @Test
@@ -131,7 +135,9 @@ class TokenAuthenticationTest {
     IssuedToken other = services.tokens().issue(otherSchool.id(), null, null);
     IssuedToken own = issue(null);
 
-    assertThat(services.tokens().authenticate(other.secret()).accountId()).isEqualTo(otherSchool.id());
-    assertThat(services.tokens().authenticate(own.secret()).accountId()).isEqualTo(server.school().id());
+    assertThat(services.tokens().authenticate(other.secret()).accountId())
+        .isEqualTo(otherSchool.id());
+    assertThat(services.tokens().authenticate(own.secret()).accountId())
+        .isEqualTo(server.school().id());
   }
 }

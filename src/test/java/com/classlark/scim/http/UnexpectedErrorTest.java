@@ -37,7 +37,8 @@ class UnexpectedErrorTest {
                   database::isReachable,
                   List.of(failing))
               .start()) {
-        HttpResult result = ScimClient.withToken("http://127.0.0.1:" + server.port(), token).get("/Boom");
+        HttpResult result =
+            ScimClient.withToken("http://127.0.0.1:" + server.port(), token).get("/Boom");
 
         assertThat(result.status()).isEqualTo(500);
         String correlationId = result.header("X-Correlation-Id");

@@ -63,7 +63,10 @@ class UsersQueryTest {
                   + i
                   + "@home.example','type':'home'}]}");
       if (i % 5 == 0) {
-        body = body.replace("\"name\":{\"givenName\":\"Given" + i + "\"}", "\"name\":{\"givenName\":\"Given" + i + "\",\"familyName\":\"Zed\"}");
+        body =
+            body.replace(
+                "\"name\":{\"givenName\":\"Given" + i + "\"}",
+                "\"name\":{\"givenName\":\"Given" + i + "\",\"familyName\":\"Zed\"}");
       }
       HttpResult created = client.post("/Users", body);
       assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -138,7 +141,8 @@ class UsersQueryTest {
 
   @Test
   void aFilterMatchingNothingIsAnEmptyListResponse() {
-    JsonNode response = list("filter=" + encode("userName eq \"" + java.util.UUID.randomUUID() + "\""));
+    JsonNode response =
+        list("filter=" + encode("userName eq \"" + java.util.UUID.randomUUID() + "\""));
     assertThat(response)
         .isEqualTo(
             com.classlark.scim.testing.Bodies.parse(
@@ -157,7 +161,8 @@ class UsersQueryTest {
       seen.addAll(ids(page));
     }
     assertThat(seen).hasSize(STAFF).doesNotHaveDuplicates();
-    assertThat(seen).containsExactlyElementsOf(users.stream().map(u -> u.path("id").asText()).toList());
+    assertThat(seen)
+        .containsExactlyElementsOf(users.stream().map(u -> u.path("id").asText()).toList());
   }
 
   @Test
@@ -173,24 +178,30 @@ class UsersQueryTest {
         break;
       }
       cursors.add(page.path("nextCursor").asText());
-      page = list("count=4&sortBy=name.familyName&cursor=" + encode(page.path("nextCursor").asText()));
+      page =
+          list("count=4&sortBy=name.familyName&cursor=" + encode(page.path("nextCursor").asText()));
     }
     assertThat(seen).hasSize(STAFF).doesNotHaveDuplicates();
     List<String> familyOrder =
         users.stream()
             .sorted(
                 java.util.Comparator.comparing(
-                        (JsonNode u) -> u.path("name").path("familyName").asText("\uffff").toLowerCase())
+                        (JsonNode u) ->
+                            u.path("name").path("familyName").asText("\uffff").toLowerCase())
                     .thenComparing(u -> u.path("id").asText()))
             .map(u -> u.path("id").asText())
             .toList();
     assertThat(seen).containsExactlyElementsOf(familyOrder);
 
-    JsonNode last = list("count=4&sortBy=name.familyName&cursor=" + encode(cursors.get(cursors.size() - 1)));
+    JsonNode last =
+        list("count=4&sortBy=name.familyName&cursor=" + encode(cursors.get(cursors.size() - 1)));
     List<String> backwards = new ArrayList<>(ids(last));
     JsonNode previous = last;
     while (previous.has("previousCursor")) {
-      previous = list("count=4&sortBy=name.familyName&cursor=" + encode(previous.path("previousCursor").asText()));
+      previous =
+          list(
+              "count=4&sortBy=name.familyName&cursor="
+                  + encode(previous.path("previousCursor").asText()));
       backwards.addAll(0, ids(previous));
     }
     assertThat(backwards).containsExactlyElementsOf(familyOrder);
@@ -215,7 +226,8 @@ class UsersQueryTest {
                   + encode(cursorPage.path("nextCursor").asText()));
       walked.addAll(ids(cursorPage));
     }
-    assertThat(walked).containsExactlyElementsOf(users.stream().map(u -> u.path("id").asText()).toList());
+    assertThat(walked)
+        .containsExactlyElementsOf(users.stream().map(u -> u.path("id").asText()).toList());
   }
 
   @Test
@@ -229,7 +241,8 @@ class UsersQueryTest {
   @Test
   void sortByAnAttributeWithoutAColumnSortsInMemory() {
     List<String> byPrimaryEmail = ids(list("sortBy=emails.value&count=100"));
-    // Primary emails are staffN@work.example; '0' sorts before '@', so staff10 comes before staff1@.
+    // Primary emails are staffN@work.example; '0' sorts before '@', so staff10 comes before
+    // staff1@.
     assertThat(byPrimaryEmail).hasSize(STAFF).doesNotHaveDuplicates();
     assertThat(byPrimaryEmail.subList(0, 4)).containsExactly(id(0), id(10), id(11), id(12));
     assertThat(byPrimaryEmail.get(11)).isEqualTo(id(1));
@@ -258,7 +271,8 @@ class UsersQueryTest {
 
   @Test
   void listResourcesAreProjected() {
-    JsonNode response = list("filter=" + encode("externalId eq \"EXT-5\"") + "&attributes=userName");
+    JsonNode response =
+        list("filter=" + encode("externalId eq \"EXT-5\"") + "&attributes=userName");
     assertThat(response.path("Resources").get(0))
         .isEqualTo(
             com.classlark.scim.testing.Bodies.parse(
@@ -273,10 +287,9 @@ class UsersQueryTest {
     HttpResult search =
         client.post(
             "/Users/.search",
-            json(
-                    "{'schemas':['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],"
-                        + "'filter':FILTER,'sortBy':'userName',"
-                        + "'sortOrder':'descending','startIndex':1,'count':3,'attributes':['userName']}")
+            json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],"
+                    + "'filter':FILTER,'sortBy':'userName',"
+                    + "'sortOrder':'descending','startIndex':1,'count':3,'attributes':['userName']}")
                 .replace("FILTER", "\"emails.type eq \\\"work\\\" and active eq false\""));
     JsonNode get =
         list(
@@ -310,13 +323,17 @@ class UsersQueryTest {
   @Test
   void unknownAttributeIsNamedInTheDetail() {
     HttpResult result = client.get("/Users?filter=" + encode("fooBar eq \"x\""));
-    assertThat(result.body()).isEqualTo(error(400, "invalidFilter", "unknown attribute 'fooBar' in filter"));
+    assertThat(result.body())
+        .isEqualTo(error(400, "invalidFilter", "unknown attribute 'fooBar' in filter"));
   }
 
   @Test
   void tooLongFilterIsRefusedWithTheLimit() {
     String filter = "userName eq \"" + "x".repeat(5000) + "\"";
-    HttpResult result = client.post("/Users/.search", "{\"filter\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(filter) + "}");
+    HttpResult result =
+        client.post(
+            "/Users/.search",
+            "{\"filter\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(filter) + "}");
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.json().path("scimType").asText()).isEqualTo("invalidFilter");
     assertThat(result.json().path("detail").asText()).contains("4096");

@@ -33,14 +33,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The SQL translation of filters held against the in-memory evaluator: over seeded random staff,
- * seeded random filters must select exactly the same ids when the translation says it is exact, and a
- * superset when it is not.
+ * seeded random filters must select exactly the same ids when the translation says it is exact, and
+ * a superset when it is not.
  */
 class FilterPushdownDifferentialTest {
   private static final long SEED = 20261128L;
   private static final int STAFF = 160;
   private static final int FILTERS = 1400;
-  private static final String[] WORDS = {"ada", "Ada", "ADA", "bob", "Bo", "carla", "Zoë", "zoe", "é", "x_y", "a%b", ""};
+  private static final String[] WORDS = {
+    "ada", "Ada", "ADA", "bob", "Bo", "carla", "Zoë", "zoe", "é", "x_y", "a%b", ""
+  };
   private static final String[] TYPES = {"work", "Work", "home", "other"};
   private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
 
@@ -57,7 +59,8 @@ class FilterPushdownDifferentialTest {
           .useHandle(
               handle ->
                   handle
-                      .createUpdate("INSERT INTO accounts (id, name, created_at) VALUES (?, 'Diff', 0)")
+                      .createUpdate(
+                          "INSERT INTO accounts (id, name, created_at) VALUES (?, 'Diff', 0)")
                       .bind(0, accountId)
                       .execute());
       MutableClock clock = new MutableClock(START);
@@ -110,11 +113,15 @@ class FilterPushdownDifferentialTest {
 
   private static ObjectNode randomStaff(Random random, int i) {
     ObjectNode user = Json.object();
-    user.put("userName", pick(random, WORDS).replace("%", "") + i + "@School" + random.nextInt(3) + ".example");
+    user.put(
+        "userName",
+        pick(random, WORDS).replace("%", "") + i + "@School" + random.nextInt(3) + ".example");
     ObjectNode name = user.putObject("name");
     name.put("givenName", pick(random, WORDS) + (random.nextBoolean() ? "" : "n"));
     name.put("familyName", pick(random, WORDS) + "f" + random.nextInt(4));
-    name.put("givenName", name.path("givenName").asText().isEmpty() ? "g" : name.path("givenName").asText());
+    name.put(
+        "givenName",
+        name.path("givenName").asText().isEmpty() ? "g" : name.path("givenName").asText());
     user.put("userType", random.nextInt(4) == 0 ? "Administrator" : "Staff");
     if (random.nextBoolean()) {
       user.put("displayName", pick(random, WORDS) + " " + pick(random, WORDS) + "d");
@@ -149,14 +156,24 @@ class FilterPushdownDifferentialTest {
   }
 
   private static final String[] TEXT_PATHS = {
-    "userName", "name.givenName", "name.familyName", "displayName", "externalId", "title", "userType",
-    "emails.value", "emails.type", "id"
+    "userName",
+    "name.givenName",
+    "name.familyName",
+    "displayName",
+    "externalId",
+    "title",
+    "userType",
+    "emails.value",
+    "emails.type",
+    "id"
   };
   private static final CompareOp[] OPS = CompareOp.values();
 
   private static AttrPath path(String dotted) {
     int dot = dotted.indexOf('.');
-    return dot < 0 ? AttrPath.of(dotted) : AttrPath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
+    return dot < 0
+        ? AttrPath.of(dotted)
+        : AttrPath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
   }
 
   private static Filter randomFilter(Random random, List<StoredResource> everyone, int depth) {
@@ -166,8 +183,12 @@ class FilterPushdownDifferentialTest {
       case 2 -> booleanCompare(random);
       case 3 -> instantCompare(random, everyone);
       case 4 -> new Filter.Present(path(pick(random, TEXT_PATHS)));
-      case 5 -> new Filter.And(randomFilter(random, everyone, depth - 1), randomFilter(random, everyone, depth - 1));
-      case 6 -> new Filter.Or(randomFilter(random, everyone, depth - 1), randomFilter(random, everyone, depth - 1));
+      case 5 ->
+          new Filter.And(
+              randomFilter(random, everyone, depth - 1), randomFilter(random, everyone, depth - 1));
+      case 6 ->
+          new Filter.Or(
+              randomFilter(random, everyone, depth - 1), randomFilter(random, everyone, depth - 1));
       case 7 -> new Filter.Not(randomFilter(random, everyone, depth - 1));
       default -> new Filter.ValuePath(AttrPath.of("emails"), elementFilter(random, everyone, 2));
     };
@@ -176,13 +197,29 @@ class FilterPushdownDifferentialTest {
   private static Filter elementFilter(Random random, List<StoredResource> everyone, int depth) {
     int choice = random.nextInt(depth <= 0 ? 3 : 6);
     return switch (choice) {
-      case 0 -> new Filter.Compare(AttrPath.of("type"), pick(random, OPS), new ScimValue.Str(pick(random, TYPES)));
-      case 1 -> new Filter.Compare(AttrPath.of("value"), pick(random, OPS), new ScimValue.Str(sample(random, everyone, "emails.value")));
-      case 2 -> random.nextBoolean()
-          ? new Filter.Compare(AttrPath.of("primary"), random.nextBoolean() ? CompareOp.EQ : CompareOp.NE, new ScimValue.Bool(random.nextBoolean()))
-          : new Filter.Present(AttrPath.of(random.nextBoolean() ? "type" : "primary"));
-      case 3 -> new Filter.And(elementFilter(random, everyone, depth - 1), elementFilter(random, everyone, depth - 1));
-      case 4 -> new Filter.Or(elementFilter(random, everyone, depth - 1), elementFilter(random, everyone, depth - 1));
+      case 0 ->
+          new Filter.Compare(
+              AttrPath.of("type"), pick(random, OPS), new ScimValue.Str(pick(random, TYPES)));
+      case 1 ->
+          new Filter.Compare(
+              AttrPath.of("value"),
+              pick(random, OPS),
+              new ScimValue.Str(sample(random, everyone, "emails.value")));
+      case 2 ->
+          random.nextBoolean()
+              ? new Filter.Compare(
+                  AttrPath.of("primary"),
+                  random.nextBoolean() ? CompareOp.EQ : CompareOp.NE,
+                  new ScimValue.Bool(random.nextBoolean()))
+              : new Filter.Present(AttrPath.of(random.nextBoolean() ? "type" : "primary"));
+      case 3 ->
+          new Filter.And(
+              elementFilter(random, everyone, depth - 1),
+              elementFilter(random, everyone, depth - 1));
+      case 4 ->
+          new Filter.Or(
+              elementFilter(random, everyone, depth - 1),
+              elementFilter(random, everyone, depth - 1));
       default -> new Filter.Not(elementFilter(random, everyone, depth - 1));
     };
   }
@@ -219,7 +256,9 @@ class FilterPushdownDifferentialTest {
     return new Filter.Compare(
         AttrPath.of("active"),
         random.nextBoolean() ? CompareOp.EQ : CompareOp.NE,
-        random.nextInt(4) == 0 ? new ScimValue.Str(random.nextBoolean() ? "True" : "false") : new ScimValue.Bool(random.nextBoolean()));
+        random.nextInt(4) == 0
+            ? new ScimValue.Str(random.nextBoolean() ? "True" : "false")
+            : new ScimValue.Bool(random.nextBoolean()));
   }
 
   private static Filter instantCompare(Random random, List<StoredResource> everyone) {
@@ -232,7 +271,9 @@ class FilterPushdownDifferentialTest {
       case 2 -> text = at.plusNanos(500_000).toString();
       default -> text = at.plusSeconds(random.nextInt(7200) - 3600).toString();
     }
-    CompareOp[] ordering = {CompareOp.EQ, CompareOp.NE, CompareOp.GT, CompareOp.GE, CompareOp.LT, CompareOp.LE};
+    CompareOp[] ordering = {
+      CompareOp.EQ, CompareOp.NE, CompareOp.GT, CompareOp.GE, CompareOp.LT, CompareOp.LE
+    };
     return new Filter.Compare(
         AttrPath.of("meta", random.nextBoolean() ? "created" : "lastModified"),
         pick(random, ordering),

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every filter an identity provider sends runs on an index: EXPLAIN of the query the store runs, with
- * sequential scans disabled on PostgreSQL (so the plan shows whether an index can serve it at all), and
- * SQLite's query plan.
+ * Every filter an identity provider sends runs on an index: EXPLAIN of the query the store runs,
+ * with sequential scans disabled on PostgreSQL (so the plan shows whether an index can serve it at
+ * all), and SQLite's query plan.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexUsageTest {
@@ -51,7 +50,9 @@ class IndexUsageTest {
         .jdbi()
         .useTransaction(
             handle -> {
-              handle.execute("INSERT INTO accounts (id, name, created_at) VALUES (?, 'Index School', 0)", SCHOOL);
+              handle.execute(
+                  "INSERT INTO accounts (id, name, created_at) VALUES (?, 'Index School', 0)",
+                  SCHOOL);
               var staff =
                   handle.prepareBatch(
                       "INSERT INTO staff (account_id, id, user_name, user_name_key, external_id, active,"
@@ -65,10 +66,23 @@ class IndexUsageTest {
                 String id = UUID.randomUUID().toString();
                 String email = "staff" + i + "@school.example";
                 staff
-                    .bind(0, SCHOOL).bind(1, id).bind(2, email).bind(3, email).bind(4, "ext-" + i)
-                    .bind(5, true).bind(6, true).bind(7, (long) i * 1000).bind(8, (long) i * 1000)
+                    .bind(0, SCHOOL)
+                    .bind(1, id)
+                    .bind(2, email)
+                    .bind(3, email)
+                    .bind(4, "ext-" + i)
+                    .bind(5, true)
+                    .bind(6, true)
+                    .bind(7, (long) i * 1000)
+                    .bind(8, (long) i * 1000)
                     .add();
-                emails.bind(0, SCHOOL).bind(1, id).bind(2, email).bind(3, email).bind(4, true).add();
+                emails
+                    .bind(0, SCHOOL)
+                    .bind(1, id)
+                    .bind(2, email)
+                    .bind(3, email)
+                    .bind(4, true)
+                    .add();
               }
               staff.execute();
               emails.execute();
@@ -79,9 +93,15 @@ class IndexUsageTest {
                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')");
               for (int i = 0; i < ROWS / 10; i++) {
                 groups
-                    .bind(0, SCHOOL).bind(1, UUID.randomUUID().toString()).bind(2, "Group " + i)
-                    .bind(3, "group " + i).bind(4, "gext-" + i).bind(5, true).bind(6, (long) i)
-                    .bind(7, (long) i).add();
+                    .bind(0, SCHOOL)
+                    .bind(1, UUID.randomUUID().toString())
+                    .bind(2, "Group " + i)
+                    .bind(3, "group " + i)
+                    .bind(4, "gext-" + i)
+                    .bind(5, true)
+                    .bind(6, (long) i)
+                    .bind(7, (long) i)
+                    .add();
               }
               groups.execute();
               handle.execute(
@@ -102,12 +122,16 @@ class IndexUsageTest {
 
   static final String USER_FILTERS_SOURCE = "userFilters";
 
-  private static SqlFragment sql(Database database, QueryTable table, ResourceTypeDefinition type, String filter) {
+  private static SqlFragment sql(
+      Database database, QueryTable table, ResourceTypeDefinition type, String filter) {
     ResourceQueries queries = new ResourceQueries(database, table, type);
     return queries.firstPageSql(
         SCHOOL,
         new ListRequest(
-            FilterResolver.resolve(type, FilterParser.parse(filter)), null, 100, new ListRequest.Paging.Index(1)));
+            FilterResolver.resolve(type, FilterParser.parse(filter)),
+            null,
+            100,
+            new ListRequest.Paging.Index(1)));
   }
 
   private static List<String> explain(Handle handle, String prefix, SqlFragment sql) {
@@ -149,7 +173,9 @@ class IndexUsageTest {
                 handle -> {
                   handle.execute("SET enable_seqscan = off");
                   return explain(
-                      handle, "EXPLAIN ", sql(postgresDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]));
+                      handle,
+                      "EXPLAIN ",
+                      sql(postgresDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]));
                 });
     String postgresPlan = String.join("\n", postgresLines);
     assertThat(postgresPlan).as(postgresPlan).contains(parts[1]).doesNotContain("Seq Scan");
@@ -163,7 +189,11 @@ class IndexUsageTest {
                         "EXPLAIN QUERY PLAN ",
                         sql(sqliteDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0])));
     String sqlitePlan = String.join("\n", sqliteLines);
-    assertThat(sqlitePlan).as(sqlitePlan).contains(parts[2]).doesNotContain("SCAN g").doesNotContain("SCAN m");
+    assertThat(sqlitePlan)
+        .as(sqlitePlan)
+        .contains(parts[2])
+        .doesNotContain("SCAN g")
+        .doesNotContain("SCAN m");
   }
 
   @ParameterizedTest
@@ -177,7 +207,9 @@ class IndexUsageTest {
                 handle -> {
                   handle.execute("SET enable_seqscan = off");
                   return explain(
-                      handle, "EXPLAIN ", sql(postgresDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0]));
+                      handle,
+                      "EXPLAIN ",
+                      sql(postgresDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0]));
                 });
     String text = String.join("\n", plan);
     assertThat(text).as(text).contains(parts[1]).doesNotContain("Seq Scan");

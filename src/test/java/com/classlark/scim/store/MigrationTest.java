@@ -44,15 +44,25 @@ class MigrationTest {
               .jdbi()
               .withHandle(
                   handle ->
-                      List.of("accounts", "tokens", "staff", "staff_emails", "staff_groups", "group_members")
+                      List.of(
+                              "accounts",
+                              "tokens",
+                              "staff",
+                              "staff_emails",
+                              "staff_groups",
+                              "group_members")
                           .stream()
                           .filter(
                               table ->
-                                  handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one()
+                                  handle
+                                          .createQuery("SELECT COUNT(*) FROM " + table)
+                                          .mapTo(Integer.class)
+                                          .one()
                                       == 0)
                           .toList());
       assertThat(tables)
-          .containsExactly("accounts", "tokens", "staff", "staff_emails", "staff_groups", "group_members");
+          .containsExactly(
+              "accounts", "tokens", "staff", "staff_emails", "staff_groups", "group_members");
     }
   }
 }

@@ -69,7 +69,8 @@ public final class ScimClient {
     return send(method, path, body, Map.of());
   }
 
-  public HttpResult send(String method, String path, String body, Map<String, String> extraHeaders) {
+  public HttpResult send(
+      String method, String path, String body, Map<String, String> extraHeaders) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
@@ -77,9 +78,12 @@ public final class ScimClient {
     headers.forEach(request::header);
     request.method(
         method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new HttpResult(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of HTTP test classes: the whole class runs once per database engine, against one real server on
- * a random port over a fresh database of that engine, with one school and its token.
+ * Base of HTTP test classes: the whole class runs once per database engine, against one real server
+ * on a random port over a fresh database of that engine, with one school and its token.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)

@@ -13,14 +13,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A fresh, empty database for one test class: a new SQLite file, or a new schema in the local PostgreSQL
- * (so runs never see each other's data). Dropped on close.
+ * A fresh, empty database for one test class: a new SQLite file, or a new schema in the local
+ * PostgreSQL (so runs never see each other's data). Dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
   /** The PostgreSQL server the tests use; override with CLASSLARK_TEST_PG_URL. */
   public static final String POSTGRES_URL =
-      System.getenv().getOrDefault(
-          "CLASSLARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+      System.getenv()
+          .getOrDefault(
+              "CLASSLARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private final Engine engine;
   private final DatabaseTarget target;
@@ -64,7 +65,11 @@ public final class TestDatabase implements AutoCloseable {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "PostgreSQL at " + POSTGRES_URL + " is needed for the tests (.ci/run starts it): " + e.getMessage(), e);
+          "PostgreSQL at "
+              + POSTGRES_URL
+              + " is needed for the tests (.ci/run starts it): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -9,8 +9,8 @@ import com.classlark.scim.http.QuerySettings;
 import java.time.Instant;
 
 /**
- * The real service on a random port over a fresh database of one engine, with one school and its token.
- * One per test class; close it in {@code @AfterAll}.
+ * The real service on a random port over a fresh database of one engine, with one school and its
+ * token. One per test class; close it in {@code @AfterAll}.
  */
 public final class TestServer implements AutoCloseable {
   private final TestDatabase database;
@@ -20,7 +20,11 @@ public final class TestServer implements AutoCloseable {
   private final String token;
 
   private TestServer(
-      TestDatabase database, Application application, MutableClock clock, Account school, String token) {
+      TestDatabase database,
+      Application application,
+      MutableClock clock,
+      Account school,
+      String token) {
     this.database = database;
     this.application = application;
     this.clock = clock;
@@ -29,10 +33,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Engine engine) {
-    return start(engine, new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null));
+    return start(
+        engine, new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null));
   }
 
-  /** A server with the given HTTP settings and the default bulk limits, reduced to fit the body limit. */
+  /**
+   * A server with the given HTTP settings and the default bulk limits, reduced to fit the body
+   * limit.
+   */
   public static TestServer start(Engine engine, HttpSettings http) {
     return start(
         engine,
@@ -48,7 +56,8 @@ public final class TestServer implements AutoCloseable {
     Application application;
     try {
       application =
-          Application.start(new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true), clock);
+          Application.start(
+              new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;

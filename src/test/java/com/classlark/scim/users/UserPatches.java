@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shorthand for the PATCH /Users tests. Bodies are single-quoted (see {@link Bodies#json}), so a quote
- * inside a JSON string is written {@code \\'} in Java. Placeholders in braces are filled per test:
- * {@code {user}} a fresh userName, {@code {id}} the patched user's id, {@code {boss}} another user's id,
- * {@code {base}} the server's base URL.
+ * Shorthand for the PATCH /Users tests. Bodies are single-quoted (see {@link Bodies#json}), so a
+ * quote inside a JSON string is written {@code \\'} in Java. Placeholders in braces are filled per
+ * test: {@code {user}} a fresh userName, {@code {id}} the patched user's id, {@code {boss}} another
+ * user's id, {@code {base}} the server's base URL.
  */
 final class UserPatches {
   private UserPatches() {}
@@ -26,7 +26,10 @@ final class UserPatches {
       "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
   static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-  /** The required attributes every test user has, and {@code active}, which the service defaults to true. */
+  /**
+   * The required attributes every test user has, and {@code active}, which the service defaults to
+   * true.
+   */
   static final String REQUIRED =
       "'userName':'{user}','name':{'familyName':'Doe','givenName':'Jane'},'userType':'Staff',"
           + "'active':true";
@@ -65,7 +68,8 @@ final class UserPatches {
 
   /**
    * Asserts a whole PATCH response: 200, the expected resource, the same id, created, location and
-   * resourceType as at creation, the given version in meta and ETag; and that a GET returns the same.
+   * resourceType as at creation, the given version in meta and ETag; and that a GET returns the
+   * same.
    */
   static void assertPatched(
       ScimClient client, JsonNode created, HttpResult patched, String expected, long version) {
@@ -86,7 +90,10 @@ final class UserPatches {
     assertThat(read.json()).isEqualTo(resource);
   }
 
-  /** The user's row in the {@code staff} table: {@code version}, {@code last_modified}, {@code document}. */
+  /**
+   * The user's row in the {@code staff} table: {@code version}, {@code last_modified}, {@code
+   * document}.
+   */
   static StaffRow row(TestServer server, String id) {
     return server
         .application()

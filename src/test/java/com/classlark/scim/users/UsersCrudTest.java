@@ -202,7 +202,8 @@ class UsersCrudTest extends ServerPerEngine {
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body())
         .isEqualTo(
-            error(400, "invalidValue", "name is required, with name.familyName and name.givenName"));
+            error(
+                400, "invalidValue", "name is required, with name.familyName and name.givenName"));
     assertThat(client.get("/Users/" + id).json()).isEqualTo(created);
   }
 
@@ -299,7 +300,8 @@ class UsersCrudTest extends ServerPerEngine {
   void ifNoneMatchWithTheCurrentVersionGets304(String tag) {
     String id = create(staff(uniqueEmail("etag"))).path("id").asText();
 
-    HttpResult result = client.send("GET", "/Users/" + id, null, java.util.Map.of("If-None-Match", tag));
+    HttpResult result =
+        client.send("GET", "/Users/" + id, null, java.util.Map.of("If-None-Match", tag));
 
     assertThat(result.status()).isEqualTo(304);
     assertThat(result.body()).isEmpty();
@@ -312,7 +314,8 @@ class UsersCrudTest extends ServerPerEngine {
     String id = created.path("id").asText();
     String update = staff(created.path("userName").asText()).replace("Jane", "Janet");
 
-    HttpResult stale = client.send("PUT", "/Users/" + id, update, java.util.Map.of("If-Match", "W/\"7\""));
+    HttpResult stale =
+        client.send("PUT", "/Users/" + id, update, java.util.Map.of("If-Match", "W/\"7\""));
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.body())
         .isEqualTo(
@@ -321,11 +324,15 @@ class UsersCrudTest extends ServerPerEngine {
                 null,
                 "The resource has changed: its current version is W/\"1\". Read it again and retry with"
                     + " that If-Match."));
-    assertThat(client.send("DELETE", "/Users/" + id, null, java.util.Map.of("If-Match", "W/\"7\"")).status())
+    assertThat(
+            client
+                .send("DELETE", "/Users/" + id, null, java.util.Map.of("If-Match", "W/\"7\""))
+                .status())
         .isEqualTo(412);
     assertThat(client.get("/Users/" + id).json()).isEqualTo(created);
 
-    HttpResult current = client.send("PUT", "/Users/" + id, update, java.util.Map.of("If-Match", "W/\"1\""));
+    HttpResult current =
+        client.send("PUT", "/Users/" + id, update, java.util.Map.of("If-Match", "W/\"1\""));
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.header("ETag")).isEqualTo("W/\"2\"");
   }

@@ -21,8 +21,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's lifecycle rules over HTTP: adoption of hand-made staff by externalId, SCIM management,
- * and concurrent writers; plus the create bodies Entra ID and Okta document.
+ * DESIGN.md's lifecycle rules over HTTP: adoption of hand-made staff by externalId, SCIM
+ * management, and concurrent writers; plus the create bodies Entra ID and Okta document.
  */
 class UsersLifecycleTest extends ServerPerEngine {
 
@@ -204,8 +204,8 @@ class UsersLifecycleTest extends ServerPerEngine {
   }
 
   /**
-   * The create body of Microsoft's "Develop and plan provisioning for a SCIM endpoint" (Entra ID), with
-   * the school's mapping of userType and an email userName as ClassLark requires.
+   * The create body of Microsoft's "Develop and plan provisioning for a SCIM endpoint" (Entra ID),
+   * with the school's mapping of userType and an email userName as ClassLark requires.
    */
   @Test
   void entraIdCreateBodyRoundTrips() {
@@ -241,7 +241,9 @@ class UsersLifecycleTest extends ServerPerEngine {
                         + "','type':'work','primary':true}]}")));
   }
 
-  /** The create body of Okta's SCIM 2.0 reference ("Create the user"), with the userType mapping. */
+  /**
+   * The create body of Okta's SCIM 2.0 reference ("Create the user"), with the userType mapping.
+   */
   @Test
   void oktaCreateBodyRoundTrips() {
     String userName = uniqueEmail("test.user");

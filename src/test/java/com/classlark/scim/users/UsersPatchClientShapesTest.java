@@ -34,11 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * PATCH /Users requests exactly as Microsoft Entra ID and Okta send them, through real HTTP on both
  * databases, each with the whole resource it must produce. The requests are those of the PATCH
- * engine's unit tests ({@code PatchEntraRequestsTest}, {@code PatchGeneralRequestsTest}), which cite
- * the vendor documents: [entra-dev] "Develop and plan provisioning for a SCIM endpoint", [entra-flag]
- * "Known issues and resolutions with SCIM 2.0 protocol compliance" (aadOptscim062020), [entra-qa]
- * Microsoft Q&A 1684621, [okta] developer.okta.com/docs/reference/scim/scim-20/. Ids are the ids of
- * real users of the school instead of the documents' sample ids.
+ * engine's unit tests ({@code PatchEntraRequestsTest}, {@code PatchGeneralRequestsTest}), which
+ * cite the vendor documents: [entra-dev] "Develop and plan provisioning for a SCIM endpoint",
+ * [entra-flag] "Known issues and resolutions with SCIM 2.0 protocol compliance" (aadOptscim062020),
+ * [entra-qa] Microsoft Q&A 1684621, [okta] developer.okta.com/docs/reference/scim/scim-20/. Ids are
+ * the ids of real users of the school instead of the documents' sample ids.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -129,7 +129,9 @@ class UsersPatchClientShapesTest {
                 + "User:employeeNumber','value':'Eqpj'}]}",
             STAFF
                 .replace("'externalId':'jd-1'", "'externalId':'Eqpj'")
-                .replace("'familyName':'Doe','givenName':'Jane'", "'familyName':'Pkqf','givenName':'Gtfd'")
+                .replace(
+                    "'familyName':'Doe','givenName':'Jane'",
+                    "'familyName':'Pkqf','givenName':'Gtfd'")
                 .replace("'active':true", "'active':true,'displayName':'Pvlo'")
                 .replace("{'value':'{user}'", "{'value':'TestBcwqnm@test.microsoft.com'")
                 .replace("'employeeNumber':'701'", "'employeeNumber':'Eqpj'")),
@@ -144,7 +146,9 @@ class UsersPatchClientShapesTest {
                 + "'name.familyName':'Unua','urn:ietf:params:scim:schemas:extension:enterprise:2.0:"
                 + "User:employeeNumber':'Aklq'}}]}",
             STAFF
-                .replace("'familyName':'Doe','givenName':'Jane'", "'familyName':'Unua','givenName':'Kkom'")
+                .replace(
+                    "'familyName':'Doe','givenName':'Jane'",
+                    "'familyName':'Unua','givenName':'Kkom'")
                 .replace("'active':true", "'active':true,'displayName':'Bjfe'")
                 .replace("{'value':'{user}'", "{'value':'TestMhvaes@test.microsoft.com'")
                 .replace("'employeeNumber':'701'", "'employeeNumber':'Aklq'")),
@@ -159,7 +163,8 @@ class UsersPatchClientShapesTest {
             STAFF
                 .replace("'familyName':'Doe'", "'familyName':'updatedFamilyName'")
                 .replace("{'value':'{user}'", "{'value':'updatedEmail@microsoft.com'")),
-        // [entra-dev] "Update User [Single-valued properties]", with a fresh address for this school.
+        // [entra-dev] "Update User [Single-valued properties]", with a fresh address for this
+        // school.
         arguments(
             "Entra replaces the userName",
             STAFF,
@@ -233,7 +238,8 @@ class UsersPatchClientShapesTest {
                 + "{'op':'Add','path':'"
                 + E
                 + ":manager','value':[{'$ref':'{base}/Users/{boss2}','value':'{boss2}'}]}]}",
-            enterpriseUser("'" + E + "':{'manager':{'value':'{boss2}','$ref':'{base}/Users/{boss2}'}}")),
+            enterpriseUser(
+                "'" + E + "':{'manager':{'value':'{boss2}','$ref':'{base}/Users/{boss2}'}}")),
         arguments(
             "Entra removes the manager with an empty string",
             STAFF,
@@ -269,8 +275,7 @@ class UsersPatchClientShapesTest {
                 + ":employeeNumber':'Aklq','active':'True','title':'','"
                 + E
                 + "':{'department':null}}}]}",
-            enterpriseUser(
-                "'displayName':'Bjfe','" + E + "':{'employeeNumber':'Aklq'}")
+            enterpriseUser("'displayName':'Bjfe','" + E + "':{'employeeNumber':'Aklq'}")
                 .replace("'givenName':'Jane'", "'givenName':'Kkom','middleName':'Q'")));
   }
 
@@ -336,7 +341,11 @@ class UsersPatchClientShapesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"application/json", "application/json; charset=utf-8", "application/scim+json; charset=UTF-8"})
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/scim+json; charset=UTF-8"
+      })
   void patchIsAcceptedWithAnyJsonContentType(String contentType) {
     Map<String, String> values = placeholders();
     JsonNode created = create(client, fill(STAFF, values));

@@ -76,7 +76,10 @@ class UsersPatchConcurrencyTest extends ServerPerEngine {
     for (int round = 0; round < 3; round++) {
       String userName = uniqueEmail("busy" + round);
       String workEmail = "{'value':'" + userName + "','type':'work','primary':true}";
-      JsonNode created = create(client, Bodies.json(user("'emails':[" + workEmail + "]").replace("{user}", userName)));
+      JsonNode created =
+          create(
+              client,
+              Bodies.json(user("'emails':[" + workEmail + "]").replace("{user}", userName)));
       String id = created.path("id").asText();
       List<String> added =
           IntStream.range(0, WRITERS).mapToObj(i -> "desk" + i + "." + userName).toList();
@@ -106,12 +109,14 @@ class UsersPatchConcurrencyTest extends ServerPerEngine {
       assertThat(others.subList(1, others.size()))
           .containsExactlyInAnyOrderElementsOf(
               added.stream()
-                  .map(email -> (JsonNode) Bodies.parse(Bodies.json("{'value':'" + email + "','type':'other'}")))
+                  .map(
+                      email ->
+                          (JsonNode)
+                              Bodies.parse(Bodies.json("{'value':'" + email + "','type':'other'}")))
                   .toList());
       assertThat(Bodies.withoutMeta(read.json()))
           .isEqualTo(
-              Bodies.parse(
-                  Bodies.json(user("'emails':" + emails).replace("{user}", userName))));
+              Bodies.parse(Bodies.json(user("'emails':" + emails).replace("{user}", userName))));
       assertThat(row(server, id).version()).isEqualTo(1 + WRITERS);
       assertThat(emailRows(server, id)).hasSize(1 + WRITERS).containsAll(added);
       for (String email : added) {
@@ -136,9 +141,11 @@ class UsersPatchConcurrencyTest extends ServerPerEngine {
             "{'op':'add','path':'" + PLANNER + ":room','value':'A113'}",
             "{'op':'add','path':'" + UserPatches.ENTERPRISE + ":department','value':'Maths'}");
 
-    List<HttpResult> results = together(i -> client.patch("/Users/" + id, patch(operations.get(i))));
+    List<HttpResult> results =
+        together(i -> client.patch("/Users/" + id, patch(operations.get(i))));
 
-    assertThat(results).allSatisfy(result -> assertThat(result.status()).as(result.body()).isEqualTo(200));
+    assertThat(results)
+        .allSatisfy(result -> assertThat(result.status()).as(result.body()).isEqualTo(200));
     assertThat(etags(results)).containsExactlyInAnyOrderElementsOf(versions(2, 1 + WRITERS));
     HttpResult read = client.get("/Users/" + id);
     assertThat(read.header("ETag")).isEqualTo("W/\"" + (1 + WRITERS) + "\"");

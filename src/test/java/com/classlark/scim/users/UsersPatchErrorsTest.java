@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * PATCH /Users requests that must fail, through real HTTP on both databases: each with its status,
  * scimType and exact detail (RFC 7644 §3.5.2, §3.12), and each leaving the user as it was, in the
- * response of a GET and in the {@code staff} table. A PATCH is atomic: when a later operation fails,
- * the earlier ones are not applied either.
+ * response of a GET and in the {@code staff} table. A PATCH is atomic: when a later operation
+ * fails, the earlier ones are not applied either.
  */
 class UsersPatchErrorsTest extends ServerPerEngine {
 
@@ -48,7 +48,9 @@ class UsersPatchErrorsTest extends ServerPerEngine {
   static Stream<Arguments> refusedOperations() {
     return Stream.of(
         arguments(
-            "{'op':'remove'}", "noTarget", "remove needs a path naming the attribute or values to remove"),
+            "{'op':'remove'}",
+            "noTarget",
+            "remove needs a path naming the attribute or values to remove"),
         arguments(
             "{'op':'Remove','path':''}",
             "noTarget",
@@ -78,19 +80,26 @@ class UsersPatchErrorsTest extends ServerPerEngine {
             "{'op':'replace','path':'meta.created','value':'2001-01-01T00:00:00Z'}",
             "mutability",
             "meta.created" + READ_ONLY),
-        arguments("{'op':'add','path':'groups','value':[{'value':'g1'}]}", "mutability", "groups" + READ_ONLY),
+        arguments(
+            "{'op':'add','path':'groups','value':[{'value':'g1'}]}",
+            "mutability",
+            "groups" + READ_ONLY),
         arguments(
             "{'op':'replace','value':{'id':'someone-else','active':false}}",
             "mutability",
             "id is read-only and cannot change: this resource's id is '{id}', not \"someone-else\""),
         arguments(
-            "{'op':'remove','path':'userName'}", "mutability", "userName is required and cannot be removed"),
+            "{'op':'remove','path':'userName'}",
+            "mutability",
+            "userName is required and cannot be removed"),
         arguments(
             "{'op':'Replace','path':'name.givenName','value':''}",
             "mutability",
             "name.givenName is required and cannot be removed"),
         arguments(
-            "{'op':'replace','path':'active','value':'maybe'}", "invalidValue", "active must be true or false"),
+            "{'op':'replace','path':'active','value':'maybe'}",
+            "invalidValue",
+            "active must be true or false"),
         arguments(
             "{'op':'replace','path':'emails','value':'x@school.example'}",
             "invalidValue",
@@ -120,7 +129,8 @@ class UsersPatchErrorsTest extends ServerPerEngine {
         arguments(
             "{'op':'add','path':'" + PLANNER + ":meetingUrl','value':'meet.school.example/a113'}",
             "invalidValue",
-            PLANNER + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
+            PLANNER
+                + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
         // Values the typed columns cannot hold: a 500 on PostgreSQL before StaffRules refused them.
         arguments(
             "{'op':'replace','path':'userName','value':'" + "a".repeat(312) + "@s.example'}",
@@ -139,7 +149,9 @@ class UsersPatchErrorsTest extends ServerPerEngine {
             "invalidValue",
             "externalId must be at most 512 characters long"),
         arguments(
-            "{'op':'replace','path':'emails[type eq \\'work\\'].type','value':'" + "t".repeat(65) + "'}",
+            "{'op':'replace','path':'emails[type eq \\'work\\'].type','value':'"
+                + "t".repeat(65)
+                + "'}",
             "invalidValue",
             "emails.type must be at most 64 characters long"),
         arguments(
@@ -161,7 +173,9 @@ class UsersPatchErrorsTest extends ServerPerEngine {
             "{'Operations':[" + remove + "]}",
             "a PATCH body must have \"schemas\": [\"" + PATCH_OP + "\"]"),
         arguments(
-            "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'Operations':[" + remove + "]}",
+            "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'Operations':["
+                + remove
+                + "]}",
             "the schemas of a PATCH body must contain \""
                 + PATCH_OP
                 + "\" but were [\"urn:ietf:params:scim:schemas:core:2.0:User\"]"),
@@ -247,7 +261,8 @@ class UsersPatchErrorsTest extends ServerPerEngine {
     assertUnchanged(created, before, emailsBefore);
   }
 
-  private static void assertUnchanged(JsonNode created, StaffRow before, List<String> emailsBefore) {
+  private static void assertUnchanged(
+      JsonNode created, StaffRow before, List<String> emailsBefore) {
     String id = created.path("id").asText();
     HttpResult read = client.get("/Users/" + id);
     assertThat(read.status()).isEqualTo(200);
@@ -367,11 +382,13 @@ class UsersPatchErrorsTest extends ServerPerEngine {
                     + " that If-Match."));
     assertUnchanged(created, before, emailsBefore);
 
-    HttpResult current = client.send("PATCH", "/Users/" + id, change, Map.of("If-Match", "W/\"1\""));
+    HttpResult current =
+        client.send("PATCH", "/Users/" + id, change, Map.of("If-Match", "W/\"1\""));
 
     assertPatched(
         client, created, current, fill(STAFF.replace("'Teacher'", "'Head of Year'"), values), 2);
-    HttpResult nowStale = client.send("PATCH", "/Users/" + id, change, Map.of("If-Match", "W/\"1\""));
+    HttpResult nowStale =
+        client.send("PATCH", "/Users/" + id, change, Map.of("If-Match", "W/\"1\""));
     assertThat(nowStale.status()).isEqualTo(412);
   }
 }

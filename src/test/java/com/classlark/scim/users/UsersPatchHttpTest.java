@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PATCH /Users through real HTTP on both databases (RFC 7644 §3.5.2): the RFC's User examples, the
- * path forms the RFC describes, versioning (RFC 7644 §3.14) and deactivation (DESIGN.md, lifecycle).
+ * path forms the RFC describes, versioning (RFC 7644 §3.14) and deactivation (DESIGN.md,
+ * lifecycle).
  */
 class UsersPatchHttpTest extends ServerPerEngine {
 
@@ -168,7 +169,9 @@ class UsersPatchHttpTest extends ServerPerEngine {
   void patchThatChangesNothingKeepsVersionEtagAndLastModified() {
     Map<String, String> values = Map.of("user", uniqueEmail("unchanged"));
     JsonNode created =
-        create(client, fill(user("'title':'Teacher','emails':[{'value':'{user}','type':'work'}]"), values));
+        create(
+            client,
+            fill(user("'title':'Teacher','emails':[{'value':'{user}','type':'work'}]"), values));
     String id = created.path("id").asText();
     StaffRow before = row(server, id);
     server.clock().advance(Duration.ofMinutes(5));
@@ -204,7 +207,8 @@ class UsersPatchHttpTest extends ServerPerEngine {
           client.patch(
               "/Users/" + id, patch("{'op':'replace','path':'title','value':'" + title + "'}"));
 
-      assertPatched(client, created, patched, fill(user("'title':'" + title + "'"), values), 1 + change);
+      assertPatched(
+          client, created, patched, fill(user("'title':'" + title + "'"), values), 1 + change);
       assertThat(Instant.parse(patched.json().path("meta").path("lastModified").asText()))
           .isEqualTo(now);
       StaffRow stored = row(server, id);

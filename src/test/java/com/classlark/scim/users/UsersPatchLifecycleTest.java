@@ -73,7 +73,8 @@ class UsersPatchLifecycleTest extends ServerPerEngine {
 
     HttpResult patched =
         client.patch(
-            "/Users/" + handMade.id(), patch("{'op':'replace','path':'title','value':'Caretaker'}"));
+            "/Users/" + handMade.id(),
+            patch("{'op':'replace','path':'title','value':'Caretaker'}"));
 
     assertPatched(client, before, patched, Bodies.withoutMeta(before).toString(), 2);
     assertThat(stored(handMade.id()).scimManaged()).isTrue();

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** ClassLark's staff rules through POST /Users: each good value accepted, each bad one refused exactly. */
+/**
+ * ClassLark's staff rules through POST /Users: each good value accepted, each bad one refused
+ * exactly.
+ */
 class UsersValidationTest extends ServerPerEngine {
 
   private static final String NAME = "'name':{'givenName':'Jane','familyName':'Doe'}";
@@ -32,19 +35,30 @@ class UsersValidationTest extends ServerPerEngine {
         arguments("{'userName':'USER'," + NAME + ",'userType':'Event Manager'}"),
         arguments("{'userName':'USER'," + NAME + ",'userType':'Finance Manager'}"),
         arguments("{'userName':'USER'," + NAME + ",'userType':'Administrator'}"),
-        arguments("{'UserName':'USER','Name':{'GivenName':'Jane','FamilyName':'Doe'},'UserType':'Staff'}"),
+        arguments(
+            "{'UserName':'USER','Name':{'GivenName':'Jane','FamilyName':'Doe'},'UserType':'Staff'}"),
         arguments("{'userName':'USER'," + NAME + ",'userType':'Staff','active':'False'}"),
         arguments("{'userName':'USER'," + NAME + ",'userType':'Staff','active':'TRUE'}"),
-        arguments("{'userName':'USER'," + NAME + ",'userType':'Staff','title':null,'emails':[],'nickName':''}"),
+        arguments(
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','title':null,'emails':[],'nickName':''}"),
         arguments("{'userName':'USER'," + NAME + ",'userType':'Staff','favouriteColour':'blue'}"),
         arguments(
             "{'schemas':['urn:ietf:params:scim:schemas:extension:enterprise:2.0:Usr'],"
                 + "'userName':'USER',"
                 + NAME
                 + ",'userType':'Staff','urn:ietf:params:scim:schemas:extension:enterprise:2.0:Usr':{'department':'x'}}"),
-        arguments("{'userName':'USER'," + NAME + ",'userType':'Staff','" + PLANNER + "':{'meetingUrl':'http://meet.example/r1'}}"),
         arguments(
-            "{'userName':'USER'," + NAME + ",'userType':'Staff','emails':[{'value':'a@x.example','primary':true},"
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','"
+                + PLANNER
+                + "':{'meetingUrl':'http://meet.example/r1'}}"),
+        arguments(
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','emails':[{'value':'a@x.example','primary':true},"
                 + "{'value':'b@x.example','primary':false}]}"));
   }
 
@@ -57,8 +71,7 @@ class UsersValidationTest extends ServerPerEngine {
 
   static Stream<Arguments> refused() {
     return Stream.of(
-        arguments(
-            "{" + NAME + ",'userType':'Staff'}", "invalidValue", "userName is required"),
+        arguments("{" + NAME + ",'userType':'Staff'}", "invalidValue", "userName is required"),
         arguments(
             "{'userName':'not-an-email'," + NAME + ",'userType':'Staff'}",
             "invalidValue",
@@ -91,15 +104,27 @@ class UsersValidationTest extends ServerPerEngine {
             "userType must be exactly one of Staff, Event Manager, Finance Manager, Administrator"
                 + " (case-sensitive)"),
         arguments(
-            "{'userName':'USER'," + NAME + ",'userType':'Staff','" + PLANNER + "':{'meetingUrl':'ftp://meet.example/r1'}}",
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','"
+                + PLANNER
+                + "':{'meetingUrl':'ftp://meet.example/r1'}}",
             "invalidValue",
-            PLANNER + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
+            PLANNER
+                + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
         arguments(
-            "{'userName':'USER'," + NAME + ",'userType':'Staff','" + PLANNER + "':{'meetingUrl':'/rooms/a113'}}",
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','"
+                + PLANNER
+                + "':{'meetingUrl':'/rooms/a113'}}",
             "invalidValue",
-            PLANNER + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
+            PLANNER
+                + ":meetingUrl must be an absolute http or https URL, e.g. https://meet.school.example/a113"),
         arguments(
-            "{'userName':'USER'," + NAME + ",'userType':'Staff','emails':[{'value':'a@x.example','primary':true},"
+            "{'userName':'USER',"
+                + NAME
+                + ",'userType':'Staff','emails':[{'value':'a@x.example','primary':true},"
                 + "{'value':'b@x.example','primary':'True'}]}",
             "invalidValue",
             "emails must not have more than one value with primary set to true"),
@@ -116,7 +141,8 @@ class UsersValidationTest extends ServerPerEngine {
             "invalidSyntax",
             "userName must be a string, not an array"),
         arguments("[1]", "invalidSyntax", "the request body must be a JSON object"),
-        arguments("{bad", "invalidSyntax", "the request body is not valid JSON at line 1, column 2"));
+        arguments(
+            "{bad", "invalidSyntax", "the request body is not valid JSON at line 1, column 2"));
   }
 
   @ParameterizedTest

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * ETags of single Users and Groups (RFC 7644 §3.14): the {@code ETag} header is {@code meta.version}
- * on every response, {@code If-Match} guards writes, {@code If-None-Match} saves reads, and tags compare
- * weakly.
+ * ETags of single Users and Groups (RFC 7644 §3.14): the {@code ETag} header is {@code
+ * meta.version} on every response, {@code If-Match} guards writes, {@code If-None-Match} saves
+ * reads, and tags compare weakly.
  */
 class EntityTagsTest extends ServerPerEngine {
 
@@ -42,7 +42,11 @@ class EntityTagsTest extends ServerPerEngine {
                   + "'path':'title','value':'Head of Year'}]}");
     } else {
       String displayName = "ETag " + UUID.randomUUID().toString().substring(0, 8);
-      body = json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'" + displayName + "'}");
+      body =
+          json(
+              "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'"
+                  + displayName
+                  + "'}");
       replacement =
           json(
               "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'"
@@ -66,7 +70,8 @@ class EntityTagsTest extends ServerPerEngine {
     assertThat(result.json().get("meta").get("version").textValue()).isEqualTo(version);
   }
 
-  private static HttpResult send(String method, Resource resource, String body, String header, String tag) {
+  private static HttpResult send(
+      String method, Resource resource, String body, String header, String tag) {
     return client.send(method, resource.path(), body, Map.of(header, tag));
   }
 
@@ -126,7 +131,8 @@ class EntityTagsTest extends ServerPerEngine {
   void currentIfMatchIsAcceptedWeakStrongListedOrStar(String endpoint) {
     Resource resource = create(endpoint);
 
-    assertThat(send("PUT", resource, resource.replacement(), "If-Match", "\"1\"").status()).isEqualTo(200);
+    assertThat(send("PUT", resource, resource.replacement(), "If-Match", "\"1\"").status())
+        .isEqualTo(200);
     assertThat(send("PATCH", resource, resource.patch(), "If-Match", "W/\"9\", W/\"2\"").status())
         .isBetween(200, 204);
     assertThat(send("DELETE", resource, null, "If-Match", "*").status()).isEqualTo(204);

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param type the resource type the path names ({@code /Users…} or {@code /Groups…})
  * @param resourceId the id in the path ({@code /Users/{id}}), possibly a {@code bulkId:} reference;
  *     null for POST, whose path names the resource type only
- * @param bulkId the client's transient id for the resource a POST creates; null when absent (allowed
- *     for every method but POST)
+ * @param bulkId the client's transient id for the resource a POST creates; null when absent
+ *     (allowed for every method but POST)
  * @param version the {@code If-Match} value the resource must satisfy; null when absent
  * @param data the resource or PATCH request; null for DELETE
  */

@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * The order in which a bulk request's operations run (RFC 7644 §3.7.2): the request's order, except
- * that a POST runs before the first operation that references its bulkId, so a group may list a user
- * that a later operation creates. An operation that references a bulkId no POST of the request has
- * cannot run, nor can the operations of a reference cycle: RFC 7644 §3.7.1 lets the service provider
- * answer those with 409 instead of resolving them. The plan does no I/O and no recursion, so a long
- * chain of references cannot exhaust the stack.
+ * that a POST runs before the first operation that references its bulkId, so a group may list a
+ * user that a later operation creates. An operation that references a bulkId no POST of the request
+ * has cannot run, nor can the operations of a reference cycle: RFC 7644 §3.7.1 lets the service
+ * provider answer those with 409 instead of resolving them. The plan does no I/O and no recursion,
+ * so a long chain of references cannot exhaust the stack.
  *
  * @param steps every operation exactly once, in the order to run them
  */
@@ -71,7 +71,8 @@ public record BulkPlan(List<Step> steps) {
       for (String bulkId : referenced) {
         Integer post = posts.get(bulkId);
         if (post == null) {
-          unknown[operation.index()] = unknown[operation.index()] == null ? bulkId : unknown[operation.index()];
+          unknown[operation.index()] =
+              unknown[operation.index()] == null ? bulkId : unknown[operation.index()];
         } else {
           dependsOn.add(post);
         }
@@ -94,7 +95,9 @@ public record BulkPlan(List<Step> steps) {
     return new BulkPlan(steps);
   }
 
-  /** Post-order of a depth-first walk in request order: every operation after those it depends on. */
+  /**
+   * Post-order of a depth-first walk in request order: every operation after those it depends on.
+   */
   private static List<Integer> runOrder(List<List<Integer>> dependencies) {
     int count = dependencies.size();
     boolean[] visited = new boolean[count];

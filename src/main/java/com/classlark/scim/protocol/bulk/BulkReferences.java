@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code bulkId:} references (RFC 7644 §3.7.2): a value {@code bulkId:qwerty} in an operation's path
- * or anywhere in its data stands for the id of the resource that the POST with bulkId {@code qwerty}
- * creates. A reference is a whole string value, such as a group member's {@code value}.
+ * {@code bulkId:} references (RFC 7644 §3.7.2): a value {@code bulkId:qwerty} in an operation's
+ * path or anywhere in its data stands for the id of the resource that the POST with bulkId {@code
+ * qwerty} creates. A reference is a whole string value, such as a group member's {@code value}.
  */
 public final class BulkReferences {
   /** The prefix of a reference, as RFC 7644 §3.7.2 spells it. */
@@ -47,7 +47,9 @@ public final class BulkReferences {
     return isReference(resourceId) ? ids.getOrDefault(bulkId(resourceId), resourceId) : resourceId;
   }
 
-  /** A copy of {@code data} with every reference replaced by the id {@code ids} maps its bulkId to. */
+  /**
+   * A copy of {@code data} with every reference replaced by the id {@code ids} maps its bulkId to.
+   */
   public static JsonNode resolve(JsonNode data, Map<String, String> ids) {
     JsonNode copy = data.deepCopy();
     replace(copy, ids);
@@ -89,6 +91,8 @@ public final class BulkReferences {
 
   /** The id for a reference node, or null when the node is not a reference to a known bulkId. */
   private static String resolvedText(JsonNode node, Map<String, String> ids) {
-    return node.isTextual() && isReference(node.textValue()) ? ids.get(bulkId(node.textValue())) : null;
+    return node.isTextual() && isReference(node.textValue())
+        ? ids.get(bulkId(node.textValue()))
+        : null;
   }
 }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bulk request message (RFC 7644 §3.7). The whole message is checked before any operation runs, so
- * a malformed request changes nothing: a wrong method, path or missing {@code data} is a 400 for the
- * request, naming the operation. What can only fail when an operation runs (validation, uniqueness,
- * versions, references) fails that operation alone. Attribute names are matched ignoring case.
+ * A bulk request message (RFC 7644 §3.7). The whole message is checked before any operation runs,
+ * so a malformed request changes nothing: a wrong method, path or missing {@code data} is a 400 for
+ * the request, naming the operation. What can only fail when an operation runs (validation,
+ * uniqueness, versions, references) fails that operation alone. Attribute names are matched
+ * ignoring case.
  *
  * @param failOnErrors errors accepted before the remaining operations are skipped; {@link
  *     Integer#MAX_VALUE} when the request sets no limit
@@ -99,7 +100,10 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
             .orElseThrow(
                 () ->
                     ScimException.invalidValue(
-                        at + ".method '" + methodName + "' is not one of POST, PUT, PATCH, DELETE"));
+                        at
+                            + ".method '"
+                            + methodName
+                            + "' is not one of POST, PUT, PATCH, DELETE"));
     String path = text(node, "path", at);
     if (path == null) {
       throw ScimException.invalidSyntax(at + ".path is required, e.g. /Users or /Groups/{id}");
@@ -131,7 +135,9 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
               + path
               + "' is not valid for "
               + method
-              + (wantsId ? ": expected /Users/{id} or /Groups/{id}" : ": expected /Users or /Groups"));
+              + (wantsId
+                  ? ": expected /Users/{id} or /Groups/{id}"
+                  : ": expected /Users or /Groups"));
     }
     return new BulkOperation(
         index,

@@ -13,14 +13,21 @@ import com.classlark.scim.protocol.error.ScimException;
  * @param error what went wrong; null on success
  */
 public record BulkResult(
-    BulkMethod method, String bulkId, String resourcePath, String version, int status, ScimException error) {
+    BulkMethod method,
+    String bulkId,
+    String resourcePath,
+    String version,
+    int status,
+    ScimException error) {
 
   public static BulkResult success(
       BulkOperation operation, int status, String resourcePath, String version) {
-    return new BulkResult(operation.method(), operation.bulkId(), resourcePath, version, status, null);
+    return new BulkResult(
+        operation.method(), operation.bulkId(), resourcePath, version, status, null);
   }
 
-  public static BulkResult failure(BulkOperation operation, String resourcePath, ScimException error) {
+  public static BulkResult failure(
+      BulkOperation operation, String resourcePath, ScimException error) {
     return new BulkResult(
         operation.method(), operation.bulkId(), resourcePath, null, error.status(), error);
   }

@@ -3,9 +3,9 @@ package com.classlark.scim.protocol.error;
 import java.util.Optional;
 
 /**
- * The one exception a client can cause: it carries the HTTP status, the optional {@code scimType} and a
- * {@code detail} that tells the client what to fix (RFC 7644 §3.12). Only the HTTP layer turns it into a
- * response.
+ * The one exception a client can cause: it carries the HTTP status, the optional {@code scimType}
+ * and a {@code detail} that tells the client what to fix (RFC 7644 §3.12). Only the HTTP layer
+ * turns it into a response.
  */
 public final class ScimException extends RuntimeException {
   private static final long serialVersionUID = 1L;

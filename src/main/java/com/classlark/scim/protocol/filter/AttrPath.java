@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * An attribute path as written in a filter or PATCH path (RFC 7644 §3.4.2.2 {@code attrPath}): an
- * optional schema URN, an attribute name and an optional sub-attribute name. Names keep the case the
- * client wrote; resolution against the schema is case-insensitive.
+ * optional schema URN, an attribute name and an optional sub-attribute name. Names keep the case
+ * the client wrote; resolution against the schema is case-insensitive.
  *
  * @param schemaUrn the schema URN prefix, or {@code null} when the path is not schema-qualified
  * @param attribute the attribute name, never null

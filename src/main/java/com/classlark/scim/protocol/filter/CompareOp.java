@@ -3,7 +3,10 @@ package com.classlark.scim.protocol.filter;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Attribute operators of RFC 7644 §3.4.2.2, Table 3 (all but {@code pr}, which is {@link Filter.Present}). */
+/**
+ * Attribute operators of RFC 7644 §3.4.2.2, Table 3 (all but {@code pr}, which is {@link
+ * Filter.Present}).
+ */
 public enum CompareOp {
   EQ,
   NE,

@@ -21,8 +21,8 @@ public sealed interface Filter {
   record Compare(AttrPath path, CompareOp op, ScimValue value) implements Filter {}
 
   /**
-   * {@code path[inner]}: true when one value of the multi-valued (or complex) attribute {@code path}
-   * matches {@code inner}, whose paths are relative to that value (sub-attribute names).
+   * {@code path[inner]}: true when one value of the multi-valued (or complex) attribute {@code
+   * path} matches {@code inner}, whose paths are relative to that value (sub-attribute names).
    */
   record ValuePath(AttrPath path, Filter inner) implements Filter {}
 }

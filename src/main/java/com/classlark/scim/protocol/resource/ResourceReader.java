@@ -88,8 +88,8 @@ public final class ResourceReader {
   }
 
   /**
-   * True when a client's value means "not set": JSON null, a missing value, {@code ""}, {@code []} or
-   * {@code {}}. A PATCH add or replace with such a value clears its target.
+   * True when a client's value means "not set": JSON null, a missing value, {@code ""}, {@code []}
+   * or {@code {}}. A PATCH add or replace with such a value clears its target.
    */
   public static boolean isUnset(JsonNode value) {
     return AttributeValueReader.isUnset(value);

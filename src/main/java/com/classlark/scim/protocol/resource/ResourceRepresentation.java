@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The full JSON of a resource as a response carries it (RFC 7643 §3.1): {@code schemas}, {@code id}, the
- * stored attributes and {@code meta}. Projection is applied afterwards.
+ * The full JSON of a resource as a response carries it (RFC 7643 §3.1): {@code schemas}, {@code
+ * id}, the stored attributes and {@code meta}. Projection is applied afterwards.
  */
 public final class ResourceRepresentation {
   private ResourceRepresentation() {}
@@ -22,7 +22,9 @@ public final class ResourceRepresentation {
    */
   public record Meta(Instant created, Instant lastModified, String location, String version) {}
 
-  /** {@code document} with {@code id} and {@code meta}; {@code schemas} first, {@code meta} last. */
+  /**
+   * {@code document} with {@code id} and {@code meta}; {@code schemas} first, {@code meta} last.
+   */
   public static ObjectNode render(
       ResourceTypeDefinition type, String id, ObjectNode document, Meta meta) {
     ObjectNode output = Json.object();

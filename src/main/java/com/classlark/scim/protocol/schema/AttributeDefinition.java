@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One attribute of a SCIM schema with its characteristics (RFC 7643 §2.2, §7). The single definition
- * drives validation, output, {@code /Schemas}, filtering and PATCH paths.
+ * One attribute of a SCIM schema with its characteristics (RFC 7643 §2.2, §7). The single
+ * definition drives validation, output, {@code /Schemas}, filtering and PATCH paths.
  *
  * @param name canonical attribute name, e.g. {@code userName}
  * @param subAttributes sub-attributes of a complex attribute; empty otherwise
@@ -33,7 +33,10 @@ public record AttributeDefinition(
     subAttributes = List.copyOf(subAttributes);
   }
 
-  /** Finds a sub-attribute by name, ignoring case (RFC 7643 §2.1: attribute names are case-insensitive). */
+  /**
+   * Finds a sub-attribute by name, ignoring case (RFC 7643 §2.1: attribute names are
+   * case-insensitive).
+   */
   public Optional<AttributeDefinition> subAttribute(String subName) {
     String wanted = subName.toLowerCase(Locale.ROOT);
     for (AttributeDefinition sub : subAttributes) {

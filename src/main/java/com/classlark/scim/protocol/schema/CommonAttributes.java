@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The attributes every resource has (RFC 7643 §3.1): {@code id}, {@code externalId} and {@code meta}.
- * They belong to no schema and are therefore not listed in {@code /Schemas}.
+ * The attributes every resource has (RFC 7643 §3.1): {@code id}, {@code externalId} and {@code
+ * meta}. They belong to no schema and are therefore not listed in {@code /Schemas}.
  */
 public final class CommonAttributes {
   private CommonAttributes() {}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A SCIM resource type (RFC 7643 §6): its core schema, its schema extensions and the common attributes
- * every resource has. Resolves attribute paths case-insensitively.
+ * A SCIM resource type (RFC 7643 §6): its core schema, its schema extensions and the common
+ * attributes every resource has. Resolves attribute paths case-insensitively.
  *
  * @param extensions schema extensions, each stored under its URN in the resource JSON
  */
@@ -37,8 +37,8 @@ public record ResourceTypeDefinition(
 
   /**
    * Resolves a path such as {@code userName}, {@code name.givenName}, {@code meta.lastModified} or
-   * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. Empty when the path
-   * names no attribute of this resource type.
+   * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. Empty when
+   * the path names no attribute of this resource type.
    */
   public Optional<ResolvedAttribute> resolve(AttrPath path) {
     if (path.schemaUrn() != null) {

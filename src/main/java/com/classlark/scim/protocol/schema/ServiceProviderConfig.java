@@ -4,12 +4,13 @@ import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What the service supports (RFC 7643 §5, pagination per RFC 9865 §3). Built from the running service's
- * configuration, so it says exactly what the service does.
+ * What the service supports (RFC 7643 §5, pagination per RFC 9865 §3). Built from the running
+ * service's configuration, so it says exactly what the service does.
  *
  * @param patch PATCH supported
  * @param bulk bulk settings; {@code maxOperations} 0 when bulk is not supported
- * @param filterMaxResults most resources a filtered query returns; 0 when filtering is not supported
+ * @param filterMaxResults most resources a filtered query returns; 0 when filtering is not
+ *     supported
  * @param sort sorting supported
  * @param etag ETags supported
  * @param pagination index/cursor pagination settings
@@ -39,7 +40,10 @@ public record ServiceProviderConfig(
 
   public static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
-  /** The JSON representation, with {@code meta.location} and the documentation under {@code baseUrl}. */
+  /**
+   * The JSON representation, with {@code meta.location} and the documentation under {@code
+   * baseUrl}.
+   */
   public ObjectNode render(String baseUrl) {
     String documentationUri = baseUrl + documentationPath;
     ObjectNode body = Json.object();

@@ -252,7 +252,8 @@ public final class HttpBench implements Callable<Integer> {
 
   /**
    * Gives the database the statistics a school of this size would long have had: the harness writes
-   * 100,000 rows in seconds, faster than autovacuum's (PostgreSQL) or the service's (SQLite) refresh.
+   * 100,000 rows in seconds, faster than autovacuum's (PostgreSQL) or the service's (SQLite)
+   * refresh.
    */
   private static void analyze(TestDatabase database) {
     try (java.sql.Connection connection =

@@ -17,7 +17,8 @@ class BulkPlanTest {
 
   /**
    * Operations written compactly: {@code POST a -> b c} is a POST with bulkId {@code a} whose data
-   * references {@code bulkId:b} and {@code bulkId:c}; {@code PATCH @a} patches {@code /Users/bulkId:a}.
+   * references {@code bulkId:b} and {@code bulkId:c}; {@code PATCH @a} patches {@code
+   * /Users/bulkId:a}.
    */
   private static List<String> plan(String... operations) {
     StringBuilder operationsJson = new StringBuilder();
@@ -39,12 +40,24 @@ class BulkPlanTest {
         operationsJson.append(',');
       }
       operationsJson.append(
-          "{\"method\":\"" + head[0] + "\",\"path\":\"" + path + "\"" + bulkId + ",\"data\":" + data + "}");
+          "{\"method\":\""
+              + head[0]
+              + "\",\"path\":\""
+              + path
+              + "\""
+              + bulkId
+              + ",\"data\":"
+              + data
+              + "}");
     }
     BulkRequest request =
         BulkRequest.parse(
             Json.parse(
-                ("{\"schemas\":[\"" + BulkRequest.SCHEMA + "\"],\"Operations\":[" + operationsJson + "]}")
+                ("{\"schemas\":[\""
+                        + BulkRequest.SCHEMA
+                        + "\"],\"Operations\":["
+                        + operationsJson
+                        + "]}")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
             100);
     List<String> steps = new ArrayList<>();
@@ -55,7 +68,8 @@ class BulkPlanTest {
                 "run " + operation.index() + (references.isEmpty() ? "" : " after " + references);
             case BulkPlan.Step.UnknownReference(var operation, var bulkId) ->
                 "unknown " + operation.index() + " " + bulkId;
-            case BulkPlan.Step.Circular(var operation, var cycle) -> "cycle " + operation.index() + " " + cycle;
+            case BulkPlan.Step.Circular(var operation, var cycle) ->
+                "cycle " + operation.index() + " " + cycle;
           });
     }
     return steps;
@@ -67,7 +81,8 @@ class BulkPlanTest {
         Arguments.of(List.of("POST g -> u", "POST u"), List.of("run 1", "run 0 after [u]")),
         Arguments.of(
             List.of("POST g -> u v", "PATCH @g -> w", "POST v -> w", "POST u", "POST w"),
-            List.of("run 3", "run 4", "run 2 after [w]", "run 0 after [u, v]", "run 1 after [g, w]")),
+            List.of(
+                "run 3", "run 4", "run 2 after [w]", "run 0 after [u, v]", "run 1 after [g, w]")),
         Arguments.of(List.of("POST a -> ghost", "POST b"), List.of("unknown 0 ghost", "run 1")),
         Arguments.of(List.of("PATCH @nobody"), List.of("unknown 0 nobody")),
         Arguments.of(List.of("POST a -> a"), List.of("cycle 0 [a]")),
@@ -76,7 +91,12 @@ class BulkPlanTest {
             List.of("cycle 1 [a, b]", "cycle 0 [a, b]", "run 2 after [a]", "run 3")),
         Arguments.of(
             List.of("POST a -> b", "POST b -> c", "POST c -> a", "POST x -> y", "POST y"),
-            List.of("cycle 2 [a, b, c]", "cycle 1 [a, b, c]", "cycle 0 [a, b, c]", "run 4", "run 3 after [y]")));
+            List.of(
+                "cycle 2 [a, b, c]",
+                "cycle 1 [a, b, c]",
+                "cycle 0 [a, b, c]",
+                "run 4",
+                "run 3 after [y]")));
   }
 
   @ParameterizedTest

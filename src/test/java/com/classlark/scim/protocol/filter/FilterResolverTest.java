@@ -56,8 +56,7 @@ class FilterResolverTest {
             eq(urnPath(ENTERPRISE, "manager", "value"), str("m-1"))),
         arguments(ENTERPRISE + ":manager pr", pr(urnPath(ENTERPRISE, "manager", null))),
         arguments(
-            "employeeNumber eq 123",
-            eq(urnPath(ENTERPRISE, "employeeNumber", null), num("123"))),
+            "employeeNumber eq 123", eq(urnPath(ENTERPRISE, "employeeNumber", null), num("123"))),
         arguments(PLANNER + ":ROOM eq \"A113\"", eq(urnPath(PLANNER, "room", null), str("A113"))),
         arguments("emails co \"x\"", compare(path("emails", "value"), CO, str("x"))),
         arguments(

@@ -10,12 +10,15 @@ public final class JsonTexts {
   private JsonTexts() {}
 
   public static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-  public static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   public static final String CLASSLARK =
       "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User";
   public static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
-  /** Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes. */
+  /**
+   * Parses JSON in which {@code '} stands for {@code "}; the texts used in tests contain no quotes.
+   */
   public static JsonNode json(String singleQuoted) {
     try {
       return Json.MAPPER.readTree(singleQuoted.replace('\'', '"'));
