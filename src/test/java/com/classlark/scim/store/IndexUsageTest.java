@@ -162,35 +162,39 @@ class IndexUsageTest {
     "meta.lastModified gt \"2026-01-01T00:00:00Z\"|staff_groups_by_last_modified|staff_groups_by_last_modified"
   };
 
-  @ParameterizedTest
-  @org.junit.jupiter.params.provider.FieldSource("GROUP_LOOKUPS")
-  void groupLookupsUseTheirIndexOnBothEngines(String row) {
-    String[] parts = row.split("\\|");
-    List<String> postgresLines =
+  /** PostgreSQL's plan with sequential scans disabled: shows whether an index can serve at all. */
+  private String postgresPlan(QueryTable table, ResourceTypeDefinition type, String filter) {
+    List<String> lines =
         postgresDatabase
             .jdbi()
             .withHandle(
                 handle -> {
                   handle.execute("SET enable_seqscan = off");
-                  return explain(
-                      handle,
-                      "EXPLAIN ",
-                      sql(postgresDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]));
+                  return explain(handle, "EXPLAIN ", sql(postgresDatabase, table, type, filter));
                 });
-    String postgresPlan = String.join("\n", postgresLines);
-    assertThat(postgresPlan).as(postgresPlan).contains(parts[1]).doesNotContain("Seq Scan");
-    List<String> sqliteLines =
+    return String.join("\n", lines);
+  }
+
+  private String sqlitePlan(QueryTable table, ResourceTypeDefinition type, String filter) {
+    List<String> lines =
         sqliteDatabase
             .jdbi()
             .withHandle(
                 handle ->
                     explain(
-                        handle,
-                        "EXPLAIN QUERY PLAN ",
-                        sql(sqliteDatabase, QueryTable.GROUPS, ResourceTypes.GROUP, parts[0])));
-    String sqlitePlan = String.join("\n", sqliteLines);
-    assertThat(sqlitePlan)
-        .as(sqlitePlan)
+                        handle, "EXPLAIN QUERY PLAN ", sql(sqliteDatabase, table, type, filter)));
+    return String.join("\n", lines);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.FieldSource("GROUP_LOOKUPS")
+  void groupLookupsUseTheirIndexOnBothEngines(String row) {
+    String[] parts = row.split("\\|");
+    String postgres = postgresPlan(QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]);
+    assertThat(postgres).as(postgres).contains(parts[1]).doesNotContain("Seq Scan");
+    String sqlite = sqlitePlan(QueryTable.GROUPS, ResourceTypes.GROUP, parts[0]);
+    assertThat(sqlite)
+        .as(sqlite)
         .contains(parts[2])
         .doesNotContain("SCAN g")
         .doesNotContain("SCAN m");
@@ -198,37 +202,15 @@ class IndexUsageTest {
 
   @ParameterizedTest
   @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
-  void userLookupsUseTheirIndexOnPostgres(String row) {
+  void userLookupsUseTheirIndexOnBothEngines(String row) {
     String[] parts = row.split("\\|");
-    List<String> plan =
-        postgresDatabase
-            .jdbi()
-            .withHandle(
-                handle -> {
-                  handle.execute("SET enable_seqscan = off");
-                  return explain(
-                      handle,
-                      "EXPLAIN ",
-                      sql(postgresDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0]));
-                });
-    String text = String.join("\n", plan);
-    assertThat(text).as(text).contains(parts[1]).doesNotContain("Seq Scan");
-  }
-
-  @ParameterizedTest
-  @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
-  void userLookupsUseTheirIndexOnSqlite(String row) {
-    String[] parts = row.split("\\|");
-    List<String> plan =
-        sqliteDatabase
-            .jdbi()
-            .withHandle(
-                handle ->
-                    explain(
-                        handle,
-                        "EXPLAIN QUERY PLAN ",
-                        sql(sqliteDatabase, QueryTable.STAFF, ResourceTypes.USER, parts[0])));
-    String text = String.join("\n", plan);
-    assertThat(text).as(text).contains(parts[2]).doesNotContain("SCAN s").doesNotContain("SCAN e");
+    String postgres = postgresPlan(QueryTable.STAFF, ResourceTypes.USER, parts[0]);
+    assertThat(postgres).as(postgres).contains(parts[1]).doesNotContain("Seq Scan");
+    String sqlite = sqlitePlan(QueryTable.STAFF, ResourceTypes.USER, parts[0]);
+    assertThat(sqlite)
+        .as(sqlite)
+        .contains(parts[2])
+        .doesNotContain("SCAN s")
+        .doesNotContain("SCAN e");
   }
 }
