@@ -50,19 +50,17 @@ public final class RootSearchRoutes implements ScimRoutes {
     }
     long total = 0;
     int skip = startIndex - 1;
+    int remaining = count;
     ArrayNode resources = Json.MAPPER.createArrayNode();
-    int wanted = -1;
     for (ResourceListing listing : applicable) {
-      ListQuery counting = withPaging(query, 1, 0);
-      long typeTotal = listing.page(ctx, counting).path("totalResults").asLong();
+      // One query per resource type: its page (possibly empty) also carries its total.
+      JsonNode page = listing.page(ctx, withPaging(query, skip + 1, remaining));
+      long typeTotal = page.path("totalResults").asLong();
       total += typeTotal;
-      int limit = wanted < 0 ? count : wanted;
-      if (limit > 0 && skip < typeTotal) {
-        JsonNode page = listing.page(ctx, withPaging(query, skip + 1, limit));
-        page.path("Resources").forEach(resources::add);
-      }
+      int before = resources.size();
+      page.path("Resources").forEach(resources::add);
+      remaining = Math.max(0, remaining - (resources.size() - before));
       skip = (int) Math.max(0, skip - typeTotal);
-      wanted = count == Integer.MAX_VALUE ? count : Math.max(0, count - resources.size());
     }
     ObjectNode body = Json.object();
     body.putArray("schemas").add(ResourceListing.LIST_RESPONSE);

@@ -408,4 +408,63 @@ class GroupsHttpTest extends ServerPerEngine {
     assertThat(memberIds(client.get("/Groups/" + id).json())).containsExactly(member);
     assertThat(membershipRows(member)).isEqualTo(1);
   }
+
+  @Test
+  void rootSearchPagesAcrossUsersThenGroups() {
+    ScimClient school = server.clientForNewSchool("Search School " + engine);
+    List<String> userIds = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      userIds.add(school.post("/Users", staff(uniqueEmail("search"))).json().path("id").asText());
+      server.clock().advance(java.time.Duration.ofSeconds(1));
+    }
+    List<String> groupIds = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      server.clock().advance(java.time.Duration.ofSeconds(1));
+      groupIds.add(
+          school
+              .post("/Groups", json("{'displayName':'" + uniqueName("Search") + "'}"))
+              .json()
+              .path("id")
+              .asText());
+    }
+    String request =
+        "{'schemas':['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],'filter':'meta.created pr',"
+            + "'startIndex':START,'count':COUNT}";
+
+    JsonNode all =
+        school.post("/.search", json(request.replace("START", "1").replace("COUNT", "10"))).json();
+    assertThat(all.path("totalResults").asInt()).isEqualTo(5);
+    List<String> allIds = new ArrayList<>();
+    all.path("Resources").forEach(resource -> allIds.add(resource.path("id").asText()));
+    List<String> expected = new ArrayList<>(userIds);
+    expected.addAll(groupIds);
+    assertThat(allIds).containsExactlyElementsOf(expected);
+
+    JsonNode straddling =
+        school.post("/.search", json(request.replace("START", "3").replace("COUNT", "2"))).json();
+    List<String> straddlingIds = new ArrayList<>();
+    straddling
+        .path("Resources")
+        .forEach(resource -> straddlingIds.add(resource.path("id").asText()));
+    assertThat(straddlingIds).containsExactly(userIds.get(2), groupIds.get(0));
+    assertThat(straddling.path("totalResults").asInt()).isEqualTo(5);
+    assertThat(straddling.path("startIndex").asInt()).isEqualTo(3);
+
+    JsonNode usersOnly =
+        school
+            .post(
+                "/.search",
+                json(
+                    "{'schemas':['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],'filter':'userName pr'}"))
+            .json();
+    assertThat(usersOnly.path("totalResults").asInt()).isEqualTo(3);
+
+    HttpResult neither =
+        school.post(
+            "/.search",
+            json(
+                "{'schemas':['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],'filter':'fooBar pr'}"));
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.json().path("scimType").asText()).isEqualTo("invalidFilter");
+  }
 }
