@@ -23,7 +23,7 @@ find_java() {
 # small machine, and class data sharing so that later starts map the classes the first one recorded.
 service_java_options() {
   local root="$1"
-  echo "${CLASSLARK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx96m -XX:ReservedCodeCacheSize=64m} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$root/target/classlark-scim.jsa"
+  echo "${CLASSLARK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx96m -XX:ReservedCodeCacheSize=64m} -Xlog:cds*=off -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$root/target/classlark-scim.jsa"
 }
 
 # Few malloc arenas: the JVM's native allocations otherwise spread over one arena per thread, which on
