@@ -20,8 +20,8 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("app")
         .definedBy("com.classlark.scim.app..")
-        .layer("http")
-        .definedBy("com.classlark.scim.http..")
+        .layer("scim")
+        .definedBy("com.classlark.scim.scim..")
         .layer("store")
         .definedBy("com.classlark.scim.store..")
         .layer("directory")
@@ -30,14 +30,14 @@ class ArchitectureTest {
         .definedBy("com.classlark.scim.protocol..")
         .whereLayer("app")
         .mayNotBeAccessedByAnyLayer()
-        .whereLayer("http")
+        .whereLayer("scim")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("directory")
-        .mayOnlyBeAccessedByLayers("app", "http", "store")
+        .mayOnlyBeAccessedByLayers("app", "scim", "store")
         .whereLayer("protocol")
-        .mayOnlyBeAccessedByLayers("app", "http", "store", "directory")
+        .mayOnlyBeAccessedByLayers("app", "scim", "store", "directory")
         .check(CLASSES);
   }
 }

@@ -1,8 +1,8 @@
 package com.classlark.scim.app;
 
-import com.classlark.scim.http.BulkSettings;
-import com.classlark.scim.http.HttpSettings;
-import com.classlark.scim.http.QuerySettings;
+import com.classlark.scim.scim.BulkSettings;
+import com.classlark.scim.scim.HttpSettings;
+import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
 
 /**
@@ -11,7 +11,7 @@ import com.classlark.scim.store.DatabaseTarget;
  * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or
  *     requests over the body limit would be refused before the bulk limit is ever checked
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
- * @param benchmarkBaseline also serve {@link com.classlark.scim.http.BenchmarkBaseline} without a
+ * @param benchmarkBaseline also serve {@link com.classlark.scim.scim.BenchmarkBaseline} without a
  *     token, for the benchmark harness only
  */
 public record AppConfig(

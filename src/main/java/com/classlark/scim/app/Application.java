@@ -1,16 +1,16 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Bulk;
-import com.classlark.scim.http.BenchmarkBaseline;
-import com.classlark.scim.http.BulkRoutes;
-import com.classlark.scim.http.DiscoveryRoutes;
-import com.classlark.scim.http.GroupsRoutes;
-import com.classlark.scim.http.MeRoutes;
-import com.classlark.scim.http.RootSearchRoutes;
-import com.classlark.scim.http.ScimHttpServer;
-import com.classlark.scim.http.ServiceProviderConfigRoutes;
-import com.classlark.scim.http.UsersRoutes;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
+import com.classlark.scim.scim.BenchmarkBaseline;
+import com.classlark.scim.scim.BulkRoutes;
+import com.classlark.scim.scim.DiscoveryRoutes;
+import com.classlark.scim.scim.GroupsRoutes;
+import com.classlark.scim.scim.MeRoutes;
+import com.classlark.scim.scim.RootSearchRoutes;
+import com.classlark.scim.scim.ScimHttpServer;
+import com.classlark.scim.scim.ServiceProviderConfigRoutes;
+import com.classlark.scim.scim.UsersRoutes;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.store.Dialect;

@@ -1,6 +1,6 @@
 package com.classlark.scim.app;
 
-import com.classlark.scim.http.PortInUseException;
+import com.classlark.scim.scim.PortInUseException;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

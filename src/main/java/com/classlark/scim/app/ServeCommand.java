@@ -2,10 +2,10 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.IssuedToken;
-import com.classlark.scim.http.BulkSettings;
-import com.classlark.scim.http.HttpSettings;
-import com.classlark.scim.http.QuerySettings;
 import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.scim.BulkSettings;
+import com.classlark.scim.scim.HttpSettings;
+import com.classlark.scim.scim.QuerySettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;

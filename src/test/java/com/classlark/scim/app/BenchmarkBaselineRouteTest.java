@@ -2,9 +2,9 @@ package com.classlark.scim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classlark.scim.http.BulkSettings;
-import com.classlark.scim.http.HttpSettings;
-import com.classlark.scim.http.QuerySettings;
+import com.classlark.scim.scim.BulkSettings;
+import com.classlark.scim.scim.HttpSettings;
+import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;

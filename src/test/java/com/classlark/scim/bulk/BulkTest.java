@@ -6,8 +6,8 @@ import static com.classlark.scim.testing.Bodies.staff;
 import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classlark.scim.http.BulkSettings;
-import com.classlark.scim.http.HttpSettings;
+import com.classlark.scim.scim.BulkSettings;
+import com.classlark.scim.scim.HttpSettings;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;

@@ -3,9 +3,9 @@ package com.classlark.scim.testing;
 import com.classlark.scim.app.AppConfig;
 import com.classlark.scim.app.Application;
 import com.classlark.scim.directory.Account;
-import com.classlark.scim.http.BulkSettings;
-import com.classlark.scim.http.HttpSettings;
-import com.classlark.scim.http.QuerySettings;
+import com.classlark.scim.scim.BulkSettings;
+import com.classlark.scim.scim.HttpSettings;
+import com.classlark.scim.scim.QuerySettings;
 import java.time.Instant;
 
 /**

@@ -1,8 +1,8 @@
 package com.classlark.scim.bench.http;
 
 import com.classlark.scim.bench.StaffBodies;
-import com.classlark.scim.http.BenchmarkBaseline;
 import com.classlark.scim.protocol.patch.PatchRequest;
+import com.classlark.scim.scim.BenchmarkBaseline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

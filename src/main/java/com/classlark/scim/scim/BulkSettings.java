@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 /**
  * Limits of {@code POST /Bulk} (RFC 7644 §3.7.4), advertised in ServiceProviderConfig.

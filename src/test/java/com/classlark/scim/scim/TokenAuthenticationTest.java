@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

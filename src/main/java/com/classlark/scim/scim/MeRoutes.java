@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.ResourceRepresentation;

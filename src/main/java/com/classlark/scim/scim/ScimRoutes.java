@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 /** A group of SCIM endpoints; every route it registers requires a bearer token. */
 @FunctionalInterface

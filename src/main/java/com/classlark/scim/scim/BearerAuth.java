@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.Tokens;

@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 /**
  * How the HTTP server listens and what it accepts.

@@ -1,4 +1,4 @@
-package com.classlark.scim.http;
+package com.classlark.scim.scim;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
