@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Package dependencies point downward only, as DESIGN.md lays them out. */
+/**
+ * Package dependencies point downward only, as DESIGN.md lays them out: {@code app} wires
+ * everything; the adapters ({@code scim}, {@code api}, {@code console}) never call each other and
+ * share only the server ({@code web}) and the domain; {@code web} knows no adapter and no domain.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -18,10 +22,17 @@ class ArchitectureTest {
   void layersDependOnlyDownward() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
         .layer("app")
         .definedBy("com.classlark.scim.app..")
         .layer("scim")
         .definedBy("com.classlark.scim.scim..")
+        .layer("api")
+        .definedBy("com.classlark.scim.api..")
+        .layer("console")
+        .definedBy("com.classlark.scim.console..")
+        .layer("web")
+        .definedBy("com.classlark.scim.web..")
         .layer("store")
         .definedBy("com.classlark.scim.store..")
         .layer("directory")
@@ -32,12 +43,18 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("scim")
         .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("api")
+        .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("console")
+        .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("web")
+        .mayOnlyBeAccessedByLayers("app", "scim", "api", "console")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("directory")
-        .mayOnlyBeAccessedByLayers("app", "scim", "store")
+        .mayOnlyBeAccessedByLayers("app", "scim", "api", "console", "store")
         .whereLayer("protocol")
-        .mayOnlyBeAccessedByLayers("app", "scim", "store", "directory")
+        .mayOnlyBeAccessedByLayers("app", "scim", "api", "console", "store", "directory")
         .check(CLASSES);
   }
 }

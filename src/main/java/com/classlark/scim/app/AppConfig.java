@@ -1,9 +1,9 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.scim.BulkSettings;
-import com.classlark.scim.scim.HttpSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
+import com.classlark.scim.web.HttpSettings;
 
 /**
  * Everything the service needs to run.

@@ -8,12 +8,13 @@ import com.classlark.scim.scim.DiscoveryRoutes;
 import com.classlark.scim.scim.GroupsRoutes;
 import com.classlark.scim.scim.MeRoutes;
 import com.classlark.scim.scim.RootSearchRoutes;
-import com.classlark.scim.scim.ScimHttpServer;
+import com.classlark.scim.scim.ScimAdapter;
 import com.classlark.scim.scim.ServiceProviderConfigRoutes;
 import com.classlark.scim.scim.UsersRoutes;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.store.Dialect;
+import com.classlark.scim.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,9 @@ import java.util.Map;
  */
 public final class Application implements AutoCloseable {
   private final Services services;
-  private final ScimHttpServer server;
+  private final WebServer server;
 
-  private Application(Services services, ScimHttpServer server) {
+  private Application(Services services, WebServer server) {
     this.services = services;
     this.server = server;
   }
@@ -58,11 +59,9 @@ public final class Application implements AutoCloseable {
         new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
     GroupsRoutes groups =
         new GroupsRoutes(services.groups(), services.cursors(), config.queries(), baseUrl);
-    ScimHttpServer server =
-        ScimHttpServer.create(
-            config.http(),
+    ScimAdapter scim =
+        new ScimAdapter(
             services.tokens(),
-            services.database()::isReachable,
             List.of(
                 new ServiceProviderConfigRoutes(serviceProviderConfig(config), baseUrl),
                 new DiscoveryRoutes(baseUrl),
@@ -75,6 +74,8 @@ public final class Application implements AutoCloseable {
             config.benchmarkBaseline()
                 ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
                 : Map.of());
+    WebServer server =
+        WebServer.create(config.http(), services.database()::isReachable, List.of(scim));
     server.start();
     return new Application(services, server);
   }
@@ -94,7 +95,7 @@ public final class Application implements AutoCloseable {
             config.queries().defaultPageSize(),
             config.queries().maxPageSize(),
             (int) Services.CURSOR_TIMEOUT.toSeconds()),
-        ScimHttpServer.DOCS_PATH + "#authentication");
+        ScimAdapter.DOCS_PATH + "#authentication");
   }
 
   public Services services() {

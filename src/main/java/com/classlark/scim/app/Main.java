@@ -1,7 +1,7 @@
 package com.classlark.scim.app;
 
-import com.classlark.scim.scim.PortInUseException;
 import com.classlark.scim.store.DatabaseUnavailableException;
+import com.classlark.scim.web.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -3,6 +3,7 @@ package com.classlark.scim.scim;
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.web.WebRequest;
 import io.javalin.http.Context;
 
 /**
@@ -10,8 +11,6 @@ import io.javalin.http.Context;
  * The resolved account id is kept on the request for the handlers.
  */
 public final class BearerAuth {
-  private static final String ACCOUNT_ATTRIBUTE = "classlark.accountId";
-
   private final Tokens tokens;
 
   public BearerAuth(Tokens tokens) {
@@ -37,20 +36,15 @@ public final class BearerAuth {
           "The Authorization header must carry exactly one token after 'Bearer '.");
     }
     ApiToken token = tokens.authenticate(secret);
-    ctx.attribute(ACCOUNT_ATTRIBUTE, token.accountId());
+    WebRequest.authenticatedSchool(ctx, token.accountId());
   }
 
   /** The authenticated school of this request. */
   public static String accountId(Context ctx) {
-    String accountId = ctx.attribute(ACCOUNT_ATTRIBUTE);
+    String accountId = WebRequest.schoolOrNull(ctx);
     if (accountId == null) {
       throw new IllegalStateException("request was not authenticated");
     }
     return accountId;
-  }
-
-  /** The authenticated school, or {@code null} before authentication (for the request log). */
-  static String accountIdOrNull(Context ctx) {
-    return ctx.attribute(ACCOUNT_ATTRIBUTE);
   }
 }

@@ -3,12 +3,12 @@ package com.classlark.scim.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.scim.BulkSettings;
-import com.classlark.scim.scim.HttpSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.TestDatabase;
+import com.classlark.scim.web.HttpSettings;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,12 +7,12 @@ import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.scim.BulkSettings;
-import com.classlark.scim.scim.HttpSettings;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.web.HttpSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.web.HttpSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;

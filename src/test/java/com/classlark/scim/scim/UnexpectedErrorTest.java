@@ -8,6 +8,8 @@ import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
 import com.classlark.scim.testing.TestDatabase;
+import com.classlark.scim.web.HttpSettings;
+import com.classlark.scim.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,12 +32,11 @@ class UnexpectedErrorTest {
                   ctx -> {
                     throw new IllegalStateException("secret internal state: password=hunter2");
                   });
-      try (ScimHttpServer server =
-          ScimHttpServer.create(
+      try (WebServer server =
+          WebServer.create(
                   new HttpSettings("127.0.0.1", 0, 4096, null),
-                  services.tokens(),
                   database::isReachable,
-                  List.of(failing))
+                  List.of(new ScimAdapter(services.tokens(), List.of(failing))))
               .start()) {
         HttpResult result =
             ScimClient.withToken("http://127.0.0.1:" + server.port(), token).get("/Boom");

@@ -4,8 +4,8 @@ import com.classlark.scim.app.AppConfig;
 import com.classlark.scim.app.Application;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.scim.BulkSettings;
-import com.classlark.scim.scim.HttpSettings;
 import com.classlark.scim.scim.QuerySettings;
+import com.classlark.scim.web.HttpSettings;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package com.classlark.scim.scim;
+package com.classlark.scim.web;
 
 /** The port the server should listen on is already taken. */
 public final class PortInUseException extends RuntimeException {

@@ -1,7 +1,7 @@
-package com.classlark.scim.scim;
+package com.classlark.scim.web;
 
 /**
- * How the HTTP server listens and what it accepts.
+ * How the one HTTP server listens and what it accepts.
  *
  * @param host address to bind, e.g. {@code 0.0.0.0}
  * @param port port to bind; 0 picks a free one

@@ -1,8 +1,5 @@
-package com.classlark.scim.scim;
+package com.classlark.scim.web;
 
-import com.classlark.scim.protocol.error.ScimErrors;
-import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.resource.Json;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -12,9 +9,16 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches the routes (a URL it cannot decode, a malformed
- * header): a SCIM Error body instead of Jetty's HTML page, never with internals.
+ * header): written in an adapter's format instead of Jetty's HTML page, never with internals. Jetty
+ * gives such a request no usable path (it reports {@code /badMessage}), so the adapter of the root
+ * writes it.
  */
 final class LowLevelErrorHandler extends ErrorHandler {
+  private final WebServer.AdapterDirectory owners;
+
+  LowLevelErrorHandler(WebServer.AdapterDirectory owners) {
+    this.owners = owners;
+  }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
@@ -23,17 +27,10 @@ final class LowLevelErrorHandler extends ErrorHandler {
         status == 400
             ? "The request is malformed (for example a URL with an invalid or NUL %-escape); fix the request."
             : "The request could not be processed (HTTP " + status + ").";
-    byte[] body;
-    try {
-      body =
-          Json.MAPPER.writeValueAsBytes(ScimErrors.body(new ScimException(status, null, detail)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      callback.failed(e);
-      return true;
-    }
+    ErrorBody body = owners.ownerOf("/").render(WebFailure.of(status, detail), "/");
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ScimMediaType.RESPONSE_CONTENT_TYPE);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+    response.write(true, ByteBuffer.wrap(body.body()), callback);
     return true;
   }
 }

@@ -1,0 +1,265 @@
+package com.classlark.scim.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server of the process and the concerns every adapter shares: request limits,
+ * correlation ids, one log line per request (never a token or a body), health endpoints, and the
+ * routing of every failure to the adapter that owns the request's path, which writes it in its own
+ * format.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final Logger requestLog = LoggerFactory.getLogger("com.classlark.scim.requests");
+
+  /** Health endpoints: no authentication, the same for every adapter. */
+  public static final String HEALTH_PATH = "/healthz";
+
+  public static final String READY_PATH = "/readyz";
+
+  private static final String ANSWERED_ATTRIBUTE = "classlark.errorAnswered";
+  private static final Set<String> OWN_PATHS = Set.of(HEALTH_PATH, READY_PATH);
+  private static final Set<HandlerType> BODY_METHODS =
+      Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+
+  private final Javalin app;
+  private final HttpSettings settings;
+
+  private WebServer(Javalin app, HttpSettings settings) {
+    this.app = app;
+    this.settings = settings;
+  }
+
+  /**
+   * Builds the server; {@link #start()} binds it.
+   *
+   * @param readiness tells whether the database answers, for {@code /readyz}
+   * @param adapters the adapters; exactly one of them owns the prefix {@code ""}
+   */
+  public static WebServer create(
+      HttpSettings settings, BooleanSupplier readiness, List<WebAdapter> adapters) {
+    AdapterDirectory owners = new AdapterDirectory(adapters);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.concurrency.useVirtualThreads = true;
+              config.http.prefer405over404 = true;
+              config.http.maxRequestSize = settings.maxBodyBytes();
+              config.http.generateEtags = false;
+              config.router.ignoreTrailingSlashes = true;
+              config.router.treatMultipleSlashesAsSingleSlash = true;
+              config.jetty.host = settings.host();
+              config.jetty.port = settings.port();
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new LowLevelErrorHandler(owners)));
+              config.requestLogger.http(WebServer::logRequest);
+
+              config.routes.before(
+                  ctx -> {
+                    prepare(ctx, settings);
+                    if (!OWN_PATHS.contains(ctx.path())) {
+                      owners.ownerOf(ctx.path()).before(ctx);
+                    }
+                  });
+              config.routes.beforeMatched(
+                  ctx -> {
+                    if (!OWN_PATHS.contains(ctx.path())) {
+                      owners.ownerOf(ctx.path()).beforeMatched(ctx);
+                    }
+                  });
+              config.routes.get(
+                  HEALTH_PATH, ctx -> ctx.status(200).contentType("text/plain").result("ok"));
+              config.routes.get(
+                  READY_PATH,
+                  ctx -> {
+                    boolean ready = readiness.getAsBoolean();
+                    ctx.status(ready ? 200 : 503)
+                        .contentType("text/plain")
+                        .result(ready ? "ready" : "database unreachable");
+                  });
+              adapters.forEach(adapter -> adapter.register(config.routes));
+
+              config.routes.after(WebServer::noMediaTypeWithoutContent);
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> write(ctx, owners, translate(e, ctx, settings)));
+              config.routes.exception(
+                  WebFailureException.class, (e, ctx) -> write(ctx, owners, e.failure()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    if (owners.ownerOf(ctx.path()).writeError(ctx, e)) {
+                      ctx.attribute(ANSWERED_ATTRIBUTE, Boolean.TRUE);
+                    } else {
+                      unexpected(e, ctx, owners);
+                    }
+                  });
+              config.routes.error(404, ctx -> noRouteIfUnanswered(ctx, owners));
+            });
+    return new WebServer(app, settings);
+  }
+
+  private static void prepare(Context ctx, HttpSettings settings) {
+    WebRequest.correlationId(ctx, UUID.randomUUID().toString());
+    ctx.header("X-Correlation-Id", WebRequest.correlationId(ctx));
+    if (BODY_METHODS.contains(ctx.method()) && ctx.contentLength() > settings.maxBodyBytes()) {
+      throw new WebFailureException(tooLarge(settings.maxBodyBytes()));
+    }
+  }
+
+  private static WebFailure tooLarge(long limit) {
+    return new WebFailure(
+        WebFailure.Reason.BODY_TOO_LARGE,
+        413,
+        "The request body is larger than the limit of " + limit + " bytes.");
+  }
+
+  private static WebFailure translate(HttpResponseException e, Context ctx, HttpSettings settings) {
+    return switch (e.getStatus()) {
+      case 404 -> noRoute(ctx);
+      case 405 ->
+          new WebFailure(
+              WebFailure.Reason.METHOD_NOT_ALLOWED,
+              405,
+              ctx.method() + " is not supported on " + ctx.path() + ".");
+      case 413 -> tooLarge(settings.maxBodyBytes());
+      default -> WebFailure.of(e.getStatus(), e.getMessage());
+    };
+  }
+
+  private static WebFailure noRoute(Context ctx) {
+    return new WebFailure(
+        WebFailure.Reason.NO_ROUTE, 404, "There is no endpoint at " + ctx.path() + ".");
+  }
+
+  private static void write(Context ctx, AdapterDirectory owners, WebFailure failure) {
+    ErrorBody body = owners.ownerOf(ctx.path()).render(failure, ctx.path());
+    ctx.status(failure.status()).contentType(body.contentType()).result(body.body());
+    ctx.attribute(ANSWERED_ATTRIBUTE, Boolean.TRUE);
+  }
+
+  /**
+   * A 404 that neither the server nor an adapter answered (Javalin's own "endpoint not found"): the
+   * owner of the path writes it in its format.
+   */
+  private static void noRouteIfUnanswered(Context ctx, AdapterDirectory owners) {
+    if (ctx.attribute(ANSWERED_ATTRIBUTE) == null) {
+      write(ctx, owners, noRoute(ctx));
+    }
+  }
+
+  /**
+   * 204 and 304 carry no content, so no media type: without this, Javalin's default {@code
+   * text/plain} made clients that read every success body (the UnboundID SCIM SDK) fail on a 204 to
+   * PATCH.
+   */
+  private static void noMediaTypeWithoutContent(Context ctx) {
+    int status = ctx.status().getCode();
+    if (status == 204 || status == 304) {
+      ctx.res().setContentType(null);
+    }
+  }
+
+  private static void unexpected(Exception e, Context ctx, AdapterDirectory owners) {
+    String correlationId = WebRequest.correlationId(ctx);
+    log.error(
+        "unexpected error on {} {} correlation={}", ctx.method(), ctx.path(), correlationId, e);
+    write(
+        ctx,
+        owners,
+        new WebFailure(
+            WebFailure.Reason.INTERNAL,
+            500,
+            "An internal error occurred. Quote correlation id "
+                + correlationId
+                + " to ClassLark support."));
+  }
+
+  private static void logRequest(Context ctx, Float millis) {
+    String school = WebRequest.schoolOrNull(ctx);
+    requestLog.info(
+        "{} {} {} {}ms account={} correlation={}",
+        ctx.method(),
+        ctx.path(),
+        ctx.statusCode(),
+        String.format(Locale.ROOT, "%.1f", millis),
+        school == null ? "-" : school,
+        WebRequest.correlationId(ctx));
+  }
+
+  /** Binds the port; fails with {@link PortInUseException} when it is taken. */
+  public WebServer start() {
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      if (isBindFailure(e)) {
+        throw new PortInUseException(settings.host(), settings.port(), e);
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** Which adapter owns a path: the longest matching prefix. */
+  static final class AdapterDirectory {
+    private record Owner(String prefix, WebAdapter adapter) {}
+
+    private final List<Owner> owners;
+
+    AdapterDirectory(List<WebAdapter> adapters) {
+      this.owners =
+          adapters.stream()
+              .flatMap(adapter -> adapter.pathPrefixes().stream().map(p -> new Owner(p, adapter)))
+              .sorted(Comparator.comparingInt((Owner owner) -> owner.prefix().length()).reversed())
+              .toList();
+      long roots = owners.stream().filter(owner -> owner.prefix().isEmpty()).count();
+      if (roots != 1) {
+        throw new IllegalArgumentException(
+            "exactly one adapter must own the prefix \"\", found " + roots);
+      }
+    }
+
+    WebAdapter ownerOf(String path) {
+      for (Owner owner : owners) {
+        String prefix = owner.prefix();
+        if (prefix.isEmpty()
+            || path.equals(prefix)
+            || (path.startsWith(prefix) && path.charAt(prefix.length()) == '/')) {
+          return owner.adapter();
+        }
+      }
+      throw new IllegalStateException("no adapter owns " + path);
+    }
+  }
+}
