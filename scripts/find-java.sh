@@ -18,12 +18,14 @@ find_java() {
   return 1
 }
 
-# The JVM options the service runs with (override with CLASSLARK_JAVA_OPTS): a heap sized for a service
-# whose memory does not grow with the school (members and pages are streamed), the serial collector for a
-# small machine, and class data sharing so that later starts map the classes the first one recorded.
+# The JVM options the service runs with: a heap sized for a service whose memory does not grow with the
+# school (members and pages are streamed), the serial collector for a small machine (these two can be
+# replaced with CLASSLARK_JAVA_OPTS); then, always, an exit on OutOfMemoryError (a supervisor restarts a
+# dead process, nothing restarts one that hangs with a full heap), and class data sharing so that later
+# starts map the classes the first one recorded.
 service_java_options() {
   local root="$1"
-  echo "${CLASSLARK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx96m -XX:ReservedCodeCacheSize=64m} -Xlog:cds*=off -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$root/target/classlark-scim.jsa"
+  echo "${CLASSLARK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx96m -XX:ReservedCodeCacheSize=64m} -XX:+ExitOnOutOfMemoryError -Xlog:cds*=off -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$root/target/classlark-scim.jsa"
 }
 
 # Few malloc arenas: the JVM's native allocations otherwise spread over one arena per thread, which on

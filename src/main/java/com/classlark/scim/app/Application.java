@@ -18,12 +18,16 @@ import com.classlark.scim.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running service: database, domain services and HTTP server, wired in one place that both
  * {@link Main} and the tests use.
  */
 public final class Application implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+
   private final Services services;
   private final WebServer server;
 
@@ -106,6 +110,28 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * Stops on SIGTERM: the server drains and lets the requests in flight finish (see {@link
+   * WebServer#stopGracefully()}), then the database pool closes.
+   *
+   * @return true when every request in flight finished within the shutdown timeout
+   */
+  public boolean shutDown() {
+    boolean finished;
+    try {
+      finished = server.stopGracefully();
+    } finally {
+      services.database().close();
+    }
+    if (finished) {
+      log.info("stopped: every request in flight finished; the database pool is closed");
+    } else {
+      log.warn("stopped after the shutdown timeout cut requests off; the database pool is closed");
+    }
+    return finished;
+  }
+
+  /** Stops at once, closing every connection and the database pool. */
   @Override
   public void close() {
     try {

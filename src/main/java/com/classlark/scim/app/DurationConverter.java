@@ -38,6 +38,16 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
   }
 
+  /** Like {@link DurationConverter}, and also accepts {@code 0} (e.g. "no drain window"). */
+  static final class OrZero implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return value.strip().matches("0+[dhms]?")
+          ? Duration.ZERO
+          : new DurationConverter().convert(value);
+    }
+  }
+
   private static Duration positive(Duration duration, String value) {
     if (duration.isZero() || duration.isNegative()) {
       throw new TypeConversionException("'" + value + "' must be a positive duration");

@@ -5,11 +5,14 @@ import com.classlark.scim.directory.IssuedToken;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
+import com.classlark.scim.web.ConnectionLimits;
 import com.classlark.scim.web.HttpSettings;
+import com.classlark.scim.web.ShutdownSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,6 +106,69 @@ final class ServeCommand implements Callable<Integer> {
   int bulkMaxPayloadBytes;
 
   @Option(
+      names = "--max-connections",
+      defaultValue =
+          "${env:CLASSLARK_MAX_CONNECTIONS:-" + ConnectionLimits.DEFAULT_MAX_CONNECTIONS + "}",
+      paramLabel = "N",
+      description =
+          "Most connections open at once; more wait in the accept queue (env"
+              + " CLASSLARK_MAX_CONNECTIONS; default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(
+      names = "--idle-timeout",
+      defaultValue =
+          "${env:CLASSLARK_IDLE_TIMEOUT:-" + ConnectionLimits.DEFAULT_IDLE_TIMEOUT_SECONDS + "s}",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "Close a connection without traffic after this long, e.g. 30s or 2m (env"
+              + " CLASSLARK_IDLE_TIMEOUT; default: ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--max-header-bytes",
+      defaultValue =
+          "${env:CLASSLARK_MAX_HEADER_BYTES:-" + ConnectionLimits.DEFAULT_MAX_HEADER_BYTES + "}",
+      paramLabel = "BYTES",
+      description =
+          "Largest request line plus header fields (env CLASSLARK_MAX_HEADER_BYTES; default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxHeaderBytes;
+
+  @Option(
+      names = "--max-header-fields",
+      defaultValue =
+          "${env:CLASSLARK_MAX_HEADER_FIELDS:-" + ConnectionLimits.DEFAULT_MAX_HEADER_FIELDS + "}",
+      paramLabel = "N",
+      description =
+          "Most header fields in one request (env CLASSLARK_MAX_HEADER_FIELDS; default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxHeaderFields;
+
+  @Option(
+      names = "--shutdown-drain",
+      defaultValue =
+          "${env:CLASSLARK_SHUTDOWN_DRAIN:-" + ShutdownSettings.DEFAULT_DRAIN_SECONDS + "s}",
+      converter = DurationConverter.OrZero.class,
+      paramLabel = "DURATION",
+      description =
+          "On SIGTERM, go on serving this long after /readyz turned 503, so that load balancers"
+              + " notice; 0 refuses at once (env CLASSLARK_SHUTDOWN_DRAIN; default: ${DEFAULT-VALUE}).")
+  Duration shutdownDrain;
+
+  @Option(
+      names = "--shutdown-timeout",
+      defaultValue =
+          "${env:CLASSLARK_SHUTDOWN_TIMEOUT:-" + ShutdownSettings.DEFAULT_TIMEOUT_SECONDS + "s}",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "On SIGTERM, after the drain, how long requests in flight get to finish (env"
+              + " CLASSLARK_SHUTDOWN_TIMEOUT; default: ${DEFAULT-VALUE}).")
+  Duration shutdownTimeout;
+
+  @Option(
       names = "--migrate",
       description =
           "Apply pending migrations at start (always done for the embedded SQLite database).")
@@ -131,22 +197,22 @@ final class ServeCommand implements Callable<Integer> {
     AppConfig config =
         new AppConfig(
             database.target(),
-            new HttpSettings(host, port, maxBodyBytes, blankToNull(baseUrl)),
+            new HttpSettings(
+                host,
+                port,
+                maxBodyBytes,
+                blankToNull(baseUrl),
+                new ConnectionLimits(maxConnections, idleTimeout, maxHeaderBytes, maxHeaderFields),
+                new ShutdownSettings(shutdownDrain, shutdownTimeout)),
             new QuerySettings(
                 defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
             new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
             migrate,
             benchmarkBaseline);
     Application application = Application.start(config, Clock.systemUTC());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  application.close();
-                  stopped.countDown();
-                }));
     PrintWriter out = spec.commandLine().getOut();
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(application, out), "classlark-shutdown"));
     String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     String base =
         config.http().publicBaseUrl() != null
@@ -169,8 +235,28 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("Press Ctrl+C to stop.");
     out.flush();
-    stopped.await();
+    // Serves until SIGTERM or Ctrl+C; the shutdown hook then stops the service and ends the
+    // process.
+    Thread.currentThread().join();
     return 0;
+  }
+
+  /**
+   * Stops the service on SIGTERM or Ctrl+C and ends the process: with status 0 when every request
+   * in flight finished, 1 when the shutdown timeout cut some off. Without {@code halt} the JVM
+   * would end a SIGTERM with status 143 whatever the hook did, which supervisors report as a
+   * failure.
+   */
+  private static void stop(Application application, PrintWriter out) {
+    int status = 1;
+    try {
+      status = application.shutDown() ? 0 : 1;
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(ServeCommand.class).error("shutdown failed", e);
+    } finally {
+      out.flush();
+      Runtime.getRuntime().halt(status);
+    }
   }
 
   private static String blankToNull(String value) {

@@ -5,6 +5,8 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.web.WebRequest;
 import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Bearer-token authentication (RFC 6750) for every SCIM route: the token alone selects the school.
@@ -19,7 +21,14 @@ public final class BearerAuth {
 
   /** Authenticates the request or throws a 401 {@link ScimException} saying what to fix. */
   public void authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
+    List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
+    if (headers.size() > 1) {
+      throw ScimException.unauthorized(
+          "Send one Authorization header with the school's SCIM token, not "
+              + headers.size()
+              + ".");
+    }
+    String header = headers.isEmpty() ? null : headers.get(0);
     if (header == null || header.isBlank()) {
       throw ScimException.unauthorized(
           "Authentication required: send the school's SCIM token as 'Authorization: Bearer <token>'.");

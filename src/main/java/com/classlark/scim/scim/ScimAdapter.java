@@ -112,7 +112,12 @@ public final class ScimAdapter implements WebAdapter {
     ScimException error =
         switch (failure.reason()) {
           case NO_ROUTE -> noRoute(path);
-          case METHOD_NOT_ALLOWED, MALFORMED, BODY_TOO_LARGE, INTERNAL ->
+          case METHOD_NOT_ALLOWED,
+              MALFORMED,
+              BODY_TOO_LARGE,
+              UNSUPPORTED_MEDIA_TYPE,
+              SHUTTING_DOWN,
+              INTERNAL ->
               new ScimException(failure.status(), null, failure.detail());
         };
     try {

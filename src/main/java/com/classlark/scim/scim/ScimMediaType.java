@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The SCIM media type (RFC 7644 §3.1). Responses are {@code application/scim+json}; requests may
- * also be {@code application/json} (what most identity providers send), with any charset.
+ * also be {@code application/json} (what most identity providers send), in UTF-8 (the server
+ * refuses any other charset before the adapter runs).
  */
 public final class ScimMediaType {
   public static final String SCIM_JSON = "application/scim+json";
@@ -29,7 +30,7 @@ public final class ScimMediaType {
     }
     throw ScimException.unsupportedMediaType(
         "Content-Type "
-            + mediaType
+            + (mediaType.isEmpty() ? "without a media type" : mediaType)
             + " is not supported: send application/scim+json or application/json");
   }
 }

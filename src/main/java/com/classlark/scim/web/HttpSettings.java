@@ -1,7 +1,7 @@
 package com.classlark.scim.web;
 
 /**
- * How the one HTTP server listens and what it accepts.
+ * How the one HTTP server listens, what it accepts and how it stops.
  *
  * @param host address to bind, e.g. {@code 0.0.0.0}
  * @param port port to bind; 0 picks a free one
@@ -9,8 +9,16 @@ package com.classlark.scim.web;
  * @param publicBaseUrl the base URL clients use (e.g. {@code https://scim.classlark.example}), or
  *     {@code null} to derive it from each request and its {@code X-Forwarded-Proto}/{@code
  *     X-Forwarded-Host}
+ * @param connections limits on connections and request heads
+ * @param shutdown how the server stops on SIGTERM
  */
-public record HttpSettings(String host, int port, long maxBodyBytes, String publicBaseUrl) {
+public record HttpSettings(
+    String host,
+    int port,
+    long maxBodyBytes,
+    String publicBaseUrl,
+    ConnectionLimits connections,
+    ShutdownSettings shutdown) {
   public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
 
   public HttpSettings {
@@ -28,5 +36,16 @@ public record HttpSettings(String host, int port, long maxBodyBytes, String publ
       }
       publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
+  }
+
+  /** Settings with the default connection limits and shutdown. */
+  public HttpSettings(String host, int port, long maxBodyBytes, String publicBaseUrl) {
+    this(
+        host,
+        port,
+        maxBodyBytes,
+        publicBaseUrl,
+        ConnectionLimits.DEFAULTS,
+        ShutdownSettings.DEFAULTS);
   }
 }

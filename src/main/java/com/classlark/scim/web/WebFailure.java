@@ -21,12 +21,23 @@ public record WebFailure(Reason reason, int status, String detail) {
     MALFORMED,
     /** The body is larger than the configured limit. */
     BODY_TOO_LARGE,
+    /** The request declares a charset the service does not read (its body, its query string). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The service is shutting down and refused the request without processing any of it. */
+    SHUTTING_DOWN,
     /** An unexpected exception; the detail quotes the correlation id that is also logged. */
     INTERNAL
   }
 
   /** A failure of another HTTP status the server's libraries reported. */
   public static WebFailure of(int status, String detail) {
-    return new WebFailure(status == 413 ? Reason.BODY_TOO_LARGE : Reason.MALFORMED, status, detail);
+    Reason reason =
+        switch (status) {
+          case 413 -> Reason.BODY_TOO_LARGE;
+          case 415 -> Reason.UNSUPPORTED_MEDIA_TYPE;
+          case 503 -> Reason.SHUTTING_DOWN;
+          default -> Reason.MALFORMED;
+        };
+    return new WebFailure(reason, status, detail);
   }
 }

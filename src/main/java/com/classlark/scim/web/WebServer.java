@@ -34,11 +34,11 @@ public final class WebServer implements AutoCloseable {
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
   private final Javalin app;
-  private final HttpSettings settings;
+  private final GracefulShutdown shutdown;
 
-  private WebServer(Javalin app, HttpSettings settings) {
+  private WebServer(Javalin app, GracefulShutdown shutdown) {
     this.app = app;
-    this.settings = settings;
+    this.shutdown = shutdown;
   }
 
   /**
@@ -50,6 +50,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer create(
       HttpSettings settings, BooleanSupplier readiness, List<WebAdapter> adapters) {
     AdapterDirectory owners = new AdapterDirectory(adapters);
+    GracefulShutdown shutdown = new GracefulShutdown(settings.shutdown());
     Javalin app =
         Javalin.create(
             config -> {
@@ -61,10 +62,16 @@ public final class WebServer implements AutoCloseable {
               config.http.generateEtags = false;
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
-              config.jetty.host = settings.host();
-              config.jetty.port = settings.port();
+              config.jetty.addConnector(
+                  (server, http) ->
+                      settings
+                          .connections()
+                          .openConnector(server, http, settings.host(), settings.port()));
               config.jetty.modifyServer(
-                  server -> server.setErrorHandler(new LowLevelErrorHandler(owners)));
+                  server ->
+                      server.setErrorHandler(
+                          new LowLevelErrorHandler(owners, settings.connections())));
+              config.jetty.modifyServer(shutdown::install);
               config.requestLogger.http(WebServer::logRequest);
 
               config.routes.before(
@@ -85,10 +92,13 @@ public final class WebServer implements AutoCloseable {
               config.routes.get(
                   READY_PATH,
                   ctx -> {
-                    boolean ready = readiness.getAsBoolean();
-                    ctx.status(ready ? 200 : 503)
+                    String unready =
+                        shutdown.draining()
+                            ? "shutting down"
+                            : readiness.getAsBoolean() ? null : "database unreachable";
+                    ctx.status(unready == null ? 200 : 503)
                         .contentType("text/plain")
-                        .result(ready ? "ready" : "database unreachable");
+                        .result(unready == null ? "ready" : unready);
                   });
               adapters.forEach(adapter -> adapter.register(config.routes));
 
@@ -109,12 +119,13 @@ public final class WebServer implements AutoCloseable {
                   });
               config.routes.error(404, ctx -> noRouteIfUnanswered(ctx, owners));
             });
-    return new WebServer(app, settings);
+    return new WebServer(app, shutdown);
   }
 
   private static void prepare(Context ctx, HttpSettings settings) {
     WebRequest.correlationId(ctx, UUID.randomUUID().toString());
     ctx.header("X-Correlation-Id", WebRequest.correlationId(ctx));
+    RequestChecks.check(ctx);
     if (BODY_METHODS.contains(ctx.method()) && ctx.contentLength() > settings.maxBodyBytes()) {
       throw new WebFailureException(tooLarge(settings.maxBodyBytes()));
     }
@@ -202,30 +213,26 @@ public final class WebServer implements AutoCloseable {
 
   /** Binds the port; fails with {@link PortInUseException} when it is taken. */
   public WebServer start() {
-    try {
-      app.start();
-    } catch (RuntimeException e) {
-      if (isBindFailure(e)) {
-        throw new PortInUseException(settings.host(), settings.port(), e);
-      }
-      throw e;
-    }
+    app.start();
     return this;
-  }
-
-  private static boolean isBindFailure(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.BindException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public int port() {
     return app.port();
   }
 
+  /**
+   * Stops the server the way SIGTERM should, see {@link GracefulShutdown}: {@code /readyz} answers
+   * 503 at once, requests are served for the drain window, then refused, and those in flight
+   * finish.
+   *
+   * @return true when every request in flight finished within the shutdown timeout
+   */
+  public boolean stopGracefully() {
+    return shutdown.stop(app::stop);
+  }
+
+  /** Stops the server at once, closing every connection. */
   @Override
   public void close() {
     app.stop();

@@ -168,7 +168,7 @@ class HttpErrorResponsesTest {
         .isEqualTo(
             "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"400\","
                 + "\"detail\":\"The request is malformed (for example a URL with an invalid or NUL"
-                + " %-escape); fix the request.\"}");
+                + " %-escape, or an invalid Content-Length); fix the request.\"}");
   }
 
   @ParameterizedTest

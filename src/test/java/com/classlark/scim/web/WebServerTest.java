@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,62 +17,6 @@ import org.junit.jupiter.api.Test;
 class WebServerTest {
   private static WebServer server;
   private static ScimClient client;
-
-  /** An adapter that writes errors as {@code NAME STATUS REASON: detail} in plain text. */
-  private record TextAdapter(String name, String prefix) implements WebAdapter {
-    @Override
-    public List<String> pathPrefixes() {
-      return List.of(prefix);
-    }
-
-    @Override
-    public void register(RoutesConfig routes) {
-      routes.get(prefix + "/hello", ctx -> ctx.result(name + " hello"));
-      routes.post(prefix + "/echo", ctx -> ctx.result(ctx.body()));
-      routes.get(
-          prefix + "/refused",
-          ctx -> {
-            throw new IllegalArgumentException(name + " refuses");
-          });
-      routes.get(
-          prefix + "/broken",
-          ctx -> {
-            throw new IllegalStateException("internal state with password=hunter2");
-          });
-    }
-
-    @Override
-    public void beforeMatched(Context ctx) {
-      if ("deny".equals(ctx.header("X-Test"))) {
-        throw new IllegalArgumentException(name + " denies");
-      }
-    }
-
-    @Override
-    public boolean writeError(Context ctx, Exception exception) {
-      if (exception instanceof IllegalArgumentException refused) {
-        ctx.status(422).contentType("text/plain").result(name + " 422: " + refused.getMessage());
-        return true;
-      }
-      return false;
-    }
-
-    @Override
-    public ErrorBody render(WebFailure failure, String path) {
-      String text =
-          name
-              + " "
-              + failure.status()
-              + " "
-              + failure.reason()
-              + ": "
-              + failure.detail()
-              + " ("
-              + path
-              + ")";
-      return new ErrorBody("text/x-" + name, text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
 
   @BeforeAll
   static void start() {
@@ -170,6 +111,6 @@ class WebServerTest {
     assertThat(result.body())
         .isEqualTo(
             "root 400 MALFORMED: The request is malformed (for example a URL with an invalid or NUL"
-                + " %-escape); fix the request. (/)");
+                + " %-escape, or an invalid Content-Length); fix the request. (/)");
   }
 }
