@@ -2,6 +2,7 @@ package com.classlark.scim.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -91,8 +92,10 @@ public record ConnectionLimits(
     try {
       connector.open();
     } catch (IOException e) {
-      if (e instanceof java.net.BindException) {
-        throw new PortInUseException(host, port, e);
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          throw new PortInUseException(host, port, e);
+        }
       }
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }

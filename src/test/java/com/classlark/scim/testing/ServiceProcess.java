@@ -47,12 +47,14 @@ public final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final List<String> output;
+  private final Thread reader;
 
-  private ServiceProcess(Process process, int port, Path log, List<String> output) {
+  private ServiceProcess(Process process, int port, Path log, List<String> output, Thread reader) {
     this.process = process;
     this.port = port;
     this.log = log;
     this.output = output;
+    this.reader = reader;
   }
 
   /** A database migrated for the service, with one school; returns a token of that school. */
@@ -75,6 +77,53 @@ public final class ServiceProcess implements AutoCloseable {
       TestDatabase database, Map<String, String> environment, String... serveArguments)
       throws IOException {
     int port = freePort();
+    Path log = Files.createTempFile("classlark-service-", ".log");
+    Process process =
+        serve(database, port, environment, serveArguments)
+            .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
+    List<String> output = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> listening = new CompletableFuture<>();
+    Thread reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (BufferedReader out =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                      output.add(line);
+                      if (line.startsWith("Press Ctrl+C")) {
+                        listening.complete(null);
+                      }
+                    }
+                  } catch (IOException ended) {
+                    // the process ended; whoever waits learns it below
+                  }
+                  listening.completeExceptionally(new IOException("the service ended its output"));
+                });
+    ServiceProcess service = new ServiceProcess(process, port, log, output, reader);
+    try {
+      listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      service.close();
+      throw new IOException("the service did not start; its log:\n" + service.log(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.close();
+      throw new IOException(e);
+    }
+    return service;
+  }
+
+  /**
+   * The command {@code java <service options> -jar target/classlark-scim.jar serve --host 127.0.0.1
+   * --port PORT --db DB ARGS}, to be started.
+   */
+  public static ProcessBuilder serve(
+      TestDatabase database, int port, Map<String, String> environment, String... serveArguments)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaOptions(environment));
@@ -90,42 +139,9 @@ public final class ServiceProcess implements AutoCloseable {
             "--db",
             database.spec()));
     command.addAll(Arrays.asList(serveArguments));
-    Path log = Files.createTempFile("classlark-service-", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
-    Process process = builder.start();
-    List<String> output = new CopyOnWriteArrayList<>();
-    CompletableFuture<Void> listening = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  output.add(line);
-                  if (line.startsWith("Press Ctrl+C")) {
-                    listening.complete(null);
-                  }
-                }
-              } catch (IOException ended) {
-                // the process ended; whoever waits learns it below
-              }
-              listening.completeExceptionally(new IOException("the service ended its output"));
-            });
-    ServiceProcess service = new ServiceProcess(process, port, log, output);
-    try {
-      listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      service.close();
-      throw new IOException("the service did not start; its log:\n" + service.log(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      service.close();
-      throw new IOException(e);
-    }
-    return service;
+    return builder;
   }
 
   /**
@@ -168,8 +184,11 @@ public final class ServiceProcess implements AutoCloseable {
     return process;
   }
 
-  /** What the service wrote to stdout. */
-  public List<String> output() {
+  /** What the service wrote to stdout (all of it once the process ended). */
+  public List<String> output() throws InterruptedException {
+    if (!process.isAlive()) {
+      reader.join(Duration.ofSeconds(10));
+    }
     return List.copyOf(output);
   }
 
