@@ -99,7 +99,8 @@ public final class Application implements AutoCloseable {
             config.queries().defaultPageSize(),
             config.queries().maxPageSize(),
             (int) Services.CURSOR_TIMEOUT.toSeconds()),
-        ScimAdapter.DOCS_PATH + "#authentication");
+        ScimAdapter.DOCS_PATH,
+        ScimAdapter.AUTHENTICATION_DOCS_PATH);
   }
 
   public Services services() {

@@ -12,9 +12,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +25,27 @@ import java.util.Set;
  * request it owns.
  */
 public final class ScimAdapter implements WebAdapter {
-  /** Where the documentation is served, without a token, at the root and under {@code /scim/v2}. */
+  /**
+   * Where the identity-provider guide is served as HTML, without a token, at the root and under
+   * {@code /scim/v2}.
+   */
   public static final String DOCS_PATH = "/docs";
 
-  private static final String DOCS_RESOURCE = "docs/README.md";
+  /** The guide's section on the base URL and the token, for the authentication scheme. */
+  public static final String AUTHENTICATION_DOCS_PATH = DOCS_PATH + "#base-url-and-token";
+
+  /** Nothing but the page's own stylesheet: the guide has no script, image or form. */
+  private static final String DOCS_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none';"
+          + " frame-ancestors 'none'";
+
+  private static final List<String> DOCS_PREFIXES = List.of("", BaseUrl.SCIM_PREFIX);
   private static final Set<String> PUBLIC_PATHS =
-      Set.of(DOCS_PATH, BaseUrl.SCIM_PREFIX + DOCS_PATH);
+      Set.of(
+          DOCS_PATH,
+          BaseUrl.SCIM_PREFIX + DOCS_PATH,
+          GuidePage.STYLESHEET_PATH,
+          BaseUrl.SCIM_PREFIX + GuidePage.STYLESHEET_PATH);
   private static final Set<HandlerType> BODY_METHODS =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
@@ -41,7 +53,7 @@ public final class ScimAdapter implements WebAdapter {
   private final List<ScimRoutes> scimRoutes;
   private final Map<String, Handler> publicGetRoutes;
   private final Set<String> publicPaths;
-  private final byte[] docs;
+  private final GuidePage guide;
 
   /**
    * @param publicGetRoutes path → handler, answered without authentication, such as {@link
@@ -55,7 +67,7 @@ public final class ScimAdapter implements WebAdapter {
     Set<String> paths = new HashSet<>(PUBLIC_PATHS);
     paths.addAll(publicGetRoutes.keySet());
     this.publicPaths = Set.copyOf(paths);
-    this.docs = readDocs();
+    this.guide = GuidePage.load();
   }
 
   public ScimAdapter(Tokens tokens, List<ScimRoutes> scimRoutes) {
@@ -69,8 +81,10 @@ public final class ScimAdapter implements WebAdapter {
 
   @Override
   public void register(RoutesConfig routes) {
-    for (String path : List.of(DOCS_PATH, BaseUrl.SCIM_PREFIX + DOCS_PATH)) {
-      routes.get(path, this::serveDocs);
+    for (String prefix : DOCS_PREFIXES) {
+      routes.get(prefix + DOCS_PATH, ctx -> serveDocs(ctx, "text/html", guide.html()));
+      routes.get(
+          prefix + GuidePage.STYLESHEET_PATH, ctx -> serveDocs(ctx, "text/css", guide.css()));
     }
     publicGetRoutes.forEach(routes::get);
     ScimRouter router = new ScimRouter(routes);
@@ -138,19 +152,9 @@ public final class ScimAdapter implements WebAdapter {
             + " /scim/v2.");
   }
 
-  /** The README packaged into the jar, or null when it is not on the class path. */
-  private static byte[] readDocs() {
-    try (InputStream in = ScimAdapter.class.getClassLoader().getResourceAsStream(DOCS_RESOURCE)) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DOCS_RESOURCE, e);
-    }
-  }
-
-  private void serveDocs(Context ctx) {
-    if (docs == null) {
-      throw ScimException.notFound("The documentation is not packaged with this build.");
-    }
-    ctx.status(200).contentType("text/markdown; charset=utf-8").result(docs);
+  private static void serveDocs(Context ctx, String mediaType, byte[] content) {
+    ctx.header("Content-Security-Policy", DOCS_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.status(200).contentType(mediaType + "; charset=utf-8").result(content);
   }
 }

@@ -95,7 +95,7 @@ class ServiceProviderConfigCapabilitiesTest {
                     "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],"
                         + "'documentationUri':'"
                         + base
-                        + "/docs#authentication','patch':{'supported':true},"
+                        + "/docs','patch':{'supported':true},"
                         + "'bulk':{'supported':true,'maxOperations':1000,'maxPayloadSize':1048576},"
                         + "'filter':{'supported':true,'maxResults':1000},'changePassword':{'supported':false},"
                         + "'sort':{'supported':true},'etag':{'supported':true},"
@@ -106,31 +106,60 @@ class ServiceProviderConfigCapabilitiesTest {
                         + " Bearer clsk_...), issued by ClassLark support. The token alone selects the school.',"
                         + "'specUri':'https://www.rfc-editor.org/info/rfc6750','documentationUri':'"
                         + base
-                        + "/docs#authentication','primary':true}],"
+                        + "/docs#base-url-and-token','primary':true}],"
                         + "'meta':{'resourceType':'ServiceProviderConfig','location':'"
                         + base
                         + "/ServiceProviderConfig'}}")));
   }
 
   @Test
-  void documentationUriServesTheReadmeWithItsAuthenticationSectionWithoutAToken()
-      throws IOException {
+  void documentationUriServesTheIdentityProviderGuideAsHtmlWithoutAToken() {
     String documentationUri = config.get("documentationUri").textValue();
-    assertThat(config.get("authenticationSchemes").get(0).get("documentationUri").textValue())
-        .isEqualTo(documentationUri);
-    String page = documentationUri.substring(0, documentationUri.indexOf('#'));
-    ScimClient anonymous = new ScimClient(page, Map.of());
+    String schemeUri =
+        config.get("authenticationSchemes").get(0).get("documentationUri").textValue();
+    assertThat(schemeUri).isEqualTo(documentationUri + "#base-url-and-token");
+    ScimClient anonymous = new ScimClient(documentationUri, Map.of());
 
     HttpResult result = anonymous.get("");
 
     assertThat(result.status()).isEqualTo(200);
-    assertThat(result.header("Content-Type")).isEqualTo("text/markdown; charset=utf-8");
+    assertThat(result.header("Content-Type")).isEqualTo("text/html;charset=utf-8");
+    assertThat(result.header("Content-Security-Policy"))
+        .isEqualTo(
+            "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none';"
+                + " frame-ancestors 'none'");
     assertThat(result.body())
-        .isEqualTo(Files.readString(Path.of("README.md")))
-        .contains("\n## Authentication\n");
+        .startsWith("<!doctype html>")
+        .contains("<title>Connecting an identity provider to ClassLark</title>")
+        .contains("<link rel=\"stylesheet\" href=\"docs/guide.css\">")
+        .contains("<h2 id=\"base-url-and-token\">Base URL and token</h2>")
+        .contains("<h2 id=\"microsoft-entra-id\">Microsoft Entra ID</h2>")
+        .contains("<table>")
+        .doesNotContain("<script");
     HttpResult underPrefix = new ScimClient(server.baseUrl(), Map.of()).get("/scim/v2/docs");
     assertThat(underPrefix.status()).isEqualTo(200);
     assertThat(underPrefix.body()).isEqualTo(result.body());
+  }
+
+  @Test
+  void theGuidesStylesheetIsServedBesideIt() {
+    for (String page : List.of("/docs", "/scim/v2/docs")) {
+      HttpResult css = new ScimClient(server.baseUrl(), Map.of()).get(page + "/guide.css");
+      assertThat(css.status()).isEqualTo(200);
+      assertThat(css.header("Content-Type")).isEqualTo("text/css; charset=utf-8");
+      assertThat(css.body()).contains("font:");
+    }
+  }
+
+  @Test
+  void theDevelopersReadmeIsNoLongerServed() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (String path : List.of("/docs", "/README.md", "/docs/README.md", "/scim/v2/docs")) {
+      HttpResult result = new ScimClient(server.baseUrl(), Map.of()).get(path);
+      assertThat(result.body()).as(path).doesNotContain("## Development").isNotEqualTo(readme);
+    }
+    assertThat(new ScimClient(server.baseUrl(), Map.of()).get("/README.md").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -138,7 +167,7 @@ class ServiceProviderConfigCapabilitiesTest {
     JsonNode underPrefix = client.get("/scim/v2/ServiceProviderConfig").json();
 
     assertThat(underPrefix.get("documentationUri").textValue())
-        .isEqualTo(server.baseUrl() + "/scim/v2/docs#authentication");
+        .isEqualTo(server.baseUrl() + "/scim/v2/docs");
   }
 
   @Test

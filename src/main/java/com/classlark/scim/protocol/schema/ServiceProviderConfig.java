@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param sort sorting supported
  * @param etag ETags supported
  * @param pagination index/cursor pagination settings
- * @param documentationPath where a human reads how to authenticate, relative to the base URL the
- *     client used, e.g. {@code /docs#authentication}
+ * @param documentationPath where a human reads how to connect a client, relative to the base URL
+ *     the client used, e.g. {@code /docs}
+ * @param authenticationDocumentationPath where a human reads how to authenticate, relative to the
+ *     base URL the client used, e.g. {@code /docs#base-url-and-token}
  */
 public record ServiceProviderConfig(
     boolean patch,
@@ -24,7 +26,8 @@ public record ServiceProviderConfig(
     boolean sort,
     boolean etag,
     Pagination pagination,
-    String documentationPath) {
+    String documentationPath,
+    String authenticationDocumentationPath) {
 
   /** Bulk limits; {@code supported} false means /Bulk is not offered. */
   public record Bulk(boolean supported, int maxOperations, int maxPayloadSize) {}
@@ -77,7 +80,7 @@ public record ServiceProviderConfig(
         "Each school authenticates with its own bearer token (Authorization: Bearer clsk_...), issued"
             + " by ClassLark support. The token alone selects the school.");
     scheme.put("specUri", "https://www.rfc-editor.org/info/rfc6750");
-    scheme.put("documentationUri", documentationUri);
+    scheme.put("documentationUri", baseUrl + authenticationDocumentationPath);
     scheme.put("primary", true);
     ObjectNode meta = body.putObject("meta");
     meta.put("resourceType", "ServiceProviderConfig");
