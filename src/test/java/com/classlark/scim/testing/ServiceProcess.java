@@ -23,8 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The built jar ({@code target/classlark-scim.jar}, so only in {@code *IT} tests) serving as a
@@ -34,14 +32,6 @@ import java.util.regex.Pattern;
 public final class ServiceProcess implements AutoCloseable {
   private static final Path JAR = Path.of("target", "classlark-scim.jar");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-  /**
-   * A space of the heap in {@code jcmd GC.heap_info}: {@code garbage-first heap total reserved …,
-   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K,
-   * used 5710K} and {@code Tenured total 21888K, used 3501K} (Serial).
-   */
-  private static final Pattern HEAP_SPACE =
-      Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
 
   private final Process process;
   private final int port;
@@ -203,31 +193,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** The Java heap in use after a full collection (the live data), in MiB. */
   public double liveHeapMiB() throws IOException, InterruptedException {
-    jcmd("GC.run");
-    Matcher space = HEAP_SPACE.matcher(jcmd("GC.heap_info"));
-    long usedKiB = 0;
-    boolean found = false;
-    while (space.find()) {
-      usedKiB += Long.parseLong(space.group(2));
-      found = true;
-    }
-    if (!found) {
-      throw new IOException("cannot read the heap from jcmd GC.heap_info");
-    }
-    return usedKiB / 1024.0;
-  }
-
-  private String jcmd(String command) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process run =
-        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
-      throw new IOException("jcmd " + command + " failed: " + out);
-    }
-    return out;
+    return JavaHeap.of(process.pid(), true).usedMiB();
   }
 
   /** Sends SIGTERM and waits for the process to end; returns its exit status. */

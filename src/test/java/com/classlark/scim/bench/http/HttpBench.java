@@ -2,6 +2,7 @@ package com.classlark.scim.bench.http;
 
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.JavaHeap;
 import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -401,8 +402,8 @@ public final class HttpBench implements Callable<Integer> {
   private ServerProcess.Memory recordMemory(BenchReport report, ServerProcess server)
       throws Exception {
     ServerProcess.Memory memory = server.residentMemory();
-    ServerProcess.Heap heap = server.heap(false);
-    ServerProcess.Heap live = server.heap(true);
+    JavaHeap heap = server.heap(false);
+    JavaHeap live = server.heap(true);
     String load = String.format("after %,d-staff load", staff);
     report.figure("rssAfterLoadMiB", "resident memory " + load, memory.residentMiB(), "MiB");
     report.figure("rssPeakMiB", "peak resident memory (VmHWM)", memory.peakResidentMiB(), "MiB");

@@ -1,16 +1,14 @@
 package com.classlark.scim.bench.http;
 
+import com.classlark.scim.testing.JavaHeap;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The service under test: {@code classlark-scim.jar serve} as a child process on 127.0.0.1 with the
@@ -19,15 +17,6 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-  /**
-   * A space of the heap in {@code jcmd GC.heap_info}: {@code garbage-first heap total reserved …,
-   * committed 262144K, used 11043K} (G1), or one line per generation, {@code DefNew total 9792K,
-   * used 5710K} and {@code Tenured total 21888K, used 3501K} (Serial, also Parallel's {@code
-   * PSYoungGen} and {@code ParOldGen}).
-   */
-  private static final Pattern HEAP_SPACE =
-      Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
 
   private final Process process;
   private final int port;
@@ -156,42 +145,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The Java heap as {@code jcmd GC.heap_info} reports it, summed over the generations, optionally
-   * after a full collection (then "used" is the live data).
+   * The Java heap as {@code jcmd GC.heap_info} reports it, optionally after a full collection (then
+   * "used" is the live data).
    */
-  Heap heap(boolean afterFullGc) throws IOException, InterruptedException {
-    if (afterFullGc) {
-      jcmd("GC.run");
-    }
-    Matcher space = HEAP_SPACE.matcher(jcmd("GC.heap_info"));
-    long committedKiB = 0;
-    long usedKiB = 0;
-    boolean found = false;
-    while (space.find()) {
-      committedKiB += Long.parseLong(space.group(1));
-      usedKiB += Long.parseLong(space.group(2));
-      found = true;
-    }
-    if (!found) {
-      throw new IOException("cannot read the heap from jcmd GC.heap_info");
-    }
-    return new Heap(committedKiB / 1024.0, usedKiB / 1024.0);
-  }
-
-  /** Committed and used Java heap in MiB. */
-  record Heap(double committedMiB, double usedMiB) {}
-
-  private String jcmd(String command) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process run =
-        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
-      throw new IOException("jcmd " + command + " failed: " + output);
-    }
-    return output;
+  JavaHeap heap(boolean afterFullGc) throws IOException, InterruptedException {
+    return JavaHeap.of(process.pid(), afterFullGc);
   }
 
   @Override
