@@ -95,7 +95,9 @@ class GracefulShutdownIT {
             clients.submit(() -> run(writer, burst));
           }
           assertThat(burst.await(120, TimeUnit.SECONDS)).isTrue();
-          exitStatus = service.terminate(Duration.ofSeconds(120));
+          service.process().destroy();
+          assertThat(firstUnready(base + "/readyz")).isEqualTo("503 shutting down");
+          exitStatus = service.awaitExit(Duration.ofSeconds(120));
         }
 
         for (Writer writer : writers) {
@@ -114,7 +116,9 @@ class GracefulShutdownIT {
         for (Writer writer : writers) {
           for (Outcome outcome : writer.outcomes()) {
             if (outcome.answered() && outcome.status() >= 300) {
-              assertThat(outcome.status()).as(writer.name()).isEqualTo(503);
+              assertThat(outcome.status())
+                  .as(() -> writer.name() + " " + outcome.body() + "\n" + service.log())
+                  .isEqualTo(503);
               assertThat(outcome.body()).isEqualTo(REFUSED);
             }
           }
@@ -138,6 +142,15 @@ class GracefulShutdownIT {
         return;
       }
     }
+  }
+
+  /** Asks {@code /readyz} until it no longer answers 200 (SIGTERM takes a moment to arrive). */
+  private String firstUnready(String readyz) {
+    Outcome outcome;
+    do {
+      outcome = send(HttpRequest.newBuilder(URI.create(readyz)).build());
+    } while (outcome.status() == 200);
+    return outcome.status() + " " + outcome.body();
   }
 
   private Outcome send(HttpRequest request) {
