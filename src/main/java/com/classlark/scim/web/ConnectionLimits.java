@@ -15,9 +15,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * the service nothing), an idle timeout, and a bound on each request's head (its bytes and its
  * number of header fields).
  *
- * <p>A connection costs about 5 KB of heap while idle, and at most about 25 KB while it holds a
- * request head at the limits (see {@code docs/benchmarks.md}), so the defaults cap connections at
- * about 25 MB of a 96 MiB heap. When the cap is reached, connections idle for more than {@link
+ * <p>A connection costs 3–5 KB of heap while idle, and at most about 21 KB while it holds a request
+ * head at the limits (see {@code docs/benchmarks.md}), so the defaults cap connections at about 21
+ * MB of a 96 MiB heap. When the cap is reached, connections idle for more than {@link
  * #IDLE_TIMEOUT_AT_CAP} are closed, so that clients that stall (idle keep-alive connections,
  * "slowloris" clients that send a header byte every few seconds) make room for the ones waiting.
  *
