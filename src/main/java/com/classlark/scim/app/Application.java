@@ -12,7 +12,7 @@ import com.classlark.scim.scim.ScimAdapter;
 import com.classlark.scim.scim.ServiceProviderConfigRoutes;
 import com.classlark.scim.scim.UsersRoutes;
 import com.classlark.scim.store.Database;
-import com.classlark.scim.store.DatabaseUnavailableException;
+import com.classlark.scim.store.Database.SchemaPolicy;
 import com.classlark.scim.store.Dialect;
 import com.classlark.scim.web.WebServer;
 import java.time.Clock;
@@ -40,16 +40,10 @@ public final class Application implements AutoCloseable {
   public static Application start(AppConfig config, Clock clock) {
     Database database = Database.open(config.database());
     try {
-      if (config.migrate() || config.database().dialect() == Dialect.SQLITE) {
-        database.migrate();
-        database.optimize();
-      } else if (database.pendingMigrations() > 0) {
-        throw new DatabaseUnavailableException(
-            "database "
-                + config.database().describe()
-                + " lacks migrations: run 'classlark-scim migrate' first or start with --migrate",
-            null);
-      }
+      boolean embedded = config.database().dialect() == Dialect.SQLITE;
+      database.prepareSchema(
+          config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
+      database.optimize();
       return start(config, Services.over(database, clock));
     } catch (RuntimeException e) {
       database.close();

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -19,6 +24,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int MAX_SQL_IN_MESSAGE = 1_000;
 
   private final DatabaseTarget target;
   private final HikariDataSource dataSource;
@@ -30,6 +36,7 @@ public final class Database implements AutoCloseable {
     this.target = target;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutBoundValues);
     this.statistics = target.dialect() == Dialect.SQLITE ? refreshSqliteStatistics() : null;
   }
 
@@ -68,6 +75,8 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseTarget target) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.jdbcUrl());
+    config.setUsername(target.user());
+    config.setPassword(target.password());
     config.setPoolName("classlark-" + target.dialect().name().toLowerCase(java.util.Locale.ROOT));
     // Fail fast, naming the target, when the database cannot be reached at start.
     config.setInitializationFailTimeout(2_000);
@@ -87,6 +96,10 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(8);
     } else {
       config.setMaximumPoolSize(16);
+      // The server's error detail quotes the values of the row ("Key (user_name_key)=(…) already
+      // exists") and the driver's batch errors quote every bound parameter: neither may reach a
+      // message or a log line.
+      config.addDataSourceProperty("logServerErrorDetail", "false");
       // Batches become multi-row statements: one round trip instead of one per row.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
       // Plan every execution with its parameters and the tables' current size. A generic plan
@@ -100,8 +113,23 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DatabaseUnavailableException(
-          "cannot open database " + target.describe() + ": " + cause.getMessage(), e);
+          "cannot open database " + target.describe() + ": " + target.mask(cause.getMessage()), e);
     }
+  }
+
+  /**
+   * A failed statement's message: the driver's message and the SQL, never the bound values (Jdbi
+   * lists them by default, and they may be a token's hash, a signing secret or a person's email).
+   */
+  private static String withoutBoundValues(StatementException exception) {
+    StatementContext context = exception.getStatementContext();
+    String sql = context == null ? null : context.getRawSql();
+    if (sql == null) {
+      return exception.getShortMessage();
+    }
+    String shown =
+        sql.length() > MAX_SQL_IN_MESSAGE ? sql.substring(0, MAX_SQL_IN_MESSAGE) + "…" : sql;
+    return exception.getShortMessage() + " [statement: " + shown + "]";
   }
 
   private static void createParentDirectory(Path file) {
@@ -122,48 +150,145 @@ public final class Database implements AutoCloseable {
    * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
    * against the files.
    */
-  static final String LATEST_MIGRATION = "1";
+  public static final String LATEST_MIGRATION = "1";
 
-  /** True when the newest migration is recorded as applied (one query; false on any doubt). */
-  boolean isUpToDate() {
+  private static final MigrationVersion LATEST = MigrationVersion.fromVersion(LATEST_MIGRATION);
+
+  /** How a database's schema compares with the migrations of this version of the service. */
+  public enum SchemaState {
+    /** None of the service's tables: a new database, or one that is not ClassLark SCIM's. */
+    EMPTY,
+    /** Migrated by an older version: migrations are pending. */
+    BEHIND,
+    CURRENT,
+    /** Migrated by a newer version, which this version must not write to. */
+    AHEAD
+  }
+
+  /** What to do with a database whose schema is not current; a newer one is always refused. */
+  public enum SchemaPolicy {
+    /** Create the tables or apply pending migrations ({@code migrate}, {@code serve --migrate}). */
+    MIGRATE,
+    /** Apply pending migrations to the service's tables, never create them. */
+    MIGRATE_EXISTING,
+    /** Refuse anything but the current schema. */
+    REQUIRE_CURRENT
+  }
+
+  /** One query: the newest successful migration recorded; empty without the history table. */
+  private Optional<MigrationVersion> appliedVersion() {
     try (Connection connection = dataSource.getConnection();
         var statement =
             connection.prepareStatement(
-                "SELECT COUNT(*) FROM flyway_schema_history WHERE version = ? AND success = ?")) {
-      statement.setString(1, LATEST_MIGRATION);
-      statement.setBoolean(2, true);
+                "SELECT version FROM flyway_schema_history WHERE success = ?")) {
+      statement.setBoolean(1, true);
+      MigrationVersion newest = null;
       try (var rows = statement.executeQuery()) {
-        return rows.next() && rows.getInt(1) == 1;
+        while (rows.next()) {
+          String version = rows.getString(1);
+          if (version != null) {
+            MigrationVersion applied = MigrationVersion.fromVersion(version);
+            newest = newest == null || applied.compareTo(newest) > 0 ? applied : newest;
+          }
+        }
       }
-    } catch (SQLException noHistoryYet) {
-      return false;
+      return Optional.ofNullable(newest);
+    } catch (SQLException e) {
+      if (isMissingTable(e)) {
+        return Optional.empty();
+      }
+      throw new DatabaseUnavailableException(
+          "cannot read the schema version of "
+              + target.describe()
+              + ": "
+              + target.mask(e.getMessage()),
+          e);
     }
   }
 
-  /** Applies pending migrations; returns how many were applied. */
+  private boolean isMissingTable(SQLException e) {
+    return target.dialect() == Dialect.POSTGRESQL
+        ? "42P01".equals(e.getSQLState())
+        : String.valueOf(e.getMessage()).contains("no such table");
+  }
+
+  /** How this database's schema compares with this version's migrations. */
+  public SchemaState schemaState() {
+    return schemaState(appliedVersion());
+  }
+
+  /** Applies pending migrations, creating the tables if need be; returns how many were applied. */
   public int migrate() {
-    if (isUpToDate()) {
-      return 0;
-    }
+    return prepareSchema(SchemaPolicy.MIGRATE);
+  }
+
+  /**
+   * Makes sure this version of the service can use the database, migrating it as the policy allows;
+   * returns how many migrations were applied.
+   *
+   * @throws DatabaseUnavailableException with one line that says what to do: run {@code migrate},
+   *     or run the newer version that migrated the database
+   */
+  public int prepareSchema(SchemaPolicy policy) {
+    Optional<MigrationVersion> applied = appliedVersion();
+    SchemaState state = schemaState(applied);
+    return switch (state) {
+      case CURRENT -> 0;
+      case AHEAD ->
+          throw new DatabaseUnavailableException(
+              "database "
+                  + target.describe()
+                  + " is at schema version "
+                  + applied.orElseThrow()
+                  + ", newer than this version of ClassLark SCIM knows ("
+                  + LATEST
+                  + "): it was migrated by a newer version; run that version or a later one",
+              null);
+      case EMPTY ->
+          policy == SchemaPolicy.MIGRATE
+              ? runMigrations()
+              : refuse(
+                  "database "
+                      + target.describe()
+                      + " has no ClassLark SCIM tables: run 'classlark-scim migrate' with the same"
+                      + " --db first");
+      case BEHIND ->
+          policy == SchemaPolicy.REQUIRE_CURRENT
+              ? refuse(
+                  "database "
+                      + target.describe()
+                      + " is at schema version "
+                      + applied.orElseThrow()
+                      + " and this version of ClassLark SCIM needs "
+                      + LATEST
+                      + ": run 'classlark-scim migrate' with the same --db first")
+              : runMigrations();
+    };
+  }
+
+  private static SchemaState schemaState(Optional<MigrationVersion> applied) {
+    return applied
+        .map(
+            version -> {
+              int comparison = version.compareTo(LATEST);
+              return comparison < 0
+                  ? SchemaState.BEHIND
+                  : comparison == 0 ? SchemaState.CURRENT : SchemaState.AHEAD;
+            })
+        .orElse(SchemaState.EMPTY);
+  }
+
+  private static int refuse(String message) {
+    throw new DatabaseUnavailableException(message, null);
+  }
+
+  private int runMigrations() {
     try {
       MigrateResult result = flyway().migrate();
       return result.migrationsExecuted;
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
-          "cannot migrate database " + target.describe() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** How many migrations this database still lacks. */
-  public int pendingMigrations() {
-    if (isUpToDate()) {
-      return 0;
-    }
-    try {
-      return flyway().info().pending().length;
-    } catch (RuntimeException e) {
-      throw new DatabaseUnavailableException(
-          "cannot read the migration state of " + target.describe() + ": " + e.getMessage(), e);
+          "cannot migrate database " + target.describe() + ": " + target.mask(e.getMessage()), e);
     }
   }
 
