@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
@@ -10,6 +11,7 @@ import com.classlark.scim.web.HttpSettings;
  *
  * @param bulk limits of {@code /Bulk}; its payload limit must fit in the HTTP body limit, or
  *     requests over the body limit would be refused before the bulk limit is ever checked
+ * @param valueLimit the most values of one multi-valued attribute of a resource
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
  * @param benchmarkBaseline also serve {@link com.classlark.scim.scim.BenchmarkBaseline} without a
  *     token, for the benchmark harness only
@@ -19,6 +21,7 @@ public record AppConfig(
     HttpSettings http,
     QuerySettings queries,
     BulkSettings bulk,
+    MultiValueLimit valueLimit,
     boolean migrate,
     boolean benchmarkBaseline) {
 
@@ -33,13 +36,13 @@ public record AppConfig(
     }
   }
 
-  /** The configuration of a normal service, without the benchmark baseline. */
+  /** The configuration of a normal service with the default value limit, without the baseline. */
   public AppConfig(
       DatabaseTarget database,
       HttpSettings http,
       QuerySettings queries,
       BulkSettings bulk,
       boolean migrate) {
-    this(database, http, queries, bulk, migrate, false);
+    this(database, http, queries, bulk, MultiValueLimit.DEFAULT, migrate, false);
   }
 }

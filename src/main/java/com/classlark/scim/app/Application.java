@@ -44,7 +44,7 @@ public final class Application implements AutoCloseable {
       database.prepareSchema(
           config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
       database.optimize();
-      return start(config, Services.over(database, clock));
+      return start(config, Services.over(database, clock, config.valueLimit()));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -62,7 +62,7 @@ public final class Application implements AutoCloseable {
             services.tokens(),
             List.of(
                 new ServiceProviderConfigRoutes(serviceProviderConfig(config), baseUrl),
-                new DiscoveryRoutes(baseUrl),
+                new DiscoveryRoutes(baseUrl, config.valueLimit()),
                 users,
                 groups,
                 new RootSearchRoutes(users, groups),

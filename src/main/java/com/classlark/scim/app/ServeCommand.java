@@ -3,6 +3,7 @@ package com.classlark.scim.app;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.IssuedToken;
 import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.web.ConnectionLimits;
@@ -169,6 +170,16 @@ final class ServeCommand implements Callable<Integer> {
   Duration shutdownTimeout;
 
   @Option(
+      names = "--max-attribute-values",
+      defaultValue =
+          "${env:CLASSLARK_MAX_ATTRIBUTE_VALUES:-" + MultiValueLimit.DEFAULT_MAX_VALUES + "}",
+      paramLabel = "N",
+      description =
+          "Most values of one multi-valued attribute (emails, phoneNumbers, …; not Group members)"
+              + " (env CLASSLARK_MAX_ATTRIBUTE_VALUES; default: ${DEFAULT-VALUE}).")
+  int maxAttributeValues;
+
+  @Option(
       names = "--migrate",
       description =
           "Apply pending migrations at start (always done for the embedded SQLite database).")
@@ -207,6 +218,7 @@ final class ServeCommand implements Callable<Integer> {
             new QuerySettings(
                 defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
             new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
+            new MultiValueLimit(maxAttributeValues),
             migrate,
             benchmarkBaseline);
     Application application = Application.start(config, Clock.systemUTC());

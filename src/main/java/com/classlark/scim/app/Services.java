@@ -5,6 +5,7 @@ import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcGroupStore;
@@ -26,13 +27,21 @@ public record Services(
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
+  /** The services with the default limits, as the admin commands use them. */
   public static Services over(Database database, Clock clock) {
+    return over(database, clock, MultiValueLimit.DEFAULT);
+  }
+
+  /**
+   * @param valueLimit the most values of one multi-valued attribute of a staff member
+   */
+  public static Services over(Database database, Clock clock, MultiValueLimit valueLimit) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
     return new Services(
         database,
         new Accounts(accountStore, clock),
         new Tokens(new JdbcTokenStore(database), accountStore, clock),
-        new Staff(new JdbcStaffStore(database), clock),
+        new Staff(new JdbcStaffStore(database), clock, valueLimit),
         new Groups(new JdbcGroupStore(database), clock),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);

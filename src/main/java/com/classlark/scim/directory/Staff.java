@@ -6,6 +6,7 @@ import com.classlark.scim.protocol.patch.PatchOperation;
 import com.classlark.scim.protocol.patch.PatchRequest;
 import com.classlark.scim.protocol.resource.ResourceReader;
 import com.classlark.scim.protocol.resource.ResourceReplacement;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +28,15 @@ public final class Staff {
 
   private final StaffStore store;
   private final Clock clock;
+  private final MultiValueLimit valueLimit;
 
-  public Staff(StaffStore store, Clock clock) {
+  /**
+   * @param valueLimit the most values of each multi-valued attribute a staff member may have
+   */
+  public Staff(StaffStore store, Clock clock, MultiValueLimit valueLimit) {
     this.store = store;
     this.clock = clock;
+    this.valueLimit = valueLimit;
   }
 
   /**
@@ -164,10 +170,15 @@ public final class Staff {
     }
   }
 
-  private static ObjectNode validated(ObjectNode document) {
+  /**
+   * The checks every write passes, whatever its kind (POST, PUT, the result of a PATCH, a Bulk
+   * operation, a manual edit).
+   */
+  private ObjectNode validated(ObjectNode document) {
     if (!document.has("active")) {
       document.put("active", true);
     }
+    valueLimit.check(ResourceTypes.USER, document);
     StaffRules.validate(document);
     return document;
   }

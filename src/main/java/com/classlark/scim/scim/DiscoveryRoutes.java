@@ -2,6 +2,7 @@ package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.protocol.schema.SchemaDefinition;
@@ -19,9 +20,14 @@ import java.util.function.Function;
  */
 public final class DiscoveryRoutes implements ScimRoutes {
   private final String publicBaseUrl;
+  private final MultiValueLimit valueLimit;
 
-  public DiscoveryRoutes(String publicBaseUrl) {
+  /**
+   * @param valueLimit the limit on values per multi-valued attribute, stated in the schemas
+   */
+  public DiscoveryRoutes(String publicBaseUrl, MultiValueLimit valueLimit) {
     this.publicBaseUrl = publicBaseUrl;
+    this.valueLimit = valueLimit;
   }
 
   @Override
@@ -39,7 +45,8 @@ public final class DiscoveryRoutes implements ScimRoutes {
         ctx,
         200,
         listResponse(
-            ResourceTypes.schemas(), schema -> SchemaRepresentation.schema(schema, baseUrl)));
+            ResourceTypes.schemas(),
+            schema -> SchemaRepresentation.schema(schema, baseUrl, valueLimit)));
   }
 
   private void schema(Context ctx) {
@@ -57,7 +64,7 @@ public final class DiscoveryRoutes implements ScimRoutes {
                             + ResourceTypes.schemas().size()
                             + " schemas this service uses."));
     ScimResponses.json(
-        ctx, 200, SchemaRepresentation.schema(schema, BaseUrl.of(ctx, publicBaseUrl)));
+        ctx, 200, SchemaRepresentation.schema(schema, BaseUrl.of(ctx, publicBaseUrl), valueLimit));
   }
 
   private void resourceTypes(Context ctx) {

@@ -10,16 +10,19 @@ import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link StaffStore} over JDBC: the document plus typed columns, one short transaction per write.
  */
 public final class JdbcStaffStore implements StaffStore {
   static final String COLUMNS = "id, document, created_at, last_modified, version, scim_managed";
+  private static final int EMAIL_BATCH_ROWS = 50;
   static final RowMapper<StoredResource> RESOURCE =
       (rs, ctx) ->
           new StoredResource(
@@ -106,28 +109,34 @@ public final class JdbcStaffStore implements StaffStore {
     return values;
   }
 
+  /**
+   * Inserts the email rows in batches of {@value #EMAIL_BATCH_ROWS}: the bindings that Jdbi and the
+   * driver hold at once, and the size of a statement the driver rewrites a batch into, stay bounded
+   * whatever the number of emails.
+   */
   private static void writeEmails(
       Handle handle, String accountId, String staffId, StaffColumns columns) {
-    if (columns.emails().isEmpty()) {
-      return;
+    List<StaffColumns.Email> emails = columns.emails();
+    for (int start = 0; start < emails.size(); start += EMAIL_BATCH_ROWS) {
+      PreparedBatch batch =
+          handle.prepareBatch(
+              "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
+                  + " type_key, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      for (StaffColumns.Email email :
+          emails.subList(start, Math.min(emails.size(), start + EMAIL_BATCH_ROWS))) {
+        batch
+            .bind(0, accountId)
+            .bind(1, staffId)
+            .bind(2, email.position())
+            .bind(3, email.value())
+            .bind(4, StaffColumns.key(email.value()))
+            .bind(5, email.type())
+            .bind(6, StaffColumns.key(email.type()))
+            .bind(7, email.primary())
+            .add();
+      }
+      batch.execute();
     }
-    var batch =
-        handle.prepareBatch(
-            "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type, type_key,"
-                + " is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (StaffColumns.Email email : columns.emails()) {
-      batch
-          .bind(0, accountId)
-          .bind(1, staffId)
-          .bind(2, email.position())
-          .bind(3, email.value())
-          .bind(4, StaffColumns.key(email.value()))
-          .bind(5, email.type())
-          .bind(6, StaffColumns.key(email.type()))
-          .bind(7, email.primary())
-          .add();
-    }
-    batch.execute();
   }
 
   private static RuntimeException translated(RuntimeException e) {

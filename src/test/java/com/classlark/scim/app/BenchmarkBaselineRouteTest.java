@@ -2,6 +2,7 @@ package com.classlark.scim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.testing.Engine;
@@ -28,6 +29,7 @@ class BenchmarkBaselineRouteTest {
                     HTTP,
                     QuerySettings.DEFAULT,
                     BulkSettings.DEFAULT,
+                    MultiValueLimit.DEFAULT,
                     true,
                     true),
                 Clock.systemUTC())) {

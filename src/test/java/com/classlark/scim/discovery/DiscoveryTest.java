@@ -5,6 +5,7 @@ import static com.classlark.scim.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.protocol.schema.AttributeDefinition;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.protocol.schema.SchemaDefinition;
 import com.classlark.scim.testing.Bodies;
@@ -91,7 +92,7 @@ class DiscoveryTest extends ServerPerEngine {
           .isEqualTo(definition.multiValued());
       assertThat(attribute.get("description").textValue())
           .as(here)
-          .isEqualTo(definition.description());
+          .isEqualTo(MultiValueLimit.DEFAULT.describe(definition));
       assertThat(attribute.get("required").booleanValue())
           .as(here)
           .isEqualTo(definition.required());

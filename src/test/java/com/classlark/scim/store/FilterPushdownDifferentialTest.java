@@ -13,6 +13,7 @@ import com.classlark.scim.protocol.filter.FilterRenderer;
 import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.filter.ScimValue;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.MutableClock;
@@ -65,7 +66,7 @@ class FilterPushdownDifferentialTest {
                       .execute());
       MutableClock clock = new MutableClock(START);
       JdbcStaffStore store = new JdbcStaffStore(database);
-      Staff staff = new Staff(store, clock);
+      Staff staff = new Staff(store, clock, MultiValueLimit.DEFAULT);
       List<StoredResource> everyone = new ArrayList<>();
       for (int i = 0; i < STAFF; i++) {
         everyone.add(staff.createByHand(accountId, randomStaff(random, i)));

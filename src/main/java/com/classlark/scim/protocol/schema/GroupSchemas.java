@@ -17,6 +17,28 @@ public final class GroupSchemas {
   /** URN of the core Group schema, RFC 7643 §4.2. */
   public static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
+  /** The staff members of a group; a member is a User of the same school. */
+  public static final AttributeDefinition MEMBERS =
+      complex(
+              "members",
+              string("value")
+                  .description("The id of the member, a SCIM User of the same school.")
+                  .immutable()
+                  .build(),
+              reference("$ref", "User").description("The URI of the member.").immutable().build(),
+              string("display")
+                  .description("The displayName of the member, filled in by ClassLark.")
+                  .readOnly()
+                  .build(),
+              string("type")
+                  .description("The kind of member; only User, because staff groups do not nest.")
+                  .canonicalValues("User")
+                  .immutable()
+                  .build())
+          .description("The staff members of the group.")
+          .multiValued()
+          .build();
+
   /** The core Group schema with ClassLark's rules. */
   public static final SchemaDefinition CORE =
       new SchemaDefinition(
@@ -31,27 +53,5 @@ public final class GroupSchemas {
                   .required()
                   .uniqueness(Uniqueness.SERVER)
                   .build(),
-              complex(
-                      "members",
-                      string("value")
-                          .description("The id of the member, a SCIM User of the same school.")
-                          .immutable()
-                          .build(),
-                      reference("$ref", "User")
-                          .description("The URI of the member.")
-                          .immutable()
-                          .build(),
-                      string("display")
-                          .description("The displayName of the member, filled in by ClassLark.")
-                          .readOnly()
-                          .build(),
-                      string("type")
-                          .description(
-                              "The kind of member; only User, because staff groups do not nest.")
-                          .canonicalValues("User")
-                          .immutable()
-                          .build())
-                  .description("The staff members of the group.")
-                  .multiValued()
-                  .build()));
+              MEMBERS));
 }

@@ -28,14 +28,15 @@ public final class SchemaRepresentation {
    *
    * @param baseUrl the service's base URL without trailing slash, e.g. {@code
    *     https://scim.example/scim/v2}
+   * @param limit the limit on values that the descriptions of multi-valued attributes state
    */
-  public static ObjectNode schema(SchemaDefinition schema, String baseUrl) {
+  public static ObjectNode schema(SchemaDefinition schema, String baseUrl, MultiValueLimit limit) {
     ObjectNode node = NODES.objectNode();
     node.putArray("schemas").add(SCHEMA_URN);
     node.put("id", schema.id());
     node.put("name", schema.name());
     node.put("description", schema.description());
-    node.set("attributes", attributes(schema.attributes()));
+    node.set("attributes", attributes(schema.attributes(), limit));
     node.set("meta", meta("Schema", trimSlash(baseUrl) + "/Schemas/" + schema.id()));
     return node;
   }
@@ -67,12 +68,12 @@ public final class SchemaRepresentation {
    * there are any, {@code referenceTypes} only for references, {@code subAttributes} only for
    * complex attributes.
    */
-  public static ObjectNode attribute(AttributeDefinition attribute) {
+  public static ObjectNode attribute(AttributeDefinition attribute, MultiValueLimit limit) {
     ObjectNode node = NODES.objectNode();
     node.put("name", attribute.name());
     node.put("type", attribute.type().scimName());
     node.put("multiValued", attribute.multiValued());
-    node.put("description", attribute.description());
+    node.put("description", limit.describe(attribute));
     node.put("required", attribute.required());
     node.put("caseExact", attribute.caseExact());
     node.put("mutability", attribute.mutability().scimName());
@@ -85,14 +86,15 @@ public final class SchemaRepresentation {
       node.set("referenceTypes", strings(attribute.referenceTypes()));
     }
     if (attribute.isComplex()) {
-      node.set("subAttributes", attributes(attribute.subAttributes()));
+      node.set("subAttributes", attributes(attribute.subAttributes(), limit));
     }
     return node;
   }
 
-  private static ArrayNode attributes(List<AttributeDefinition> definitions) {
+  private static ArrayNode attributes(
+      List<AttributeDefinition> definitions, MultiValueLimit limit) {
     ArrayNode array = NODES.arrayNode();
-    definitions.forEach(definition -> array.add(attribute(definition)));
+    definitions.forEach(definition -> array.add(attribute(definition, limit)));
     return array;
   }
 

@@ -29,6 +29,38 @@ class SchemaRepresentationTest {
           "returned",
           "uniqueness");
 
+  private static final MultiValueLimit LIMIT = new MultiValueLimit(25);
+
+  @org.junit.jupiter.api.Test
+  void multiValuedAttributesStateTheValueLimitExceptGroupMembers() {
+    JsonNode user =
+        SchemaRepresentation.schema(ResourceTypes.USER.coreSchema(), BASE_URL, LIMIT)
+            .get("attributes");
+    JsonNode group =
+        SchemaRepresentation.schema(ResourceTypes.GROUP.coreSchema(), BASE_URL, LIMIT)
+            .get("attributes");
+    List<String> limited = new ArrayList<>();
+    for (JsonNode attribute : user) {
+      if (attribute.get("description").textValue().endsWith(" At most 25 values.")) {
+        limited.add(attribute.get("name").textValue());
+      }
+    }
+    for (JsonNode attribute : group) {
+      assertThat(attribute.get("description").textValue()).doesNotContain("At most");
+    }
+    assertThat(limited)
+        .containsExactly(
+            "emails",
+            "phoneNumbers",
+            "ims",
+            "photos",
+            "addresses",
+            "groups",
+            "entitlements",
+            "roles",
+            "x509Certificates");
+  }
+
   static Stream<SchemaDefinition> schemas() {
     return ResourceTypes.schemas().stream();
   }
@@ -37,14 +69,14 @@ class SchemaRepresentationTest {
   @MethodSource("schemas")
   void schemaOutputHasNoNullsAnywhere(SchemaDefinition schema) {
     List<String> nulls = new ArrayList<>();
-    collectNulls(SchemaRepresentation.schema(schema, BASE_URL), "$", nulls);
+    collectNulls(SchemaRepresentation.schema(schema, BASE_URL, LIMIT), "$", nulls);
     assertThat(nulls).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("schemas")
   void schemaOutputDescribesTheSchemaItIsGeneratedFrom(SchemaDefinition schema) {
-    ObjectNode output = SchemaRepresentation.schema(schema, BASE_URL + "/");
+    ObjectNode output = SchemaRepresentation.schema(schema, BASE_URL + "/", LIMIT);
     assertThat(output.get("schemas").toString())
         .isEqualTo("[\"urn:ietf:params:scim:schemas:core:2.0:Schema\"]");
     assertThat(output.get("id").textValue()).isEqualTo(schema.id());
@@ -75,7 +107,7 @@ class SchemaRepresentationTest {
           .isEqualTo(definition.multiValued());
       assertThat(attribute.get("description").textValue())
           .as(here)
-          .isEqualTo(definition.description())
+          .isEqualTo(LIMIT.describe(definition))
           .isNotBlank();
       assertThat(attribute.get("required").booleanValue())
           .as(here)
