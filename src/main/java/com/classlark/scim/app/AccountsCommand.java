@@ -1,14 +1,17 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Account;
+import com.classlark.scim.directory.Accounts;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code accounts create|list|show}: school accounts, for ClassLark support. */
 @Command(
@@ -19,7 +22,13 @@ import picocli.CommandLine.Parameters;
       AccountsCommand.ListAccounts.class,
       AccountsCommand.Show.class
     })
-final class AccountsCommand {
+final class AccountsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw Main.missingSubcommand(spec);
+  }
 
   static ObjectNode toJson(Account account) {
     ObjectNode node = Json.object();
@@ -37,6 +46,15 @@ final class AccountsCommand {
         paramLabel = "NAME",
         description = "The school's name.")
     String name;
+
+    @Override
+    void checkArguments() {
+      try {
+        Accounts.checkedName(name);
+      } catch (IllegalArgumentException e) {
+        throw badArgument(e.getMessage());
+      }
+    }
 
     @Override
     void run(Services services, PrintWriter out) {

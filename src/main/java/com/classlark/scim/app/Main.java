@@ -1,25 +1,38 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.store.DatabaseTarget;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.web.PortInUseException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code classlark-scim} command line. */
+/**
+ * The {@code classlark-scim} command line. Exit codes: 0 done, 1 a runtime failure (database,
+ * unknown account or token, port in use), 2 bad arguments. Every message is one line and masks
+ * database passwords.
+ */
 @Command(
     name = "classlark-scim",
-    mixinStandardHelpOptions = true,
-    version = "classlark-scim 0.1.0",
     description = "SCIM 2.0 provisioning service of ClassLark.",
     subcommands = {
       ServeCommand.class,
       AccountsCommand.class,
       TokensCommand.class,
       MigrateCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 public final class Main implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final int RUNTIME_FAILURE = 1;
+  static final int BAD_ARGUMENTS = 2;
+
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     int exitCode = commandLine().execute(args);
@@ -40,22 +53,70 @@ public final class Main implements Runnable {
   /** The configured command line; tests run it in-process. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
+    withHelpAndVersion(commandLine, new VersionInfo());
+    commandLine.setParameterExceptionHandler(Main::badArguments);
     commandLine.setExecutionExceptionHandler(
-        (exception, cmd, parseResult) -> {
-          if (exception instanceof IllegalArgumentException
-              || exception instanceof DatabaseUnavailableException
-              || exception instanceof PortInUseException) {
-            cmd.getErr().println("error: " + exception.getMessage());
-            return 1;
-          }
-          throw exception;
-        });
+        (exception, cmd, parseResult) -> failure(exception, cmd.getErr()));
     return commandLine;
+  }
+
+  /** Every command and subcommand answers {@code --help} (and {@code --version}). */
+  private static void withHelpAndVersion(CommandLine command, VersionInfo version) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getCommandSpec().versionProvider(version);
+    command.getSubcommands().values().forEach(sub -> withHelpAndVersion(sub, version));
+  }
+
+  private static int badArguments(ParameterException exception, String[] args) {
+    CommandLine command = exception.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + shown(exception.getMessage()));
+    UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its usage.");
+    err.flush();
+    return BAD_ARGUMENTS;
+  }
+
+  private static int failure(Exception exception, PrintWriter err) {
+    if (exception instanceof IllegalArgumentException
+        || exception instanceof DatabaseUnavailableException
+        || exception instanceof PortInUseException
+        || exception instanceof UncheckedIOException) {
+      err.println("error: " + shown(exception.getMessage()));
+    } else {
+      LoggerFactory.getLogger(Main.class).debug("command failed", exception);
+      err.println(
+          "error: unexpected "
+              + exception.getClass().getSimpleName()
+              + ": "
+              + shown(exception.getMessage())
+              + " (CLASSLARK_LOG_LEVEL=DEBUG shows the stack trace)");
+    }
+    err.flush();
+    return RUNTIME_FAILURE;
+  }
+
+  /** A message as one line, with any database password masked. */
+  private static String shown(String message) {
+    return DatabaseTarget.maskPasswords(String.valueOf(message)).replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** What a command offers, for a message: "serve, accounts, …" or that it has no subcommands. */
+  static String subcommandChoice(CommandLine command) {
+    var names = command.getSubcommands().keySet();
+    return names.isEmpty()
+        ? command.getCommandSpec().qualifiedName() + " has no subcommands"
+        : "choose one of " + String.join(", ", names);
+  }
+
+  /** A group of commands run without one of them. */
+  static ParameterException missingSubcommand(CommandSpec group) {
+    return new ParameterException(
+        group.commandLine(), "Missing command: " + subcommandChoice(group.commandLine()));
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: choose one of serve, accounts, tokens, migrate");
+    throw missingSubcommand(spec);
   }
 }

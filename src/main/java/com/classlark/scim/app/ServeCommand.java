@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: runs the SCIM service until the process is stopped. */
@@ -205,22 +206,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AppConfig config =
-        new AppConfig(
-            database.target(),
-            new HttpSettings(
-                host,
-                port,
-                maxBodyBytes,
-                blankToNull(baseUrl),
-                new ConnectionLimits(maxConnections, idleTimeout, maxHeaderBytes, maxHeaderFields),
-                new ShutdownSettings(shutdownDrain, shutdownTimeout)),
-            new QuerySettings(
-                defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
-            new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
-            new MultiValueLimit(maxAttributeValues),
-            migrate,
-            benchmarkBaseline);
+    AppConfig config = config();
     Application application = Application.start(config, Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime()
@@ -268,6 +254,33 @@ final class ServeCommand implements Callable<Integer> {
     } finally {
       out.flush();
       Runtime.getRuntime().halt(status);
+    }
+  }
+
+  /**
+   * The configuration the options describe.
+   *
+   * @throws ParameterException (exit code 2) for values the service cannot run with
+   */
+  private AppConfig config() {
+    try {
+      return new AppConfig(
+          database.target(),
+          new HttpSettings(
+              host,
+              port,
+              maxBodyBytes,
+              blankToNull(baseUrl),
+              new ConnectionLimits(maxConnections, idleTimeout, maxHeaderBytes, maxHeaderFields),
+              new ShutdownSettings(shutdownDrain, shutdownTimeout)),
+          new QuerySettings(
+              defaultPageSize, maxPageSize, new FilterLimits(maxFilterLength, maxFilterDepth)),
+          new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
+          new MultiValueLimit(maxAttributeValues),
+          migrate,
+          benchmarkBaseline);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code tokens issue|list|revoke}: a school's SCIM bearer tokens. */
 @Command(
@@ -22,7 +24,13 @@ import picocli.CommandLine.Parameters;
       TokensCommand.ListTokens.class,
       TokensCommand.Revoke.class
     })
-final class TokensCommand {
+final class TokensCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw Main.missingSubcommand(spec);
+  }
 
   private static String text(Instant instant) {
     return instant == null ? "-" : instant.toString();

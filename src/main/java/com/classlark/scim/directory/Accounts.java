@@ -16,13 +16,23 @@ public final class Accounts {
   }
 
   public Account create(String name) {
+    Account account =
+        new Account(UUID.randomUUID().toString(), checkedName(name), Timestamps.now(clock));
+    store.insert(account);
+    return account;
+  }
+
+  /**
+   * The name as it will be stored: stripped, 1 to 200 characters.
+   *
+   * @throws IllegalArgumentException for a name that breaks the rule
+   */
+  public static String checkedName(String name) {
     String trimmed = name == null ? "" : name.strip();
     if (trimmed.isEmpty() || trimmed.length() > 200) {
       throw new IllegalArgumentException("account name must be 1 to 200 characters");
     }
-    Account account = new Account(UUID.randomUUID().toString(), trimmed, Timestamps.now(clock));
-    store.insert(account);
-    return account;
+    return trimmed;
   }
 
   public Optional<Account> find(String accountId) {

@@ -186,7 +186,7 @@ class CommandLineTest {
             "error: cannot open database jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres");
 
     Run unsupported = run("accounts", "list", "--db", "jdbc:mysql://localhost/x");
-    assertThat(unsupported.exitCode()).isEqualTo(1);
+    assertThat(unsupported.exitCode()).isEqualTo(2);
     assertThat(unsupported.err()).contains("--db jdbc:mysql://localhost/x is not supported");
   }
 
@@ -216,11 +216,13 @@ class CommandLineTest {
   void aBulkPayloadLimitOverTheBodyLimitIsRefusedWithBothValues() {
     Run run = run("serve", "--max-body-bytes", "4096", "--db", database.spec());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
             "error: bulk max payload size (1048576 bytes, --bulk-max-payload-bytes) must not exceed the max"
                 + " body size (4096 bytes, --max-body-bytes)"
+                + System.lineSeparator()
+                + "Run 'classlark-scim serve --help' for its usage."
                 + System.lineSeparator());
   }
 }
