@@ -1,11 +1,10 @@
 package com.classlark.scim.app;
 
-import com.classlark.scim.directory.Account;
-import com.classlark.scim.directory.IssuedToken;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
+import com.classlark.scim.store.Dialect;
 import com.classlark.scim.web.ConnectionLimits;
 import com.classlark.scim.web.HttpSettings;
 import com.classlark.scim.web.ShutdownSettings;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: runs the SCIM service until the process is stopped. */
 @Command(name = "serve", description = "Run the SCIM service.")
 final class ServeCommand implements Callable<Integer> {
-  static final String DEMO_SCHOOL = "Demo School";
 
   @Option(
       names = "--port",
@@ -197,9 +195,15 @@ final class ServeCommand implements Callable<Integer> {
       names = "--demo",
       description =
           "Create the '"
-              + DEMO_SCHOOL
-              + "' account if needed and print a fresh token and a curl line.")
+              + DemoSchool.NAME
+              + "' account if needed and print its token and a curl line; the token is kept beside"
+              + " the SQLite file and reused while valid (embedded database only).")
   boolean demo;
+
+  @Option(
+      names = "--force-demo",
+      description = "--demo on a PostgreSQL database too (a new token on every start).")
+  boolean forceDemo;
 
   @Mixin DatabaseOptions database;
   @Spec CommandSpec spec;
@@ -207,6 +211,16 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config = config();
+    if (demo && !forceDemo && config.database().dialect() == Dialect.POSTGRESQL) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--demo creates the account '"
+              + DemoSchool.NAME
+              + "' and a token in "
+              + config.database().describe()
+              + ", a PostgreSQL database: demos belong on the embedded database; add --force-demo"
+              + " to do it anyway");
+    }
     Application application = Application.start(config, Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime()
@@ -220,14 +234,21 @@ final class ServeCommand implements Callable<Integer> {
         "ClassLark SCIM is listening on %s:%d (database: %s)%n",
         host, application.port(), config.database().describe());
     out.printf("SCIM base URL: %s%n", base);
-    if (demo) {
-      Account school = application.services().accounts().findOrCreate(DEMO_SCHOOL);
-      IssuedToken issued = application.services().tokens().issue(school.id(), "demo", null);
-      out.printf("Demo school:   %s (account %s)%n", school.name(), school.id());
-      out.printf("Token:         %s%n", issued.secret());
+    if (demo || forceDemo) {
+      DemoSchool.Demo prepared = DemoSchool.prepare(application.services(), config.database());
+      out.printf(
+          "Demo school:   %s (account %s)%n", prepared.school().name(), prepared.school().id());
+      out.printf("Token:         %s%n", prepared.token());
+      out.printf(
+          "               %s, valid until %s%s%n",
+          prepared.reused() ? "the same token as last time" : "a new token",
+          prepared.tokenRecord().expiresAt(),
+          prepared.tokenFile() == null
+              ? ""
+              : " (kept in " + prepared.tokenFile() + "; delete it for a new one)");
       out.printf(
           "Try it:%n  curl -H 'Authorization: Bearer %s' %s/ServiceProviderConfig%n",
-          issued.secret(), base);
+          prepared.token(), base);
     } else {
       out.println("Issue a token with: classlark-scim tokens issue --account ID");
     }

@@ -102,6 +102,15 @@ public final class Tokens {
     return token;
   }
 
+  /**
+   * The token whose secret this is, while it may authenticate requests: not revoked, not expired.
+   * Unlike {@link #authenticate} it neither caches nor records a use.
+   */
+  public Optional<ApiToken> findUsable(String secret) {
+    Instant now = clock.instant();
+    return store.findByHash(hash(secret)).filter(token -> token.usableAt(now));
+  }
+
   public List<ApiToken> list(String accountId) {
     if (accounts.find(accountId).isEmpty()) {
       throw new IllegalArgumentException("no account with id " + accountId);
