@@ -1,6 +1,7 @@
 package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.patch.PatchEngine;
 import com.classlark.scim.protocol.patch.PatchOperation;
 import com.classlark.scim.protocol.patch.PatchRequest;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -44,6 +46,7 @@ public final class Staff {
    * externalId. The result is SCIM-managed.
    */
   public StoredResource create(String accountId, JsonNode body) {
+    checkValueCounts(body);
     ObjectNode document = validated(ResourceReader.read(ResourceTypes.USER, body));
     String externalId = document.path("externalId").asText(null);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -66,6 +69,7 @@ public final class Staff {
    * record is visible to SCIM queries and is not SCIM-managed until SCIM first writes it.
    */
   public StoredResource createByHand(String accountId, JsonNode body) {
+    checkValueCounts(body);
     return insert(accountId, validated(ResourceReader.read(ResourceTypes.USER, body)), false);
   }
 
@@ -99,6 +103,7 @@ public final class Staff {
    */
   public StoredResource replace(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
+    checkValueCounts(body);
     ObjectNode incoming = ResourceReader.read(ResourceTypes.USER, body);
     return update(
         accountId,
@@ -114,6 +119,7 @@ public final class Staff {
   public StoredResource patch(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
     List<PatchOperation> operations = PatchRequest.parse(body);
+    checkValueCounts(operations);
     return update(
         accountId,
         staffId,
@@ -122,6 +128,44 @@ public final class Staff {
             ResourceReader.read(
                 ResourceTypes.USER,
                 PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations)));
+  }
+
+  /**
+   * Refuses a PATCH whose values hold more values for one attribute than the limit allows, before
+   * they are applied: applying them costs time with the square of their number, and the result
+   * would be refused anyway.
+   */
+  private void checkValueCounts(List<PatchOperation> operations) {
+    for (PatchOperation operation : operations) {
+      JsonNode value = operation.value();
+      if (value != null && value.isArray() && operation.path() != null) {
+        AttrPath path = operation.path().attribute();
+        valueLimit.checkCount(
+            (path.schemaUrn() == null ? "" : path.schemaUrn() + ":") + path.attribute(),
+            value.size());
+      } else if (value != null) {
+        checkValueCounts(value);
+      }
+    }
+  }
+
+  /**
+   * Refuses a body (or a PATCH value object) with more values in a list than the limit allows,
+   * before it is read: reading copies every value, twice, and a body full of tiny values would take
+   * tens of megabytes to be refused afterwards. Looks at the lists of the object and of the objects
+   * in it (extension attributes under their URN), by the names the client used.
+   */
+  private void checkValueCounts(JsonNode body) {
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      if (field.getValue().isArray()) {
+        valueLimit.checkCount(field.getKey(), field.getValue().size());
+      }
+      for (Map.Entry<String, JsonNode> inner : field.getValue().properties()) {
+        if (inner.getValue().isArray()) {
+          valueLimit.checkCount(field.getKey() + ":" + inner.getKey(), inner.getValue().size());
+        }
+      }
+    }
   }
 
   /**

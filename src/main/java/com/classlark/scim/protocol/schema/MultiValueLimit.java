@@ -55,16 +55,26 @@ public record MultiValueLimit(int maxValues) {
   private void check(List<AttributeDefinition> attributes, JsonNode values, String prefix) {
     for (AttributeDefinition attribute : attributes) {
       JsonNode value = values.path(attribute.name());
-      if (counts(attribute) && value.isArray() && value.size() > maxValues) {
-        throw ScimException.invalidValue(
-            prefix
-                + attribute.name()
-                + " has "
-                + value.size()
-                + " values; this service accepts at most "
-                + maxValues
-                + " values per multi-valued attribute.");
+      if (counts(attribute) && value.isArray()) {
+        checkCount(prefix + attribute.name(), value.size());
       }
+    }
+  }
+
+  /**
+   * Refuses {@code count} values for one attribute when they are more than the limit.
+   *
+   * @throws ScimException {@code invalidValue} naming the attribute, the count and the limit
+   */
+  public void checkCount(String attribute, int count) {
+    if (count > maxValues) {
+      throw ScimException.invalidValue(
+          attribute
+              + " has "
+              + count
+              + " values; this service accepts at most "
+              + maxValues
+              + " values per multi-valued attribute.");
     }
   }
 }
