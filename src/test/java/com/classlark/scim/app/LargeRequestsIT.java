@@ -15,27 +15,23 @@ import com.classlark.scim.store.StaffBulkLoader;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServiceProcess;
 import com.classlark.scim.testing.TestDatabase;
 import com.classlark.scim.web.HttpSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -47,10 +43,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The largest request each endpoint accepts at the default limits (2 MiB body, 1 MiB and 1,000
  * operations for /Bulk, 100 values per multi-valued attribute), and the worst a client can send
- * within them, against the built jar started by {@code ./classlark-scim} with the service's JVM
- * options (96 MiB heap, exit on OutOfMemoryError). Each is answered normally or with its SCIM
- * error: never a 500, never an OutOfMemoryError, and the service stays up, also when eight such
- * bodies arrive at once.
+ * within them, against the built jar started with the service's JVM options (96 MiB heap, exit on
+ * OutOfMemoryError). Each is answered normally or with its SCIM error: never a 500, never an
+ * OutOfMemoryError, and the service stays up, also when eight such bodies arrive at once.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -64,8 +59,7 @@ class LargeRequestsIT {
   private static final int MEMBERS = BODY_LIMIT / 50;
 
   static TestDatabase database;
-  static Process server;
-  static Path log;
+  static ServiceProcess service;
   static ScimClient client;
   static List<String> staffIds;
 
@@ -75,26 +69,8 @@ class LargeRequestsIT {
   static void startServer(Engine engine) throws Exception {
     database = TestDatabase.create(engine);
     String token = seed(MEMBERS);
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    log = Files.createTempFile("classlark-large-requests-", ".log");
-    server =
-        new ProcessBuilder(
-                "./classlark-scim",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--db",
-                database.spec())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    client = ScimClient.withToken("http://127.0.0.1:" + port, token);
-    awaitHealthy();
+    service = ServiceProcess.start(database, Map.of());
+    client = ScimClient.withToken(service.baseUrl(), token);
   }
 
   /** The school, its token and {@code size} staff, loaded straight into the database. */
@@ -124,38 +100,18 @@ class LargeRequestsIT {
     }
   }
 
-  private static void awaitHealthy() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(server.isAlive()).as("server exited; see %s", log).isTrue();
-      try {
-        if (client.get("/healthz").status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notYetListening) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("the server did not answer /healthz; see " + log);
-  }
-
   @AfterParameterizedClassInvocation
-  static void stopServer() throws Exception {
-    server.destroy();
-    if (!server.waitFor(30, TimeUnit.SECONDS)) {
-      server.destroyForcibly();
-    }
+  static void stopServer() {
+    service.close();
     database.close();
-    Files.deleteIfExists(log);
   }
 
   /** After every test: still up, and nothing in its log of an OutOfMemoryError or a 500. */
   @AfterEach
-  void serverSurvived() throws IOException {
-    assertThat(server.isAlive()).as("server exited; see %s", log).isTrue();
+  void serverSurvived() {
+    assertThat(service.process().isAlive()).as("the service exited: %s", service.log()).isTrue();
     assertThat(client.get("/healthz").status()).isEqualTo(200);
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(output).doesNotContain("OutOfMemoryError").doesNotContain(" 500 ");
+    assertThat(service.log()).doesNotContain("OutOfMemoryError").doesNotContain(" 500 ");
   }
 
   // ---- bodies
