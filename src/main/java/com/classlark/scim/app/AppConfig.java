@@ -4,7 +4,9 @@ import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.store.DatabaseTarget;
+import com.classlark.scim.web.FairnessSettings;
 import com.classlark.scim.web.HttpSettings;
+import com.classlark.scim.web.ManagementSettings;
 
 /**
  * Everything the service needs to run.
@@ -15,6 +17,9 @@ import com.classlark.scim.web.HttpSettings;
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
  * @param benchmarkBaseline also serve {@link com.classlark.scim.scim.BenchmarkBaseline} without a
  *     token, for the benchmark harness only
+ * @param fairness each school's request rate and concurrency limits
+ * @param management where to serve {@code /metrics}, or {@code null} for no management port (and no
+ *     metrics)
  */
 public record AppConfig(
     DatabaseTarget database,
@@ -23,7 +28,9 @@ public record AppConfig(
     BulkSettings bulk,
     MultiValueLimit valueLimit,
     boolean migrate,
-    boolean benchmarkBaseline) {
+    boolean benchmarkBaseline,
+    FairnessSettings fairness,
+    ManagementSettings management) {
 
   public AppConfig {
     if (bulk.maxPayloadBytes() > http.maxBodyBytes()) {
@@ -36,6 +43,27 @@ public record AppConfig(
     }
   }
 
+  /** A configuration without per-school limits and without a management port. */
+  public AppConfig(
+      DatabaseTarget database,
+      HttpSettings http,
+      QuerySettings queries,
+      BulkSettings bulk,
+      MultiValueLimit valueLimit,
+      boolean migrate,
+      boolean benchmarkBaseline) {
+    this(
+        database,
+        http,
+        queries,
+        bulk,
+        valueLimit,
+        migrate,
+        benchmarkBaseline,
+        FairnessSettings.OFF,
+        null);
+  }
+
   /** The configuration of a normal service with the default value limit, without the baseline. */
   public AppConfig(
       DatabaseTarget database,
@@ -44,5 +72,17 @@ public record AppConfig(
       BulkSettings bulk,
       boolean migrate) {
     this(database, http, queries, bulk, MultiValueLimit.DEFAULT, migrate, false);
+  }
+
+  /** This configuration with other per-school limits. */
+  public AppConfig withFairness(FairnessSettings limits) {
+    return new AppConfig(
+        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, limits, management);
+  }
+
+  /** This configuration with a management port. */
+  public AppConfig withManagement(ManagementSettings port) {
+    return new AppConfig(
+        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, fairness, port);
   }
 }

@@ -14,7 +14,11 @@ import com.classlark.scim.scim.UsersRoutes;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.Database.SchemaPolicy;
 import com.classlark.scim.store.Dialect;
+import com.classlark.scim.web.ManagementServer;
+import com.classlark.scim.web.Metrics;
+import com.classlark.scim.web.SchoolFairness;
 import com.classlark.scim.web.WebServer;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +34,47 @@ public final class Application implements AutoCloseable {
 
   private final Services services;
   private final WebServer server;
+  private final ManagementServer management;
+  private final Metrics metrics;
 
-  private Application(Services services, WebServer server) {
+  private Application(
+      Services services, WebServer server, ManagementServer management, Metrics metrics) {
     this.services = services;
     this.server = server;
+    this.management = management;
+    this.metrics = metrics;
   }
 
-  /** Opens the database (migrating it when asked or when it is embedded) and starts serving. */
+  /**
+   * Opens the database (migrating it when asked or when it is embedded) and starts serving, and the
+   * management port when one is configured.
+   */
   public static Application start(AppConfig config, Clock clock) {
-    Database database = Database.open(config.database());
+    Metrics metrics = config.management() == null ? Metrics.off() : Metrics.prometheus();
+    Database database;
+    try {
+      database =
+          Database.open(
+              config.database(),
+              metrics.registry().map(MicrometerMetricsTrackerFactory::new).orElse(null));
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     try {
       boolean embedded = config.database().dialect() == Dialect.SQLITE;
       database.prepareSchema(
           config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
       database.optimize();
-      return start(config, Services.over(database, clock, config.valueLimit()));
+      return start(config, Services.over(database, clock, config.valueLimit()), metrics);
     } catch (RuntimeException e) {
       database.close();
+      metrics.close();
       throw e;
     }
   }
 
-  static Application start(AppConfig config, Services services) {
+  private static Application start(AppConfig config, Services services, Metrics metrics) {
     String baseUrl = config.http().publicBaseUrl();
     UsersRoutes users =
         new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
@@ -71,11 +94,27 @@ public final class Application implements AutoCloseable {
                 new MeRoutes()),
             config.benchmarkBaseline()
                 ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
-                : Map.of());
+                : Map.of(),
+            metrics.errorCounter("scim.errors", "scimType"));
     WebServer server =
-        WebServer.create(config.http(), services.database()::isReachable, List.of(scim));
+        WebServer.create(
+            config.http(),
+            services.database()::isReachable,
+            List.of(scim),
+            new SchoolFairness(config.fairness(), services.clock(), metrics),
+            metrics);
     server.start();
-    return new Application(services, server);
+    if (config.management() == null) {
+      return new Application(services, server, null, metrics);
+    }
+    try {
+      ManagementServer management =
+          ManagementServer.start(config.management(), metrics, server::unreadiness);
+      return new Application(services, server, management, metrics);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   static ServiceProviderConfig serviceProviderConfig(AppConfig config) {
@@ -105,6 +144,13 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /** The management port, when one is configured. */
+  public java.util.OptionalInt managementPort() {
+    return management == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(management.port());
+  }
+
   /**
    * Stops on SIGTERM: the server drains and lets the requests in flight finish (see {@link
    * WebServer#stopGracefully()}), then the database pool closes.
@@ -116,7 +162,11 @@ public final class Application implements AutoCloseable {
     try {
       finished = server.stopGracefully();
     } finally {
-      services.database().close();
+      try {
+        services.database().close();
+      } finally {
+        closeMonitoring();
+      }
     }
     if (finished) {
       log.info("stopped: every request in flight finished; the database pool is closed");
@@ -132,7 +182,22 @@ public final class Application implements AutoCloseable {
     try {
       server.close();
     } finally {
-      services.database().close();
+      try {
+        services.database().close();
+      } finally {
+        closeMonitoring();
+      }
+    }
+  }
+
+  /** The management port and the metrics, last, so that they report until the end. */
+  private void closeMonitoring() {
+    try {
+      if (management != null) {
+        management.close();
+      }
+    } finally {
+      metrics.close();
     }
   }
 }

@@ -4,15 +4,21 @@ import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
+import com.classlark.scim.store.Database;
+import com.classlark.scim.store.DatabaseTarget;
 import com.classlark.scim.store.Dialect;
 import com.classlark.scim.web.ConnectionLimits;
+import com.classlark.scim.web.FairnessSettings;
 import com.classlark.scim.web.HttpSettings;
+import com.classlark.scim.web.ManagementServer;
+import com.classlark.scim.web.ManagementSettings;
 import com.classlark.scim.web.ShutdownSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -179,6 +185,62 @@ final class ServeCommand implements Callable<Integer> {
   int maxAttributeValues;
 
   @Option(
+      names = "--rate-limit",
+      defaultValue =
+          "${env:CLASSLARK_RATE_LIMIT:-" + FairnessSettings.DEFAULT_RATE_PER_SECOND + "}",
+      paramLabel = "N",
+      description =
+          "Requests per second each school may sustain on this node; more get 429 with Retry-After;"
+              + " 0 turns the limit off (env CLASSLARK_RATE_LIMIT; default: ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Option(
+      names = "--rate-burst",
+      defaultValue = "${env:CLASSLARK_RATE_BURST:-" + FairnessSettings.DEFAULT_BURST + "}",
+      paramLabel = "N",
+      description =
+          "Requests a school may send at once above --rate-limit (env CLASSLARK_RATE_BURST;"
+              + " default: ${DEFAULT-VALUE}).")
+  int rateBurst;
+
+  @Option(
+      names = "--school-concurrency",
+      defaultValue = "${env:CLASSLARK_SCHOOL_CONCURRENCY}",
+      paramLabel = "N",
+      description =
+          "Requests of one school in progress at once on this node; more wait up to 5 s, then get"
+              + " 429; 0 turns the cap off (env CLASSLARK_SCHOOL_CONCURRENCY; default: half the"
+              + " database pool, 4 on SQLite and 8 on PostgreSQL).")
+  Integer schoolConcurrency;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "${env:CLASSLARK_MANAGEMENT_PORT}",
+      paramLabel = "N",
+      description =
+          "Serve /metrics (Prometheus), /healthz and /readyz on this port; off when not given"
+              + " (env CLASSLARK_MANAGEMENT_PORT).")
+  Integer managementPort;
+
+  @Option(
+      names = "--management-host",
+      defaultValue = "${env:CLASSLARK_MANAGEMENT_HOST}",
+      paramLabel = "ADDR",
+      description =
+          "Address the management port binds (env CLASSLARK_MANAGEMENT_HOST; default: --host).")
+  String managementHost;
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:CLASSLARK_LOG_FORMAT:-text}",
+      converter = LogFormatConverter.class,
+      paramLabel = "FORMAT",
+      description =
+          "text or json: one JSON object per log line, for a log collector (env"
+              + " CLASSLARK_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Option(
       names = "--migrate",
       description =
           "Apply pending migrations at start (always done for the embedded SQLite database).")
@@ -210,6 +272,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    logFormat.apply();
     AppConfig config = config();
     if (demo && !forceDemo && config.database().dialect() == Dialect.POSTGRESQL) {
       throw new ParameterException(
@@ -234,6 +297,13 @@ final class ServeCommand implements Callable<Integer> {
         "ClassLark SCIM is listening on %s:%d (database: %s)%n",
         host, application.port(), config.database().describe());
     out.printf("SCIM base URL: %s%n", base);
+    application
+        .managementPort()
+        .ifPresent(
+            management ->
+                out.printf(
+                    "Metrics:       http://%s:%d%s%n",
+                    config.management().host(), management, ManagementServer.METRICS_PATH));
     if (demo || forceDemo) {
       DemoSchool.Demo prepared = DemoSchool.prepare(application.services(), config.database());
       out.printf(
@@ -285,8 +355,9 @@ final class ServeCommand implements Callable<Integer> {
    */
   private AppConfig config() {
     try {
+      DatabaseTarget target = database.target();
       return new AppConfig(
-          database.target(),
+          target,
           new HttpSettings(
               host,
               port,
@@ -299,7 +370,20 @@ final class ServeCommand implements Callable<Integer> {
           new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
           new MultiValueLimit(maxAttributeValues),
           migrate,
-          benchmarkBaseline);
+          benchmarkBaseline,
+          new FairnessSettings(
+              rateLimit,
+              rateBurst,
+              schoolConcurrency != null
+                  ? schoolConcurrency
+                  : FairnessSettings.defaultConcurrentRequests(
+                      Database.maximumPoolSize(target.dialect())),
+              FairnessSettings.DEFAULT_QUEUE_TIMEOUT),
+          managementPort == null
+              ? null
+              : new ManagementSettings(
+                  managementHost == null || managementHost.isBlank() ? host : managementHost,
+                  managementPort));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -307,5 +391,16 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
+  }
+
+  static final class LogFormatConverter implements CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      try {
+        return LogFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -111,6 +111,14 @@ public final class Tokens {
     return store.findByHash(hash(secret)).filter(token -> token.usableAt(now));
   }
 
+  /**
+   * The token record of a presented secret, valid or not (revoked, expired), or empty when no token
+   * has this secret: for naming the refused token's id (never its secret) in the request log.
+   */
+  public Optional<ApiToken> identify(String secret) {
+    return lookup(hash(secret), clock.instant());
+  }
+
   public List<ApiToken> list(String accountId) {
     if (accounts.find(accountId).isEmpty()) {
       throw new IllegalArgumentException("no account with id " + accountId);

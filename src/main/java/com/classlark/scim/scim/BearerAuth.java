@@ -44,7 +44,14 @@ public final class BearerAuth {
       throw ScimException.unauthorized(
           "The Authorization header must carry exactly one token after 'Bearer '.");
     }
-    ApiToken token = tokens.authenticate(secret);
+    ApiToken token;
+    try {
+      token = tokens.authenticate(secret);
+    } catch (ScimException refused) {
+      tokens.identify(secret).ifPresent(known -> WebRequest.credentialId(ctx, known.id()));
+      throw refused;
+    }
+    WebRequest.credentialId(ctx, token.id());
     WebRequest.authenticatedSchool(ctx, token.accountId());
   }
 

@@ -3,8 +3,10 @@ package com.classlark.scim.scim;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimErrors;
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.error.ScimType;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.web.ErrorBody;
+import com.classlark.scim.web.ErrorCounter;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,14 +56,20 @@ public final class ScimAdapter implements WebAdapter {
   private final Map<String, Handler> publicGetRoutes;
   private final Set<String> publicPaths;
   private final GuidePage guide;
+  private final ErrorCounter errors;
 
   /**
    * @param publicGetRoutes path → handler, answered without authentication, such as {@link
    *     BenchmarkBaseline}; empty in production
+   * @param errors counts every SCIM error this adapter writes, by {@code scimType}
    */
   public ScimAdapter(
-      Tokens tokens, List<ScimRoutes> scimRoutes, Map<String, Handler> publicGetRoutes) {
+      Tokens tokens,
+      List<ScimRoutes> scimRoutes,
+      Map<String, Handler> publicGetRoutes,
+      ErrorCounter errors) {
     this.auth = new BearerAuth(tokens);
+    this.errors = errors;
     this.scimRoutes = List.copyOf(scimRoutes);
     this.publicGetRoutes = Map.copyOf(publicGetRoutes);
     Set<String> paths = new HashSet<>(PUBLIC_PATHS);
@@ -71,7 +79,7 @@ public final class ScimAdapter implements WebAdapter {
   }
 
   public ScimAdapter(Tokens tokens, List<ScimRoutes> scimRoutes) {
-    this(tokens, scimRoutes, Map.of());
+    this(tokens, scimRoutes, Map.of(), ErrorCounter.NONE);
   }
 
   @Override
@@ -115,6 +123,7 @@ public final class ScimAdapter implements WebAdapter {
   @Override
   public boolean writeError(Context ctx, Exception exception) {
     if (exception instanceof ScimException scim) {
+      errors.count(scim.scimType().map(ScimType::keyword).orElse(null), scim.status());
       ScimResponses.error(ctx, scim);
       return true;
     }
@@ -131,9 +140,11 @@ public final class ScimAdapter implements WebAdapter {
               BODY_TOO_LARGE,
               UNSUPPORTED_MEDIA_TYPE,
               SHUTTING_DOWN,
+              RATE_LIMITED,
               INTERNAL ->
               new ScimException(failure.status(), null, failure.detail());
         };
+    errors.count(null, error.status());
     try {
       return new ErrorBody(
           ScimMediaType.RESPONSE_CONTENT_TYPE,

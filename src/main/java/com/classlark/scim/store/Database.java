@@ -2,6 +2,7 @@ package com.classlark.scim.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,20 @@ public final class Database implements AutoCloseable {
 
   /** Opens a pool and checks that one connection can be made. */
   public static Database open(DatabaseTarget target) {
+    return open(target, null);
+  }
+
+  /**
+   * Opens a pool that reports its metrics (connections active, idle, pending, timeouts, wait and
+   * usage times) and checks that one connection can be made.
+   *
+   * @param poolMetrics receives the pool's metrics, or {@code null} for none
+   */
+  public static Database open(DatabaseTarget target, MetricsTrackerFactory poolMetrics) {
     HikariConfig config = new HikariConfig();
+    if (poolMetrics != null) {
+      config.setMetricsTrackerFactory(poolMetrics);
+    }
     config.setJdbcUrl(target.jdbcUrl());
     config.setUsername(target.user());
     config.setPassword(target.password());
@@ -93,9 +107,9 @@ public final class Database implements AutoCloseable {
       sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       Properties properties = sqlite.toProperties();
       config.setDataSourceProperties(properties);
-      config.setMaximumPoolSize(8);
+      config.setMaximumPoolSize(maximumPoolSize(Dialect.SQLITE));
     } else {
-      config.setMaximumPoolSize(16);
+      config.setMaximumPoolSize(maximumPoolSize(Dialect.POSTGRESQL));
       // The server's error detail quotes the values of the row ("Key (user_name_key)=(…) already
       // exists") and the driver's batch errors quote every bound parameter: neither may reach a
       // message or a log line.
@@ -311,6 +325,14 @@ public final class Database implements AutoCloseable {
 
   public Dialect dialect() {
     return target.dialect();
+  }
+
+  /**
+   * The most connections the pool opens on this engine: what the requests of all schools share.
+   * SQLite has one writer at a time, so more connections would only queue on its lock.
+   */
+  public static int maximumPoolSize(Dialect dialect) {
+    return dialect == Dialect.SQLITE ? 8 : 16;
   }
 
   public DatabaseTarget target() {

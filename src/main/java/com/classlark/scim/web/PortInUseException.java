@@ -13,4 +13,9 @@ public final class PortInUseException extends RuntimeException {
             + " is already in use; choose another with --port or CLASSLARK_PORT",
         cause);
   }
+
+  /** A port other than the main one, with a message that names its own option. */
+  public PortInUseException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

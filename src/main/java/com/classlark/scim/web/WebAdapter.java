@@ -29,7 +29,9 @@ public interface WebAdapter {
 
   /**
    * Runs before each of this adapter's matched routes, e.g. to authenticate; throws to refuse the
-   * request.
+   * request. An adapter whose request acts for one school records it here with {@link
+   * WebRequest#authenticatedSchool}: right after this method the server admits the request under
+   * that school's fair share ({@link SchoolFairness}) or answers 429, before the route runs.
    */
   default void beforeMatched(Context ctx) {}
 

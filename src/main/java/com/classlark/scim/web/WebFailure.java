@@ -25,6 +25,11 @@ public record WebFailure(Reason reason, int status, String detail) {
     UNSUPPORTED_MEDIA_TYPE,
     /** The service is shutting down and refused the request without processing any of it. */
     SHUTTING_DOWN,
+    /**
+     * The school the request acts for is over its fair share (its request rate or its concurrent
+     * requests), see {@link SchoolFairness}; answered with 429 and {@code Retry-After}.
+     */
+    RATE_LIMITED,
     /** An unexpected exception; the detail quotes the correlation id that is also logged. */
     INTERNAL
   }

@@ -6,9 +6,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-  private static final Logger requestLog = LoggerFactory.getLogger("com.classlark.scim.requests");
 
   /** Health endpoints: no authentication, the same for every adapter. */
-  public static final String HEALTH_PATH = "/healthz";
+  public static final String HEALTH_PATH = Health.HEALTH_PATH;
 
-  public static final String READY_PATH = "/readyz";
+  public static final String READY_PATH = Health.READY_PATH;
 
   private static final String ANSWERED_ATTRIBUTE = "classlark.errorAnswered";
   private static final Set<String> OWN_PATHS = Set.of(HEALTH_PATH, READY_PATH);
@@ -35,10 +33,18 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final GracefulShutdown shutdown;
+  private final BooleanSupplier readiness;
 
-  private WebServer(Javalin app, GracefulShutdown shutdown) {
+  private WebServer(Javalin app, GracefulShutdown shutdown, BooleanSupplier readiness) {
     this.app = app;
     this.shutdown = shutdown;
+    this.readiness = readiness;
+  }
+
+  /** Builds a server without per-school limits or metrics; {@link #start()} binds it. */
+  public static WebServer create(
+      HttpSettings settings, BooleanSupplier readiness, List<WebAdapter> adapters) {
+    return create(settings, readiness, adapters, SchoolFairness.off(), Metrics.off());
   }
 
   /**
@@ -46,9 +52,15 @@ public final class WebServer implements AutoCloseable {
    *
    * @param readiness tells whether the database answers, for {@code /readyz}
    * @param adapters the adapters; exactly one of them owns the prefix {@code ""}
+   * @param fairness admits each request that acts for a school under that school's fair share
+   * @param metrics records every request
    */
   public static WebServer create(
-      HttpSettings settings, BooleanSupplier readiness, List<WebAdapter> adapters) {
+      HttpSettings settings,
+      BooleanSupplier readiness,
+      List<WebAdapter> adapters,
+      SchoolFairness fairness,
+      Metrics metrics) {
     AdapterDirectory owners = new AdapterDirectory(adapters);
     GracefulShutdown shutdown = new GracefulShutdown(settings.shutdown());
     Javalin app =
@@ -72,7 +84,11 @@ public final class WebServer implements AutoCloseable {
                       server.setErrorHandler(
                           new LowLevelErrorHandler(owners, settings.connections())));
               config.jetty.modifyServer(shutdown::install);
-              config.requestLogger.http(WebServer::logRequest);
+              config.requestLogger.http(
+                  (ctx, millis) -> {
+                    RequestLog.write(ctx, millis);
+                    metrics.recordRequest(ctx, millis);
+                  });
 
               config.routes.before(
                   ctx -> {
@@ -85,23 +101,13 @@ public final class WebServer implements AutoCloseable {
                   ctx -> {
                     if (!OWN_PATHS.contains(ctx.path())) {
                       owners.ownerOf(ctx.path()).beforeMatched(ctx);
+                      fairness.admit(ctx);
                     }
                   });
-              config.routes.get(
-                  HEALTH_PATH, ctx -> ctx.status(200).contentType("text/plain").result("ok"));
-              config.routes.get(
-                  READY_PATH,
-                  ctx -> {
-                    String unready =
-                        shutdown.draining()
-                            ? "shutting down"
-                            : readiness.getAsBoolean() ? null : "database unreachable";
-                    ctx.status(unready == null ? 200 : 503)
-                        .contentType("text/plain")
-                        .result(unready == null ? "ready" : unready);
-                  });
+              Health.register(config.routes, () -> unreadiness(shutdown, readiness));
               adapters.forEach(adapter -> adapter.register(config.routes));
 
+              config.routes.after(fairness::release);
               config.routes.after(WebServer::noMediaTypeWithoutContent);
               config.routes.exception(
                   HttpResponseException.class,
@@ -119,12 +125,27 @@ public final class WebServer implements AutoCloseable {
                   });
               config.routes.error(404, ctx -> noRouteIfUnanswered(ctx, owners));
             });
-    return new WebServer(app, shutdown);
+    return new WebServer(app, shutdown, readiness);
+  }
+
+  /**
+   * Why the service should get no traffic now, for {@code /readyz} here and on the management port:
+   * it is shutting down, or the database does not answer; empty when it is ready.
+   */
+  public Optional<String> unreadiness() {
+    return unreadiness(shutdown, readiness);
+  }
+
+  private static Optional<String> unreadiness(
+      GracefulShutdown shutdown, BooleanSupplier readiness) {
+    if (shutdown.draining()) {
+      return Optional.of("shutting down");
+    }
+    return readiness.getAsBoolean() ? Optional.empty() : Optional.of("database unreachable");
   }
 
   private static void prepare(Context ctx, HttpSettings settings) {
-    WebRequest.correlationId(ctx, UUID.randomUUID().toString());
-    ctx.header("X-Correlation-Id", WebRequest.correlationId(ctx));
+    CorrelationIds.assign(ctx);
     RequestChecks.check(ctx);
     if (BODY_METHODS.contains(ctx.method()) && ctx.contentLength() > settings.maxBodyBytes()) {
       throw new WebFailureException(tooLarge(settings.maxBodyBytes()));
@@ -197,18 +218,6 @@ public final class WebServer implements AutoCloseable {
             "An internal error occurred. Quote correlation id "
                 + correlationId
                 + " to ClassLark support."));
-  }
-
-  private static void logRequest(Context ctx, Float millis) {
-    String school = WebRequest.schoolOrNull(ctx);
-    requestLog.info(
-        "{} {} {} {}ms account={} correlation={}",
-        ctx.method(),
-        ctx.path(),
-        ctx.statusCode(),
-        String.format(Locale.ROOT, "%.1f", millis),
-        school == null ? "-" : school,
-        WebRequest.correlationId(ctx));
   }
 
   /** Binds the port; fails with {@link PortInUseException} when it is taken. */

@@ -7,6 +7,7 @@ import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.web.HttpSettings;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * The real service on a random port over a fresh database of one engine, with one school and its
@@ -51,13 +52,32 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Engine engine, HttpSettings http, BulkSettings bulk) {
+    return start(engine, http, bulk, UnaryOperator.identity());
+  }
+
+  /**
+   * A server with the default settings changed by {@code configure}, e.g. {@code config ->
+   * config.withFairness(…)}.
+   */
+  public static TestServer start(Engine engine, UnaryOperator<AppConfig> configure) {
+    return start(
+        engine,
+        new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null),
+        BulkSettings.DEFAULT,
+        configure);
+  }
+
+  private static TestServer start(
+      Engine engine, HttpSettings http, BulkSettings bulk, UnaryOperator<AppConfig> configure) {
     TestDatabase database = TestDatabase.create(engine);
     MutableClock clock = new MutableClock(Instant.now());
     Application application;
     try {
       application =
           Application.start(
-              new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true), clock);
+              configure.apply(
+                  new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true)),
+              clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
