@@ -119,6 +119,34 @@ public final class HttpBench implements Callable<Integer> {
   String serverJavaOptions;
 
   @Option(
+      names = "--server-args",
+      defaultValue = "",
+      description =
+          "Extra options of the server's serve command, space-separated, e.g. '--rate-limit 0"
+              + " --school-concurrency 0' (default: none).")
+  String serverArgs;
+
+  @Option(
+      names = "--fairness",
+      description =
+          "Measure only fairness between schools: school B's GET /Users/{id} on one connection,"
+              + " alone and while school A floods POST /Users with --flood-writers connections.")
+  boolean fairness;
+
+  @Option(
+      names = "--flood-writers",
+      defaultValue = "100",
+      description = "Connections of school A's flood in --fairness (default ${DEFAULT-VALUE}).")
+  int floodWriters;
+
+  @Option(
+      names = "--flood-ignores-retry-after",
+      description =
+          "School A's connections send their next request right after a 429 instead of waiting"
+              + " for its Retry-After as identity providers do (a hostile client).")
+  boolean floodIgnoresRetryAfter;
+
+  @Option(
       names = "--label",
       defaultValue = "",
       description =
@@ -171,6 +199,36 @@ public final class HttpBench implements Callable<Integer> {
             ? List.of()
             : Arrays.asList(serverJavaOptions.trim().split("\\s+"));
     BenchReport report = new BenchReport(runDescription(engine), Machine.describe());
+    if (fairness) {
+      progress(
+          "fairness: school B (%,d staff) alone, then with school A's %d writers%s; server: %s",
+          staff,
+          floodWriters,
+          floodIgnoresRetryAfter ? " ignoring Retry-After" : "",
+          serverArgs.isBlank() ? "defaults" : serverArgs);
+      FairnessRun.Result result =
+          FairnessRun.run(
+              new FairnessRun.Setup(
+                  jar,
+                  engine,
+                  staff,
+                  floodWriters,
+                  !floodIgnoresRetryAfter,
+                  warmup,
+                  duration,
+                  javaOptions,
+                  serveOptions(),
+                  log));
+      result.addTo(report);
+      progress("%s", result.summary());
+      Path jsonFile = out.resolve(name + "-fairness.json");
+      Path markdownFile = out.resolve(name + "-fairness.md");
+      report.write(jsonFile, markdownFile);
+      System.out.println();
+      System.out.println(report.markdown());
+      System.out.println("Results: " + jsonFile + " and " + markdownFile + "; server log: " + log);
+      return 0;
+    }
 
     progress("start-up: %d cold starts on a fresh SQLite file", startRuns);
     long startUpMillis = measureStartUp(report, javaOptions, log);
@@ -189,7 +247,8 @@ public final class HttpBench implements Callable<Integer> {
           seeded.took().toMillis() / 1000.0,
           "s");
       groups = seedGroups(report, database, school);
-      try (ServerProcess server = ServerProcess.start(jar, database.spec(), javaOptions, log)) {
+      try (ServerProcess server =
+          ServerProcess.start(jar, database.spec(), javaOptions, serveOptions(), log)) {
         ServerProcess.Memory idle = server.residentMemory();
         report.figure(
             "rssIdleMiB", "resident memory, server started, idle", idle.residentMiB(), "MiB");
@@ -210,9 +269,19 @@ public final class HttpBench implements Callable<Integer> {
     return 0;
   }
 
+  private List<String> serveOptions() {
+    return serverArgs.isBlank() ? List.of() : Arrays.asList(serverArgs.trim().split("\\s+"));
+  }
+
   private ObjectNode runDescription(Engine engine) {
     ObjectNode run = Json.object();
     run.put("label", label);
+    run.put("serverArgs", serverArgs);
+    if (fairness) {
+      run.put("fairness", true);
+      run.put("floodWriters", floodWriters);
+      run.put("floodHonorsRetryAfter", !floodIgnoresRetryAfter);
+    }
     run.put("startedAt", java.time.Instant.now().toString());
     run.put("db", engine.name().toLowerCase(Locale.ROOT));
     run.put("staff", staff);
@@ -234,7 +303,8 @@ public final class HttpBench implements Callable<Integer> {
     List<Long> millis = new ArrayList<>();
     for (int i = 0; i < startRuns; i++) {
       try (TestDatabase fresh = TestDatabase.create(Engine.SQLITE);
-          ServerProcess server = ServerProcess.start(jar, fresh.spec(), javaOptions, log)) {
+          ServerProcess server =
+              ServerProcess.start(jar, fresh.spec(), javaOptions, serveOptions(), log)) {
         millis.add(server.startToFirstAnswer().toMillis());
       }
     }

@@ -23,12 +23,23 @@ final class LoadGenerator {
   private final int connections;
   private final Duration warmup;
   private final Duration duration;
+  private final boolean honorRetryAfter;
 
   LoadGenerator(int port, int connections, Duration warmup, Duration duration) {
+    this(port, connections, warmup, duration, false);
+  }
+
+  /**
+   * @param honorRetryAfter after a 429, a connection waits as long as its {@code Retry-After} says
+   *     before its next request, as identity providers do; otherwise it sends the next at once
+   */
+  LoadGenerator(
+      int port, int connections, Duration warmup, Duration duration, boolean honorRetryAfter) {
     this.port = port;
     this.connections = connections;
     this.warmup = warmup;
     this.duration = duration;
+    this.honorRetryAfter = honorRetryAfter;
   }
 
   int connections() {
@@ -121,6 +132,7 @@ final class LoadGenerator {
           }
           BenchRequest request = source.next(number, sequence);
           String error;
+          long pauseNanos = 0;
           try {
             LoopbackHttpConnection.Response response =
                 connection.send(request.method(), request.target(), request.body());
@@ -128,6 +140,9 @@ final class LoadGenerator {
                 response.status() == request.expectedStatus()
                     ? null
                     : response.status() + " " + abbreviated(response.text());
+            if (honorRetryAfter && response.status() == 429 && response.retryAfterSeconds() > 0) {
+              pauseNanos = TimeUnit.SECONDS.toNanos(response.retryAfterSeconds());
+            }
           } catch (IOException e) {
             connection.close();
             error = "I/O error: " + e.getMessage();
@@ -145,10 +160,22 @@ final class LoadGenerator {
                   .record(latencyMicros, described);
             }
           }
+          pause(Math.min(pauseNanos, end - System.nanoTime()));
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot close connection " + number, e);
       }
+    }
+  }
+
+  private static void pause(long nanos) {
+    if (nanos <= 0) {
+      return;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

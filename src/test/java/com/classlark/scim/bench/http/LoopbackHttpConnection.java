@@ -20,8 +20,10 @@ import java.util.Locale;
 final class LoopbackHttpConnection implements Closeable {
   private static final int READ_TIMEOUT_MILLIS = 30_000;
 
-  /** A response: status code and body. */
-  record Response(int status, byte[] body) {
+  /**
+   * A response: status code, body and the {@code Retry-After} header in seconds (-1 without one).
+   */
+  record Response(int status, byte[] body, int retryAfterSeconds) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -91,6 +93,7 @@ final class LoopbackHttpConnection implements Closeable {
     long contentLength = -1;
     boolean chunked = false;
     boolean close = false;
+    int retryAfter = -1;
     for (String line = readLine(); !line.isEmpty(); line = readLine()) {
       int colon = line.indexOf(':');
       if (colon < 0) {
@@ -102,6 +105,7 @@ final class LoopbackHttpConnection implements Closeable {
         case "content-length" -> contentLength = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "connection" -> close = value.equalsIgnoreCase("close");
+        case "retry-after" -> retryAfter = Integer.parseInt(value);
         default -> {}
       }
     }
@@ -122,7 +126,7 @@ final class LoopbackHttpConnection implements Closeable {
     if (close) {
       close();
     }
-    return new Response(status, body);
+    return new Response(status, body, retryAfter);
   }
 
   private byte[] readChunked() throws IOException {

@@ -33,8 +33,10 @@ final class ServerProcess implements AutoCloseable {
    *
    * @param db the {@code --db} value
    * @param javaOptions extra JVM options for the server, e.g. {@code -Xmx256m}; may be empty
+   * @param serveOptions extra options of {@code serve}, e.g. {@code --rate-limit 0}; may be empty
    */
-  static ServerProcess start(Path jar, String db, List<String> javaOptions, Path log)
+  static ServerProcess start(
+      Path jar, String db, List<String> javaOptions, List<String> serveOptions, Path log)
       throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
@@ -52,6 +54,7 @@ final class ServerProcess implements AutoCloseable {
             "--port",
             Integer.toString(port),
             "--benchmark-baseline"));
+    command.addAll(serveOptions);
     Files.createDirectories(log.toAbsolutePath().getParent());
     long started = System.nanoTime();
     Process process =
