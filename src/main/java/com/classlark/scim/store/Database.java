@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutBoundValues);
+    if (target.dialect() == Dialect.SQLITE) {
+      jdbi.setTransactionHandler(new SqliteWriteQueue(jdbi.getTransactionHandler()));
+    }
     this.statistics = target.dialect() == Dialect.SQLITE ? refreshSqliteStatistics() : null;
   }
 
