@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fairness between schools ({@code ./bench/http --fairness}): school B reads one staff member by id
- * on one connection, first alone, then while school A creates staff with many concurrent
- * connections. B's p50 and p99 under A's flood, as a multiple of B's alone, say how much one school
- * can slow another down; run it with the limits off ({@code --server-args '--rate-limit 0
- * --school-concurrency 0'}) and on (the defaults) to see what they change.
+ * on one connection at a steady rate below its limit (as an identity provider paces itself), first
+ * alone, then while school A creates staff with many concurrent connections in a closed loop. B's
+ * p50 and p99 under A's flood, as a multiple of B's alone, say how much one school can slow another
+ * down; run it with the limits off ({@code --server-args '--rate-limit 0 --school-concurrency 0'})
+ * and on (the defaults) to see what they change.
  */
 final class FairnessRun {
   private static final String PREFIX = "/scim/v2";
@@ -27,6 +28,7 @@ final class FairnessRun {
    *
    * @param honorRetryAfter A's connections wait for {@code Retry-After} after a 429, as identity
    *     providers do
+   * @param readsPerSecond B's pace
    */
   record Setup(
       Path jar,
@@ -34,6 +36,7 @@ final class FairnessRun {
       int staff,
       int writers,
       boolean honorRetryAfter,
+      int readsPerSecond,
       Duration warmup,
       Duration duration,
       List<String> javaOptions,
@@ -53,6 +56,7 @@ final class FairnessRun {
       report.figure("bFloodedP99Ms", during + ": p99", flooded.percentileMillis(99), "ms");
       report.figure("p50Ratio", "p50 under flood / alone", ratio(50), "x");
       report.figure("p99Ratio", "p99 under flood / alone", ratio(99), "x");
+      report.figure("bAloneErrors", "B's failed requests alone", alone.errors(), "");
       report.figure("bFloodedErrors", "B's failed requests under flood", flooded.errors(), "");
       report.figure("aCreatedPerSecond", "A's staff created per second", flood.throughput(), "/s");
       report.figure(
@@ -72,14 +76,18 @@ final class FairnessRun {
     String summary() {
       return String.format(
           Locale.ROOT,
-          "B alone p50 %.2f ms p99 %.2f ms; under flood p50 %.2f ms p99 %.2f ms (%.1fx, %.1fx),"
-              + " %d B errors; A created %.0f/s, refused %.0f/s",
+          "B alone p50 %.2f ms p99 %.2f ms (%d requests, %d errors); under flood p50 %.2f ms"
+              + " p99 %.2f ms (%.1fx, %.1fx), %d requests, %d errors; A created %.0f/s, refused"
+              + " %.0f/s",
           alone.percentileMillis(50),
           alone.percentileMillis(99),
+          alone.requests(),
+          alone.errors(),
           flooded.percentileMillis(50),
           flooded.percentileMillis(99),
           ratio(50),
           ratio(99),
+          flooded.requests(),
           flooded.errors(),
           flood.throughput(),
           flood.errors() / flood.seconds());
@@ -104,7 +112,13 @@ final class FairnessRun {
                         + "/Users/"
                         + b.staffIds().get(ThreadLocalRandom.current().nextInt(b.size())));
         LoadGenerator single =
-            new LoadGenerator(server.port(), 1, setup.warmup(), setup.duration());
+            new LoadGenerator(
+                server.port(),
+                1,
+                setup.warmup(),
+                setup.duration(),
+                false,
+                Duration.ofNanos(1_000_000_000L / setup.readsPerSecond()));
         LoadResult alone = single.run(b.token(), reads);
 
         AtomicInteger created = new AtomicInteger();
@@ -119,7 +133,8 @@ final class FairnessRun {
                 setup.writers(),
                 Duration.ZERO,
                 setup.warmup().plus(setup.duration()).plusSeconds(1),
-                setup.honorRetryAfter());
+                setup.honorRetryAfter(),
+                Duration.ZERO);
         LoadResult[] flood = new LoadResult[1];
         Thread floodThread =
             Thread.ofPlatform()

@@ -140,6 +140,13 @@ public final class HttpBench implements Callable<Integer> {
   int floodWriters;
 
   @Option(
+      names = "--reads-per-second",
+      defaultValue = "40",
+      description =
+          "School B's steady pace in --fairness, below its rate limit (default ${DEFAULT-VALUE}).")
+  int readsPerSecond;
+
+  @Option(
       names = "--flood-ignores-retry-after",
       description =
           "School A's connections send their next request right after a 429 instead of waiting"
@@ -200,6 +207,10 @@ public final class HttpBench implements Callable<Integer> {
             : Arrays.asList(serverJavaOptions.trim().split("\\s+"));
     BenchReport report = new BenchReport(runDescription(engine), Machine.describe());
     if (fairness) {
+      if (floodWriters < 1 || readsPerSecond < 1) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--flood-writers and --reads-per-second must be at least 1");
+      }
       progress(
           "fairness: school B (%,d staff) alone, then with school A's %d writers%s; server: %s",
           staff,
@@ -214,6 +225,7 @@ public final class HttpBench implements Callable<Integer> {
                   staff,
                   floodWriters,
                   !floodIgnoresRetryAfter,
+                  readsPerSecond,
                   warmup,
                   duration,
                   javaOptions,
@@ -281,6 +293,7 @@ public final class HttpBench implements Callable<Integer> {
       run.put("fairness", true);
       run.put("floodWriters", floodWriters);
       run.put("floodHonorsRetryAfter", !floodIgnoresRetryAfter);
+      run.put("readsPerSecond", readsPerSecond);
     }
     run.put("startedAt", java.time.Instant.now().toString());
     run.put("db", engine.name().toLowerCase(Locale.ROOT));

@@ -24,22 +24,32 @@ final class LoadGenerator {
   private final Duration warmup;
   private final Duration duration;
   private final boolean honorRetryAfter;
+  private final long intervalNanos;
 
   LoadGenerator(int port, int connections, Duration warmup, Duration duration) {
-    this(port, connections, warmup, duration, false);
+    this(port, connections, warmup, duration, false, Duration.ZERO);
   }
 
   /**
    * @param honorRetryAfter after a 429, a connection waits as long as its {@code Retry-After} says
    *     before its next request, as identity providers do; otherwise it sends the next at once
+   * @param interval zero for a closed loop; otherwise each connection starts its next request no
+   *     sooner than {@code interval} after the previous one started, like a client that waits for
+   *     each answer and keeps under a rate limit; latency is still each request's own time
    */
   LoadGenerator(
-      int port, int connections, Duration warmup, Duration duration, boolean honorRetryAfter) {
+      int port,
+      int connections,
+      Duration warmup,
+      Duration duration,
+      boolean honorRetryAfter,
+      Duration interval) {
     this.port = port;
     this.connections = connections;
     this.warmup = warmup;
     this.duration = duration;
     this.honorRetryAfter = honorRetryAfter;
+    this.intervalNanos = interval.toNanos();
   }
 
   int connections() {
@@ -125,8 +135,11 @@ final class LoadGenerator {
     @Override
     public void run() {
       try (LoopbackHttpConnection connection = new LoopbackHttpConnection(port, token)) {
+        long previous = System.nanoTime() - intervalNanos;
         for (long sequence = 0; ; sequence++) {
+          pause(previous + intervalNanos - System.nanoTime());
           long sent = System.nanoTime();
+          previous = sent;
           if (sent >= end) {
             return;
           }
