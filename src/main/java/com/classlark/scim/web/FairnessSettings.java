@@ -29,16 +29,23 @@ public record FairnessSettings(
   /** Long enough to ride out a slow write of the same school, short against a client's timeout. */
   public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The highest rate and burst accepted: far above what one node serves, far below overflow. */
+  public static final int MAX_RATE_PER_SECOND = 1_000_000;
+
   /** No limit at all. */
   public static final FairnessSettings OFF = new FairnessSettings(0, 0, 0, Duration.ZERO);
 
   public FairnessSettings {
-    if (ratePerSecond < 0) {
+    if (ratePerSecond < 0 || ratePerSecond > MAX_RATE_PER_SECOND) {
       throw new IllegalArgumentException(
-          "rate limit must be 0 (off) or a number of requests per second, got " + ratePerSecond);
+          "rate limit must be 0 (off) or a number of requests per second up to "
+              + MAX_RATE_PER_SECOND
+              + ", got "
+              + ratePerSecond);
     }
-    if (ratePerSecond > 0 && burst < 1) {
-      throw new IllegalArgumentException("rate burst must be at least 1, got " + burst);
+    if (ratePerSecond > 0 && (burst < 1 || burst > MAX_RATE_PER_SECOND)) {
+      throw new IllegalArgumentException(
+          "rate burst must be between 1 and " + MAX_RATE_PER_SECOND + ", got " + burst);
     }
     if (concurrentRequests < 0) {
       throw new IllegalArgumentException(

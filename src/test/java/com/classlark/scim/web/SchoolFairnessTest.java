@@ -1,6 +1,7 @@
 package com.classlark.scim.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.MutableClock;
@@ -98,7 +99,9 @@ class SchoolFairnessTest {
   @AfterEach
   void stop() {
     adapter.letGo.countDown();
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private ScimClient school(String id) {
@@ -208,5 +211,20 @@ class SchoolFairnessTest {
     assertThat(fairness.trackedSchools())
         .as("buckets idle for as long as they take to fill up again")
         .isZero();
+  }
+
+  @Test
+  void settingsOutsideWhatTheLimiterCanCountAreRefusedWithTheRange() {
+    assertThatThrownBy(() -> new FairnessSettings(1_000_001, 10, 0, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rate limit must be 0 (off) or a number of requests per second up to 1000000, got"
+                + " 1000001");
+    assertThatThrownBy(() -> new FairnessSettings(10, 0, 0, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rate burst must be between 1 and 1000000, got 0");
+    assertThatThrownBy(() -> new FairnessSettings(0, 0, -1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("concurrent requests per school must be 0 (off) or more, got -1");
   }
 }
