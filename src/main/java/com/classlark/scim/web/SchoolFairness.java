@@ -90,9 +90,8 @@ public final class SchoolFairness {
       return;
     }
     if (buckets != null) {
-      ConsumptionProbe probe = buckets.get(school, this::newBucket).tryConsumeAndReturnRemaining(1);
-      if (!probe.isConsumed()) {
-        long seconds = wholeSecondsAtLeastOne(probe.getNanosToWaitForRefill());
+      long seconds = retryAfterSeconds(school);
+      if (seconds > 0) {
         throw refused(
             ctx,
             "rate",
@@ -119,6 +118,15 @@ public final class SchoolFairness {
       held.slots().permits.release();
       leave(held);
     }
+  }
+
+  /**
+   * Takes a token from the school's bucket: 0 when there was one, otherwise the whole seconds (at
+   * least 1) until there is.
+   */
+  long retryAfterSeconds(String school) {
+    ConsumptionProbe probe = buckets.get(school, this::newBucket).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? 0 : wholeSecondsAtLeastOne(probe.getNanosToWaitForRefill());
   }
 
   /** How many schools the limiter keeps state for now (for tests of its bound). */
