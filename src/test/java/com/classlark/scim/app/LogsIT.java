@@ -187,17 +187,14 @@ class LogsIT {
     assertThat(client.get("/Users?filter=userName%20eq%20%22" + ada + "%22").status())
         .isEqualTo(200);
     assertThat(
-            client
-                .patch(
-                    "/Users/" + adaId,
-                    Bodies.json(
-                        "{'schemas':['"
-                            + PATCH
-                            + "'],'Operations':[{'op':'Replace','path':'emails[type eq \\\"work\\\"].value','value':'"
-                            + email("ada.new")
-                            + "'},{'op':'replace','path':'password','value':'"
-                            + password()
-                            + "'}]}"))
+            patch(
+                    client,
+                    adaId,
+                    "{'op':'Replace','path':'emails[type eq \\\"work\\\"].value','value':'"
+                        + email("ada.new")
+                        + "'},{'op':'replace','path':'password','value':'"
+                        + password()
+                        + "'}")
                 .status())
         .isEqualTo(200);
     assertThat(client.put("/Users/" + adaId, user(ada, email("ada.put"))).status()).isEqualTo(200);
@@ -247,18 +244,17 @@ class LogsIT {
                 .status())
         .isEqualTo(400);
     assertThat(client.get("/Users/" + email("not.an.id")).status()).isEqualTo(404);
-    assertThat(
-            client
-                .patch(
-                    "/Users/" + adaId,
-                    Bodies.json(
-                        "{'schemas':['"
-                            + PATCH
-                            + "'],'Operations':[{'op':'replace','value':{'active':false}}]}"))
-                .status())
+    assertThat(patch(client, adaId, "{'op':'replace','value':{'active':false}}").status())
         .isEqualTo(200);
     assertThat(client.delete("/Users/" + adaId).status()).isEqualTo(204);
     assertThat(client.delete("/Groups/" + groupId).status()).isEqualTo(204);
+  }
+
+  /** PATCH of a user with the given operations, written with single quotes. */
+  private static HttpResult patch(ScimClient client, String id, String operations) {
+    return client.patch(
+        "/Users/" + id,
+        Bodies.json("{'schemas':['" + PATCH + "'],'Operations':[" + operations + "]}"));
   }
 
   private void refusedTokens(String base, Tokens tokens) {

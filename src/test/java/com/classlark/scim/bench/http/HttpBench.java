@@ -233,13 +233,7 @@ public final class HttpBench implements Callable<Integer> {
                   log));
       result.addTo(report);
       progress("%s", result.summary());
-      Path jsonFile = out.resolve(name + "-fairness.json");
-      Path markdownFile = out.resolve(name + "-fairness.md");
-      report.write(jsonFile, markdownFile);
-      System.out.println();
-      System.out.println(report.markdown());
-      System.out.println("Results: " + jsonFile + " and " + markdownFile + "; server log: " + log);
-      return 0;
+      return write(report, name + "-fairness", log);
     }
 
     progress("start-up: %d cold starts on a fresh SQLite file", startRuns);
@@ -271,7 +265,11 @@ public final class HttpBench implements Callable<Integer> {
       }
     }
     Targets.check(report, engine, staff, groups, afterLoad, startUpMillis);
+    return write(report, name, log);
+  }
 
+  /** Writes the report as {@code name.json} and {@code name.md} and prints it. */
+  private int write(BenchReport report, String name, Path log) throws java.io.IOException {
     Path jsonFile = out.resolve(name + ".json");
     Path markdownFile = out.resolve(name + ".md");
     report.write(jsonFile, markdownFile);
