@@ -31,9 +31,10 @@ public final class BulkRoutes implements ScimRoutes {
   }
 
   private void bulk(Context ctx) {
-    if (ctx.contentLength() > settings.maxPayloadBytes()) {
-      throw payloadTooLarge();
-    }
+    // The body is read before it is judged: the server already caps it at the HTTP body limit, and
+    // answering before reading it let the kernel reset the connection under the client's unsent
+    // bytes,
+    // so the client saw no 413 at all.
     byte[] body = ctx.bodyAsBytes();
     if (body.length > settings.maxPayloadBytes()) {
       throw payloadTooLarge();
