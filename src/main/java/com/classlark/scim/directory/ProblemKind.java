@@ -1,0 +1,28 @@
+package com.classlark.scim.directory;
+
+/**
+ * Why the directory refused an operation. Each kind is one problem {@code type} of the directory
+ * API (its name there is {@link #typeName()}) and one message of the console; adapters switch over
+ * it exhaustively.
+ */
+public enum ProblemKind {
+  NOT_FOUND("not-found"),
+  MANAGED_BY_SCIM("managed-by-scim"),
+  DUPLICATE_EMAIL("duplicate-email"),
+  DUPLICATE_GROUP_NAME("duplicate-group-name"),
+  VERSION_MISMATCH("version-mismatch"),
+  VALIDATION("validation"),
+  UNAUTHORIZED("unauthorized"),
+  FORBIDDEN("forbidden");
+
+  private final String typeName;
+
+  ProblemKind(String typeName) {
+    this.typeName = typeName;
+  }
+
+  /** The last segment of the problem type URI, e.g. {@code managed-by-scim}. */
+  public String typeName() {
+    return typeName;
+  }
+}

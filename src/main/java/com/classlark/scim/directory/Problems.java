@@ -1,0 +1,50 @@
+package com.classlark.scim.directory;
+
+import java.util.List;
+import java.util.Map;
+
+/** The refusals of the directory, one factory per {@link ProblemKind}. */
+public final class Problems {
+  private Problems() {}
+
+  /**
+   * A record that does not exist in the caller's school; another school's record is not found as
+   * well, so nothing tells a caller that an id exists elsewhere.
+   *
+   * @param what what was looked for, in words ("staff member", "group", "school")
+   * @param idField the field that names it in the problem ({@code staffId}, {@code groupId}, …)
+   */
+  public static DirectoryException notFound(String what, String idField, String id) {
+    return new DirectoryException(
+        ProblemKind.NOT_FOUND,
+        "No "
+            + what
+            + " with id "
+            + id
+            + " in this school. Check the id; it may have been removed.",
+        Map.of(idField, id),
+        List.of());
+  }
+
+  /** Bad input: every wrong field with its rule. */
+  public static DirectoryException validation(List<FieldError> errors) {
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("a validation problem names at least one field");
+    }
+    String names = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
+    return new DirectoryException(
+        ProblemKind.VALIDATION,
+        "Fix the fields named in errors and send the request again: " + names + ".",
+        Map.of(),
+        errors);
+  }
+
+  /** A caller whose role does not allow the operation. */
+  public static DirectoryException forbidden(String operation, String requiredRole) {
+    return new DirectoryException(
+        ProblemKind.FORBIDDEN,
+        "Only a caller with the " + requiredRole + " role may " + operation + ".",
+        Map.of(),
+        List.of());
+  }
+}
