@@ -6,36 +6,31 @@ import com.classlark.scim.directory.GroupStore;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StoredResource;
-import com.classlark.scim.directory.UnknownMembersException;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link GroupStore} over JDBC. Membership changes are set operations on {@code group_members}: an
- * add is an insert that ignores present members, a remove a delete by key; neither reads the member
- * list. Only a full replacement (PUT, Okta's push) walks the current members, as it must.
+ * {@link GroupStore} over JDBC: the group row with its typed columns and document, its version
+ * changed with every membership change, which {@link GroupMemberships} applies as set operations.
  */
 public final class JdbcGroupStore implements GroupStore {
-  private static final int CHUNK = 500;
   private static final int STREAM_FETCH_SIZE = 1000;
 
   private final Jdbi jdbi;
   private final Dialect dialect;
-  final ResourceQueries queries;
+  private final GroupMemberships memberships;
+  private final ResourceQueries queries;
 
   public JdbcGroupStore(Database database) {
     this.jdbi = database.jdbi();
     this.dialect = database.dialect();
+    this.memberships = new GroupMemberships(dialect);
     this.queries = new ResourceQueries(database, QueryTable.GROUPS, ResourceTypes.GROUP);
   }
 
@@ -49,7 +44,7 @@ public final class JdbcGroupStore implements GroupStore {
       Transactions.useTransaction(
           jdbi,
           handle -> {
-            requireLiveStaff(handle, accountId, memberIds);
+            memberships.requireLiveStaff(handle, accountId, memberIds);
             String displayName = text(group.document(), "displayName");
             handle
                 .createUpdate(
@@ -65,9 +60,9 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(6, group.created().toEpochMilli())
                 .bind(7, group.lastModified().toEpochMilli())
                 .bind(8, group.version())
-                .bind(9, JdbcStaffStore.serialise(group.document()))
+                .bind(9, ResourceRows.serialise(group.document()))
                 .execute();
-            addMembers(handle, accountId, group.id(), memberIds);
+            memberships.add(handle, accountId, group.id(), memberIds);
           });
     } catch (RuntimeException e) {
       throw translated(e);
@@ -85,11 +80,11 @@ public final class JdbcGroupStore implements GroupStore {
             handle
                 .createQuery(
                     "SELECT "
-                        + JdbcStaffStore.COLUMNS
+                        + ResourceRows.COLUMNS
                         + " FROM staff_groups WHERE account_id = ? AND id = ?")
                 .bind(0, accountId)
                 .bind(1, groupId)
-                .map(JdbcStaffStore.RESOURCE)
+                .map(ResourceRows.MAPPER)
                 .findOne());
   }
 
@@ -114,7 +109,7 @@ public final class JdbcGroupStore implements GroupStore {
           }
           int changedRows = 0;
           for (MembershipChange change : changes) {
-            changedRows += apply(handle, accountId, groupId, change);
+            changedRows += memberships.apply(handle, accountId, groupId, change);
           }
           if (changedRows > 0) {
             handle
@@ -138,11 +133,11 @@ public final class JdbcGroupStore implements GroupStore {
           return handle
               .createQuery(
                   "SELECT "
-                      + JdbcStaffStore.COLUMNS
+                      + ResourceRows.COLUMNS
                       + " FROM staff_groups WHERE account_id = ? AND id = ?")
               .bind(0, accountId)
               .bind(1, groupId)
-              .map(JdbcStaffStore.RESOURCE)
+              .map(ResourceRows.MAPPER)
               .findOne();
         });
   }
@@ -173,7 +168,7 @@ public final class JdbcGroupStore implements GroupStore {
             }
             int changedRows = 0;
             for (MembershipChange change : changes) {
-              changedRows += apply(handle, accountId, current.id(), change);
+              changedRows += memberships.apply(handle, accountId, current.id(), change);
             }
             boolean documentChanged = !document.equals(current.document());
             if (!documentChanged && changedRows == 0) {
@@ -208,7 +203,7 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(3, true)
                 .bind(4, at.toEpochMilli())
                 .bind(5, written.version())
-                .bind(6, JdbcStaffStore.serialise(document))
+                .bind(6, ResourceRows.serialise(document))
                 .bind(7, accountId)
                 .bind(8, current.id())
                 .execute();
@@ -217,143 +212,6 @@ public final class JdbcGroupStore implements GroupStore {
     } catch (RuntimeException e) {
       throw translated(e);
     }
-  }
-
-  /** Applies one membership change; returns how many membership rows it added or removed. */
-  private int apply(Handle handle, String accountId, String groupId, MembershipChange change) {
-    return switch (change) {
-      case MembershipChange.AddMembers(var ids) -> {
-        requireLiveStaff(handle, accountId, ids);
-        yield addMembers(handle, accountId, groupId, ids);
-      }
-      case MembershipChange.RemoveMembers(var ids) ->
-          removeMembers(handle, accountId, groupId, ids);
-      case MembershipChange.RemoveAllMembers() ->
-          handle
-              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
-              .bind(0, accountId)
-              .bind(1, groupId)
-              .execute();
-      case MembershipChange.ReplaceMembers(var ids) -> {
-        requireLiveStaff(handle, accountId, ids);
-        Set<String> wanted = new HashSet<>(ids);
-        List<String> leaving = new ArrayList<>();
-        handle
-            .createQuery(
-                "SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ?")
-            .bind(0, accountId)
-            .bind(1, groupId)
-            .setFetchSize(STREAM_FETCH_SIZE)
-            .mapTo(String.class)
-            .useStream(
-                members ->
-                    members.filter(member -> !wanted.contains(member)).forEach(leaving::add));
-        yield removeMembers(handle, accountId, groupId, leaving)
-            + addMembers(handle, accountId, groupId, ids);
-      }
-    };
-  }
-
-  private int addMembers(Handle handle, String accountId, String groupId, List<String> ids) {
-    if (dialect == Dialect.POSTGRESQL) {
-      // One statement whatever the number of ids; the array keeps the plan on the primary key.
-      return ids.isEmpty()
-          ? 0
-          : handle
-              .createUpdate(
-                  "INSERT INTO group_members (account_id, group_id, member_id)"
-                      + " SELECT :account, :group, member FROM unnest(:ids) AS member ON CONFLICT DO NOTHING")
-              .bind("account", accountId)
-              .bind("group", groupId)
-              .bindArray("ids", String.class, ids)
-              .execute();
-    }
-    int added = 0;
-    for (List<String> chunk : chunks(ids)) {
-      // One multi-row insert per chunk: one round trip, and the count of rows really added.
-      StringBuilder sql =
-          new StringBuilder("INSERT INTO group_members (account_id, group_id, member_id) VALUES ");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-      }
-      sql.append(" ON CONFLICT DO NOTHING");
-      var insert = handle.createUpdate(sql.toString());
-      int position = 0;
-      for (String id : chunk) {
-        insert.bind(position++, accountId).bind(position++, groupId).bind(position++, id);
-      }
-      added += insert.execute();
-    }
-    return added;
-  }
-
-  private int removeMembers(Handle handle, String accountId, String groupId, List<String> ids) {
-    if (dialect == Dialect.POSTGRESQL) {
-      return ids.isEmpty()
-          ? 0
-          : handle
-              .createUpdate(
-                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
-                      + " AND member_id = ANY(:ids)")
-              .bind("account", accountId)
-              .bind("group", groupId)
-              .bindArray("ids", String.class, ids)
-              .execute();
-    }
-    int removed = 0;
-    for (List<String> chunk : chunks(ids)) {
-      removed +=
-          handle
-              .createUpdate(
-                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
-                      + " AND member_id IN (<ids>)")
-              .bind("account", accountId)
-              .bind("group", groupId)
-              .bindList("ids", chunk)
-              .execute();
-    }
-    return removed;
-  }
-
-  /** Refuses ids that name no live staff member of the school, naming them. */
-  private void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
-    List<String> unknown = new ArrayList<>();
-    if (dialect == Dialect.POSTGRESQL && !ids.isEmpty()) {
-      unknown.addAll(
-          handle
-              .createQuery(
-                  "SELECT wanted FROM unnest(:ids) AS wanted WHERE NOT EXISTS (SELECT 1 FROM staff s"
-                      + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL)")
-              .bind("account", accountId)
-              .bindArray("ids", String.class, ids)
-              .mapTo(String.class)
-              .list());
-    }
-    for (List<String> chunk :
-        dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {
-      Set<String> found =
-          new HashSet<>(
-              handle
-                  .createQuery(
-                      "SELECT id FROM staff WHERE account_id = :account AND retired_at IS NULL"
-                          + " AND id IN (<ids>)")
-                  .bind("account", accountId)
-                  .bindList("ids", chunk)
-                  .mapTo(String.class)
-                  .list());
-      chunk.stream().filter(id -> !found.contains(id)).forEach(unknown::add);
-    }
-    if (!unknown.isEmpty()) {
-      throw new UnknownMembersException(unknown);
-    }
-  }
-
-  private static List<List<String>> chunks(List<String> ids) {
-    List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-    }
-    return chunks;
   }
 
   @Override

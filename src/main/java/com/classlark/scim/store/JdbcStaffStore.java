@@ -5,36 +5,21 @@ import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StaffStore;
 import com.classlark.scim.directory.StoredResource;
-import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.schema.ResourceTypes;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link StaffStore} over JDBC: the document plus typed columns, one short transaction per write.
  */
 public final class JdbcStaffStore implements StaffStore {
-  static final String COLUMNS = "id, document, created_at, last_modified, version, scim_managed";
   private static final int EMAIL_BATCH_ROWS = 50;
-  static final RowMapper<StoredResource> RESOURCE =
-      (rs, ctx) ->
-          new StoredResource(
-              rs.getString("id"),
-              parse(rs.getString("document")),
-              Instant.ofEpochMilli(rs.getLong("created_at")),
-              Instant.ofEpochMilli(rs.getLong("last_modified")),
-              rs.getLong("version"),
-              rs.getBoolean("scim_managed"));
 
   private final Jdbi jdbi;
-  final ResourceQueries queries;
+  private final ResourceQueries queries;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
@@ -44,22 +29,6 @@ public final class JdbcStaffStore implements StaffStore {
   @Override
   public ListPage list(String accountId, ListRequest request) {
     return queries.list(accountId, request);
-  }
-
-  static ObjectNode parse(String document) {
-    try {
-      return (ObjectNode) Json.MAPPER.readTree(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored document is not JSON", e);
-    }
-  }
-
-  static String serialise(ObjectNode document) {
-    try {
-      return Json.MAPPER.writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise document", e);
-    }
   }
 
   @Override
@@ -84,7 +53,7 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind("created", staff.created().toEpochMilli())
                 .bind("lastModified", staff.lastModified().toEpochMilli())
                 .bind("version", staff.version())
-                .bind("document", serialise(staff.document()))
+                .bind("document", ResourceRows.serialise(staff.document()))
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
           });
@@ -153,11 +122,11 @@ public final class JdbcStaffStore implements StaffStore {
             handle
                 .createQuery(
                     "SELECT "
-                        + COLUMNS
+                        + ResourceRows.COLUMNS
                         + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL")
                 .bind(0, accountId)
                 .bind(1, staffId)
-                .map(RESOURCE)
+                .map(ResourceRows.MAPPER)
                 .findOne());
   }
 
@@ -168,13 +137,13 @@ public final class JdbcStaffStore implements StaffStore {
             handle
                 .createQuery(
                     "SELECT "
-                        + COLUMNS
+                        + ResourceRows.COLUMNS
                         + " FROM staff WHERE account_id = ? AND external_id = ? AND retired_at IS NULL"
                         + " AND scim_managed = ? ORDER BY created_at, id")
                 .bind(0, accountId)
                 .bind(1, externalId)
                 .bind(2, false)
-                .map(RESOURCE)
+                .map(ResourceRows.MAPPER)
                 .findFirst());
   }
 
@@ -201,7 +170,7 @@ public final class JdbcStaffStore implements StaffStore {
                     .bind("scimManaged", staff.scimManaged())
                     .bind("lastModified", staff.lastModified().toEpochMilli())
                     .bind("version", staff.version())
-                    .bind("document", serialise(staff.document()))
+                    .bind("document", ResourceRows.serialise(staff.document()))
                     .bind("expected", expectedVersion)
                     .execute();
             if (updated == 0) {
@@ -237,7 +206,7 @@ public final class JdbcStaffStore implements StaffStore {
                   .bind(1, false)
                   .bind(2, at)
                   .bind(3, retired.version())
-                  .bind(4, serialise(retired.document()))
+                  .bind(4, ResourceRows.serialise(retired.document()))
                   .bind(5, accountId)
                   .bind(6, staffId)
                   .bind(7, expectedVersion)

@@ -2,6 +2,8 @@ package com.classlark.scim.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * A piece of SQL with its bound parameters, in order. Values are never concatenated into the SQL.
@@ -27,6 +29,15 @@ record SqlFragment(String sql, List<Object> parameters) {
 
   SqlFragment negated() {
     return new SqlFragment("NOT (" + sql + ")", parameters);
+  }
+
+  /** A query of this SQL on {@code handle}, its parameters bound by position. */
+  Query query(Handle handle) {
+    Query query = handle.createQuery(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      query.bind(i, parameters.get(i));
+    }
+    return query;
   }
 
   private SqlFragment join(String operator, SqlFragment other) {

@@ -45,7 +45,7 @@ public final class GroupBulkLoader {
                     .bind(6, group.created().toEpochMilli())
                     .bind(7, group.lastModified().toEpochMilli())
                     .bind(8, group.version())
-                    .bind(9, JdbcStaffStore.serialise(group.document()))
+                    .bind(9, ResourceRows.serialise(group.document()))
                     .execute());
     for (int from = 0; from < memberIds.size(); from += BATCH) {
       List<String> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + BATCH));

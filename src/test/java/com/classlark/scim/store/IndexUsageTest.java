@@ -2,7 +2,7 @@ package com.classlark.scim.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classlark.scim.directory.ListRequest;
+import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
@@ -124,21 +124,14 @@ class IndexUsageTest {
 
   private static SqlFragment sql(
       Database database, QueryTable table, ResourceTypeDefinition type, String filter) {
-    ResourceQueries queries = new ResourceQueries(database, table, type);
-    return queries.firstPageSql(
-        SCHOOL,
-        new ListRequest(
-            FilterResolver.resolve(type, FilterParser.parse(filter)),
-            null,
-            100,
-            new ListRequest.Paging.Index(1)));
+    ListSql listSql = new ListSql(table, database.dialect());
+    Filter resolved = FilterResolver.resolve(type, FilterParser.parse(filter));
+    SqlFragment where = listSql.where(SCHOOL, listSql.pushdown(SCHOOL, resolved).condition());
+    return listSql.page(where, listSql.order(null), false, 100);
   }
 
   private static List<String> explain(Handle handle, String prefix, SqlFragment sql) {
-    var query = handle.createQuery(prefix + sql.sql());
-    for (int i = 0; i < sql.parameters().size(); i++) {
-      query.bind(i, sql.parameters().get(i));
-    }
+    var query = new SqlFragment(prefix + sql.sql(), sql.parameters()).query(handle);
     return query.map((rs, ctx) -> rs.getString(rs.getMetaData().getColumnCount())).list();
   }
 

@@ -54,7 +54,7 @@ public final class StaffBulkLoader {
                     .bind("created", member.created().toEpochMilli())
                     .bind("lastModified", member.lastModified().toEpochMilli())
                     .bind("version", member.version())
-                    .bind("document", JdbcStaffStore.serialise(member.document()))
+                    .bind("document", ResourceRows.serialise(member.document()))
                     .add();
                 for (StaffColumns.Email email : columns.emails()) {
                   emails

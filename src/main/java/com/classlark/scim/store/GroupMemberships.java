@@ -1,0 +1,162 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.UnknownMembersException;
+import com.classlark.scim.protocol.patch.MembershipChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Membership changes as set operations on {@code group_members}, inside the caller's transaction:
+ * an add is an insert that ignores present members, a remove a delete by key; neither reads the
+ * member list. Only a full replacement (PUT, Okta's push) walks the current members, as it must.
+ * PostgreSQL gets one statement per change with the ids as an array; SQLite gets statements of at
+ * most {@value #CHUNK} ids.
+ */
+final class GroupMemberships {
+  private static final int CHUNK = 500;
+  private static final int STREAM_FETCH_SIZE = 1000;
+
+  private final Dialect dialect;
+
+  GroupMemberships(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** Applies one membership change; returns how many membership rows it added or removed. */
+  int apply(Handle handle, String accountId, String groupId, MembershipChange change) {
+    return switch (change) {
+      case MembershipChange.AddMembers(var ids) -> {
+        requireLiveStaff(handle, accountId, ids);
+        yield add(handle, accountId, groupId, ids);
+      }
+      case MembershipChange.RemoveMembers(var ids) -> remove(handle, accountId, groupId, ids);
+      case MembershipChange.RemoveAllMembers() ->
+          handle
+              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
+              .bind(0, accountId)
+              .bind(1, groupId)
+              .execute();
+      case MembershipChange.ReplaceMembers(var ids) -> {
+        requireLiveStaff(handle, accountId, ids);
+        Set<String> wanted = new HashSet<>(ids);
+        List<String> leaving = new ArrayList<>();
+        handle
+            .createQuery(
+                "SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ?")
+            .bind(0, accountId)
+            .bind(1, groupId)
+            .setFetchSize(STREAM_FETCH_SIZE)
+            .mapTo(String.class)
+            .useStream(
+                members ->
+                    members.filter(member -> !wanted.contains(member)).forEach(leaving::add));
+        yield remove(handle, accountId, groupId, leaving) + add(handle, accountId, groupId, ids);
+      }
+    };
+  }
+
+  int add(Handle handle, String accountId, String groupId, List<String> ids) {
+    if (dialect == Dialect.POSTGRESQL) {
+      // One statement whatever the number of ids; the array keeps the plan on the primary key.
+      return ids.isEmpty()
+          ? 0
+          : handle
+              .createUpdate(
+                  "INSERT INTO group_members (account_id, group_id, member_id)"
+                      + " SELECT :account, :group, member FROM unnest(:ids) AS member ON CONFLICT DO NOTHING")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindArray("ids", String.class, ids)
+              .execute();
+    }
+    int added = 0;
+    for (List<String> chunk : chunks(ids)) {
+      // One multi-row insert per chunk: one round trip, and the count of rows really added.
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO group_members (account_id, group_id, member_id) VALUES ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+      }
+      sql.append(" ON CONFLICT DO NOTHING");
+      var insert = handle.createUpdate(sql.toString());
+      int position = 0;
+      for (String id : chunk) {
+        insert.bind(position++, accountId).bind(position++, groupId).bind(position++, id);
+      }
+      added += insert.execute();
+    }
+    return added;
+  }
+
+  private int remove(Handle handle, String accountId, String groupId, List<String> ids) {
+    if (dialect == Dialect.POSTGRESQL) {
+      return ids.isEmpty()
+          ? 0
+          : handle
+              .createUpdate(
+                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
+                      + " AND member_id = ANY(:ids)")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindArray("ids", String.class, ids)
+              .execute();
+    }
+    int removed = 0;
+    for (List<String> chunk : chunks(ids)) {
+      removed +=
+          handle
+              .createUpdate(
+                  "DELETE FROM group_members WHERE account_id = :account AND group_id = :group"
+                      + " AND member_id IN (<ids>)")
+              .bind("account", accountId)
+              .bind("group", groupId)
+              .bindList("ids", chunk)
+              .execute();
+    }
+    return removed;
+  }
+
+  /** Refuses ids that name no live staff member of the school, naming them. */
+  void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
+    List<String> unknown = new ArrayList<>();
+    if (dialect == Dialect.POSTGRESQL && !ids.isEmpty()) {
+      unknown.addAll(
+          handle
+              .createQuery(
+                  "SELECT wanted FROM unnest(:ids) AS wanted WHERE NOT EXISTS (SELECT 1 FROM staff s"
+                      + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL)")
+              .bind("account", accountId)
+              .bindArray("ids", String.class, ids)
+              .mapTo(String.class)
+              .list());
+    }
+    for (List<String> chunk :
+        dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {
+      Set<String> found =
+          new HashSet<>(
+              handle
+                  .createQuery(
+                      "SELECT id FROM staff WHERE account_id = :account AND retired_at IS NULL"
+                          + " AND id IN (<ids>)")
+                  .bind("account", accountId)
+                  .bindList("ids", chunk)
+                  .mapTo(String.class)
+                  .list());
+      chunk.stream().filter(id -> !found.contains(id)).forEach(unknown::add);
+    }
+    if (!unknown.isEmpty()) {
+      throw new UnknownMembersException(unknown);
+    }
+  }
+
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+    }
+    return chunks;
+  }
+}
