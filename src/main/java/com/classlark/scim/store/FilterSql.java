@@ -41,18 +41,20 @@ final class FilterSql {
   Pushdown translate(Filter filter) {
     return switch (filter) {
       case Filter.And(var left, var right) -> {
-        Pushdown l = translate(left);
-        Pushdown r = translate(right);
-        yield new Pushdown(l.condition().and(r.condition()), l.exact() && r.exact());
+        Pushdown leftPart = translate(left);
+        Pushdown rightPart = translate(right);
+        yield new Pushdown(
+            leftPart.condition().and(rightPart.condition()), leftPart.exact() && rightPart.exact());
       }
       case Filter.Or(var left, var right) -> {
-        Pushdown l = translate(left);
-        Pushdown r = translate(right);
-        if (!l.exact() && l.condition() == SqlFragment.TRUE
-            || !r.exact() && r.condition() == SqlFragment.TRUE) {
+        Pushdown leftPart = translate(left);
+        Pushdown rightPart = translate(right);
+        if (!leftPart.exact() && leftPart.condition() == SqlFragment.TRUE
+            || !rightPart.exact() && rightPart.condition() == SqlFragment.TRUE) {
           yield Pushdown.NONE;
         }
-        yield new Pushdown(l.condition().or(r.condition()), l.exact() && r.exact());
+        yield new Pushdown(
+            leftPart.condition().or(rightPart.condition()), leftPart.exact() && rightPart.exact());
       }
       case Filter.Not(var inner) -> {
         Pushdown translated = translate(inner);
@@ -116,21 +118,21 @@ final class FilterSql {
       return Pushdown.NONE;
     }
     Optional<SqlFragment> condition = element(child.columns(), inner);
-    return condition.map(c -> exact(child.having(accountId, c))).orElse(Pushdown.NONE);
+    return condition.map(inside -> exact(child.having(accountId, inside))).orElse(Pushdown.NONE);
   }
 
   /** A filter over one value of a multi-valued attribute; empty when any part has no column. */
   private Optional<SqlFragment> element(Map<String, Column> columns, Filter filter) {
     return switch (filter) {
       case Filter.And(var left, var right) ->
-          element(columns, left).flatMap(l -> element(columns, right).map(l::and));
+          element(columns, left).flatMap(both -> element(columns, right).map(both::and));
       case Filter.Or(var left, var right) ->
-          element(columns, left).flatMap(l -> element(columns, right).map(l::or));
+          element(columns, left).flatMap(either -> element(columns, right).map(either::or));
       case Filter.Not(var inner) -> element(columns, inner).map(SqlFragment::negated);
       case Filter.Present(var path) ->
           Optional.ofNullable(columns.get(path.attribute()))
-              .filter(c -> path.subAttribute() == null)
-              .map(c -> SqlFragment.of(c.sql() + " IS NOT NULL"));
+              .filter(column -> path.subAttribute() == null)
+              .map(column -> SqlFragment.of(column.sql() + " IS NOT NULL"));
       case Filter.Compare(var path, var op, var value) ->
           path.subAttribute() != null || !columns.containsKey(path.attribute())
               ? Optional.empty()
@@ -149,39 +151,39 @@ final class FilterSql {
 
   /** One comparison on one column, two-valued; empty when SQL could disagree with the evaluator. */
   private Optional<SqlFragment> leaf(Column column, CompareOp op, ScimValue value) {
-    String c = column.sql();
+    String sql = column.sql();
     if (value instanceof ScimValue.Null) {
       return switch (op) {
-        case EQ -> Optional.of(SqlFragment.of(column.nullable() ? c + " IS NULL" : "1 = 0"));
-        case NE -> Optional.of(SqlFragment.of(column.nullable() ? c + " IS NOT NULL" : "1 = 1"));
-        default -> Optional.empty();
+        case EQ -> Optional.of(SqlFragment.of(column.nullable() ? sql + " IS NULL" : "1 = 0"));
+        case NE -> Optional.of(SqlFragment.of(column.nullable() ? sql + " IS NOT NULL" : "1 = 1"));
+        case CO, SW, EW, GT, GE, LT, LE -> Optional.empty();
       };
     }
-    String present = column.nullable() ? c + " IS NOT NULL AND " : "";
-    String absent = column.nullable() ? c + " IS NULL OR " : "";
+    String present = column.nullable() ? sql + " IS NOT NULL AND " : "";
+    String absent = column.nullable() ? sql + " IS NULL OR " : "";
     return switch (column.kind()) {
       case TEXT -> {
         String text = ValueComparison.textOf(value);
         String operand = column.folded() ? text.toLowerCase(Locale.ROOT) : text;
-        String ordered = dialect == Dialect.POSTGRESQL ? c + " COLLATE \"C\"" : c;
+        String ordered = dialect == Dialect.POSTGRESQL ? sql + " COLLATE \"C\"" : sql;
         yield Optional.of(
             switch (op) {
-              case EQ -> SqlFragment.of("(" + present + c + " = ?)", operand);
-              case NE -> SqlFragment.of("(" + absent + c + " <> ?)", operand);
-              case CO -> SqlFragment.of("(" + present + contains(c) + ")", operand);
+              case EQ -> SqlFragment.of("(" + present + sql + " = ?)", operand);
+              case NE -> SqlFragment.of("(" + absent + sql + " <> ?)", operand);
+              case CO -> SqlFragment.of("(" + present + contains(sql) + ")", operand);
               case SW ->
                   SqlFragment.of(
-                      "(" + present + "substr(" + c + ", 1, ?) = ?)", operand.length(), operand);
+                      "(" + present + "substr(" + sql + ", 1, ?) = ?)", operand.length(), operand);
               case EW ->
                   SqlFragment.of(
                       "("
                           + present
                           + "length("
-                          + c
+                          + sql
                           + ") >= ? AND substr("
-                          + c
+                          + sql
                           + ", length("
-                          + c
+                          + sql
                           + ") - ? + 1) = ?)",
                       operand.length(),
                       operand.length(),
@@ -198,9 +200,9 @@ final class FilterSql {
           yield Optional.empty();
         }
         yield switch (op) {
-          case EQ -> Optional.of(SqlFragment.of("(" + present + c + " = ?)", bool.get()));
-          case NE -> Optional.of(SqlFragment.of("(" + absent + c + " <> ?)", bool.get()));
-          default -> Optional.empty();
+          case EQ -> Optional.of(SqlFragment.of("(" + present + sql + " = ?)", bool.get()));
+          case NE -> Optional.of(SqlFragment.of("(" + absent + sql + " <> ?)", bool.get()));
+          case CO, SW, EW, GT, GE, LT, LE -> Optional.empty();
         };
       }
       case INSTANT -> {
@@ -211,12 +213,12 @@ final class FilterSql {
         }
         long millis = instant.get().toEpochMilli();
         yield switch (op) {
-          case EQ -> Optional.of(SqlFragment.of("(" + c + " = ?)", millis));
-          case NE -> Optional.of(SqlFragment.of("(" + c + " <> ?)", millis));
-          case GT -> Optional.of(SqlFragment.of("(" + c + " > ?)", millis));
-          case GE -> Optional.of(SqlFragment.of("(" + c + " >= ?)", millis));
-          case LT -> Optional.of(SqlFragment.of("(" + c + " < ?)", millis));
-          case LE -> Optional.of(SqlFragment.of("(" + c + " <= ?)", millis));
+          case EQ -> Optional.of(SqlFragment.of("(" + sql + " = ?)", millis));
+          case NE -> Optional.of(SqlFragment.of("(" + sql + " <> ?)", millis));
+          case GT -> Optional.of(SqlFragment.of("(" + sql + " > ?)", millis));
+          case GE -> Optional.of(SqlFragment.of("(" + sql + " >= ?)", millis));
+          case LT -> Optional.of(SqlFragment.of("(" + sql + " < ?)", millis));
+          case LE -> Optional.of(SqlFragment.of("(" + sql + " <= ?)", millis));
           case CO, SW, EW -> Optional.empty();
         };
       }
