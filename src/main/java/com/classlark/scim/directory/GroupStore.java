@@ -55,6 +55,10 @@ public interface GroupStore {
   /** Streams the group's members in id order, with their current names, without building a list. */
   void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer);
 
-  /** One page of the school's groups matching the request. */
+  /**
+   * One page of the school's groups matching the request.
+   *
+   * @throws CursorMismatchException when the request's cursor position does not fit its query
+   */
   ListPage list(String accountId, ListRequest request);
 }

@@ -38,6 +38,10 @@ public interface StaffStore {
    */
   boolean retire(String accountId, StoredResource retired, long expectedVersion);
 
-  /** One page of the school's live staff matching the request. */
+  /**
+   * One page of the school's live staff matching the request.
+   *
+   * @throws CursorMismatchException when the request's cursor position does not fit its query
+   */
   ListPage list(String accountId, ListRequest request);
 }

@@ -1,5 +1,6 @@
 package com.classlark.scim.scim;
 
+import com.classlark.scim.directory.CursorMismatchException;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
@@ -135,7 +136,7 @@ final class ResourceListing {
     ListPage page;
     try {
       page = lister.apply(accountId, new ListRequest(filter, sort, count, paging));
-    } catch (IllegalArgumentException e) {
+    } catch (CursorMismatchException e) {
       throw ScimException.invalidCursor(
           "The cursor does not fit this query; start again with cursor= (empty).");
     }

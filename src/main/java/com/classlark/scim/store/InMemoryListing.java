@@ -1,5 +1,6 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.CursorMismatchException;
 import com.classlark.scim.directory.CursorPosition;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
@@ -122,10 +123,15 @@ final class InMemoryListing {
   }
 
   private static int offset(CursorPosition position) {
-    if (position.key().size() != 2 || !OFFSET_MARK.equals(position.key().get(0))) {
-      throw new IllegalArgumentException("cursor does not fit this query");
+    List<String> key = position.key();
+    if (key.size() != 2 || !OFFSET_MARK.equals(key.get(0)) || !isOffset(key.get(1))) {
+      throw new CursorMismatchException("the cursor is a keyset position, not an offset");
     }
-    return Integer.parseInt(position.key().get(1));
+    return Integer.parseInt(key.get(1));
+  }
+
+  private static boolean isOffset(String text) {
+    return text != null && text.matches("[0-9]{1,9}");
   }
 
   /** The resource as the evaluator sees it: the document with id and meta timestamps. */

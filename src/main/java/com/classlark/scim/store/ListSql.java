@@ -124,6 +124,30 @@ final class ListSql {
         values);
   }
 
+  /**
+   * Whether {@code key} is a position in {@code order}: one value per term, each readable as its
+   * term's kind. An in-memory listing's offset cursor, for one, is not.
+   */
+  boolean fits(List<OrderTerm> order, List<String> key) {
+    if (key.size() != order.size()) {
+      return false;
+    }
+    for (int i = 0; i < order.size(); i++) {
+      String value = key.get(i);
+      boolean readable =
+          value != null
+              && switch (order.get(i).kind()) {
+                case TEXT -> true;
+                case INSTANT -> value.matches("-?[0-9]{1,18}");
+                case BOOLEAN -> value.equals("true") || value.equals("false");
+              };
+      if (!readable) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   SqlFragment count(SqlFragment where) {
     return new SqlFragment(
         "SELECT COUNT(*) FROM " + table.table() + " WHERE " + where.sql(), where.parameters());

@@ -1,5 +1,6 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.CursorMismatchException;
 import com.classlark.scim.directory.CursorPosition;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
@@ -76,8 +77,8 @@ final class ResourceQueries {
       int count,
       CursorPosition position,
       long total) {
-    if (position != null && position.key().size() != order.size()) {
-      throw new IllegalArgumentException("cursor does not fit this order");
+    if (position != null && !sql.fits(order, position.key())) {
+      throw new CursorMismatchException("the cursor's key does not fit the order of its query");
     }
     boolean backward = position != null && position.backward();
     boolean scanDescending = descending ^ backward;
