@@ -125,9 +125,25 @@ public final class Staff {
         staffId,
         precondition,
         existing ->
-            ResourceReader.read(
-                ResourceTypes.USER,
-                PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations)));
+            keepsActive(
+                ResourceReader.read(
+                    ResourceTypes.USER,
+                    PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations))));
+  }
+
+  /**
+   * Refuses a PATCH that removes or clears {@code active}. RFC 7644 §3.5.2.2 leaves a removed
+   * attribute unassigned, and an unassigned {@code active} would read as the default, true: a
+   * remove would reactivate a deactivated staff member. Deactivation is {@code active: false} and
+   * reactivation {@code active: true}; nothing else changes it.
+   */
+  private static ObjectNode keepsActive(ObjectNode patched) {
+    if (!patched.hasNonNull("active")) {
+      throw ScimException.mutability(
+          "active cannot be removed or cleared: to deactivate the staff member replace it with"
+              + " false, to reactivate them with true.");
+    }
+    return patched;
   }
 
   /**

@@ -16,6 +16,8 @@ import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PATCH /Users and DESIGN.md's lifecycle rules, through real HTTP on both databases: adoption of
@@ -146,5 +148,41 @@ class UsersPatchLifecycleTest extends ServerPerEngine {
                         + "','name':{'givenName':'Jane'},'title':'Head of Year'}")));
     assertThat(patched.header("ETag")).isEqualTo("W/\"2\"");
     assertThat(client.get("/Users/" + id).json().path("title").asText()).isEqualTo("Head of Year");
+  }
+
+  /**
+   * RFC 7644 §3.5.2.2 leaves a removed attribute unassigned, and the default of {@code active} is
+   * true: a remove must not reactivate a deactivated staff member, so it is refused, whatever form
+   * it takes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{'op':'remove','path':'active'}",
+        "{'op':'Remove','path':'urn:ietf:params:scim:schemas:core:2.0:User:active'}",
+        "{'op':'replace','path':'active','value':null}",
+        "{'op':'replace','value':{'active':null}}"
+      })
+  void removingActiveIsRefusedAndNeverReactivates(String operation) {
+    JsonNode created =
+        create(
+            client,
+            json(user("").replace("{user}", uniqueEmail("leaver")).replace("true", "false")));
+    String location = "/Users/" + created.get("id").textValue();
+
+    HttpResult result = client.patch(location, patch(operation));
+
+    assertThat(result.status()).as(result.body()).isEqualTo(400);
+    assertThat(result.json())
+        .isEqualTo(
+            Bodies.parse(
+                Bodies.error(
+                    400,
+                    "mutability",
+                    "active cannot be removed or cleared: to deactivate the staff member replace it"
+                        + " with false, to reactivate them with true.")));
+    JsonNode read = client.get(location).json();
+    assertThat(read).isEqualTo(created);
+    assertThat(read.get("active").booleanValue()).isFalse();
   }
 }
