@@ -129,7 +129,9 @@ public final class GroupsRoutes implements ScimRoutes {
       ArrayNode members = Json.MAPPER.createArrayNode();
       groups.forEachMember(
           BearerAuth.accountId(ctx), group.id(), member -> members.add(member(ctx, member)));
-      insertBeforeMeta(full, "members", members);
+      if (!members.isEmpty()) {
+        insertBeforeMeta(full, "members", members);
+      }
     }
     return projection.apply(full);
   }
@@ -164,8 +166,8 @@ public final class GroupsRoutes implements ScimRoutes {
 
   /**
    * Writes one group: its projected attributes, then its members streamed from the membership table
-   * (never collected in memory; {@code []} when it has none), then {@code meta}. A projection
-   * without members never reads that table.
+   * (never collected in memory; omitted when it has none, as RFC 7643 §2.5 treats an empty list as
+   * unassigned), then {@code meta}. A projection without members never reads that table.
    */
   private void writeGroup(
       JsonGenerator out, Context ctx, StoredResource group, Projection projection)
@@ -186,18 +188,24 @@ public final class GroupsRoutes implements ScimRoutes {
         Json.MAPPER.writeTree(out, field.getValue());
       }
     }
-    out.writeArrayFieldStart("members");
+    boolean[] started = {false};
     groups.forEachMember(
         BearerAuth.accountId(ctx),
         group.id(),
         member -> {
           try {
+            if (!started[0]) {
+              out.writeArrayFieldStart("members");
+              started[0] = true;
+            }
             Json.MAPPER.writeTree(out, member(ctx, member));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
-    out.writeEndArray();
+    if (started[0]) {
+      out.writeEndArray();
+    }
     if (meta != null) {
       out.writeFieldName("meta");
       Json.MAPPER.writeTree(out, meta);

@@ -103,7 +103,7 @@ class GroupsHttpTest extends ServerPerEngine {
                     "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
                         + "'externalId':'8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159','displayName':'"
                         + name
-                        + "','members':[]}")));
+                        + "'}")));
     assertThat(created.header("Location")).isEqualTo(server.baseUrl() + "/Groups/" + id);
     assertThat(created.header("ETag"))
         .isEqualTo("W/\"1\"")
@@ -163,6 +163,64 @@ class GroupsHttpTest extends ServerPerEngine {
     assertThat(nul.body())
         .isEqualTo(
             error(400, "invalidValue", "displayName must not contain the NUL character (U+0000)"));
+  }
+
+  /** RFC 7643 §2.5: an empty multi-valued attribute is unassigned, and omitted like one. */
+  @Test
+  void removingEveryMemberLeavesNoMembersAttribute() {
+    JsonNode group = createGroup(uniqueName("Emptied"), user(), user());
+    String location = "/Groups/" + group.path("id").asText();
+
+    HttpResult patched =
+        client.patch(
+            location + "?attributes=displayName,members",
+            patch("{'op':'remove','path':'members'}"));
+
+    assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    assertThat(patched.json())
+        .isEqualTo(
+            Bodies.parse(
+                json(
+                    "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'id':'"
+                        + group.path("id").asText()
+                        + "','displayName':'"
+                        + group.path("displayName").asText()
+                        + "'}")));
+    JsonNode read = client.get(location).json();
+    assertThat(read.has("members")).as(read.toString()).isFalse();
+    JsonNode listed =
+        client
+            .get(
+                "/Groups?filter="
+                    + URLEncoder.encode(
+                        "id eq \"" + group.path("id").asText() + "\"", StandardCharsets.UTF_8))
+            .json()
+            .path("Resources")
+            .path(0);
+    assertThat(listed).isEqualTo(read);
+  }
+
+  @Test
+  void unstorableTextThroughPatchIsRefusedAndChangesNothing() {
+    JsonNode group = createGroup(uniqueName("Stored"));
+    String location = "/Groups/" + group.path("id").asText();
+
+    HttpResult nul =
+        client.patch(location, patch("{'op':'replace','path':'displayName','value':'a\\u0000b'}"));
+    HttpResult surrogate =
+        client.patch(location, patch("{'op':'replace','value':{'externalId':'\\udc00'}}"));
+
+    assertThat(nul.body())
+        .isEqualTo(
+            error(400, "invalidValue", "displayName must not contain the NUL character (U+0000)"));
+    assertThat(surrogate.body())
+        .isEqualTo(
+            error(
+                400,
+                "invalidValue",
+                "externalId must not contain a lone UTF-16 surrogate (an escape such as \\ud800"
+                    + " without its pair): it is not a character and cannot be stored"));
+    assertThat(client.get(location).json()).isEqualTo(group);
   }
 
   @Test
