@@ -2,6 +2,7 @@ package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.DiscoverySchemas;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@code /Schemas} and {@code /ResourceTypes} (RFC 7644 §4, RFC 7643 §6–§7), generated from the one
@@ -19,6 +21,10 @@ import java.util.function.Function;
  * so a {@code filter} gets 403 as RFC 7644 §4 asks.
  */
 public final class DiscoveryRoutes implements ScimRoutes {
+  /** What {@code /Schemas} lists: the resource types' schemas, then the discovery schemas. */
+  private static final List<SchemaDefinition> SCHEMAS =
+      Stream.concat(ResourceTypes.schemas().stream(), DiscoverySchemas.ALL.stream()).toList();
+
   private final String publicBaseUrl;
   private final MultiValueLimit valueLimit;
 
@@ -44,15 +50,13 @@ public final class DiscoveryRoutes implements ScimRoutes {
     ScimResponses.json(
         ctx,
         200,
-        listResponse(
-            ResourceTypes.schemas(),
-            schema -> SchemaRepresentation.schema(schema, baseUrl, valueLimit)));
+        listResponse(SCHEMAS, schema -> SchemaRepresentation.schema(schema, baseUrl, valueLimit)));
   }
 
   private void schema(Context ctx) {
     String id = ctx.pathParam("id");
     SchemaDefinition schema =
-        ResourceTypes.schemas().stream()
+        SCHEMAS.stream()
             .filter(candidate -> candidate.id().equalsIgnoreCase(id))
             .findFirst()
             .orElseThrow(
@@ -61,7 +65,7 @@ public final class DiscoveryRoutes implements ScimRoutes {
                         "No schema "
                             + id
                             + " is served here; GET /Schemas lists the "
-                            + ResourceTypes.schemas().size()
+                            + SCHEMAS.size()
                             + " schemas this service uses."));
     ScimResponses.json(
         ctx, 200, SchemaRepresentation.schema(schema, BaseUrl.of(ctx, publicBaseUrl), valueLimit));

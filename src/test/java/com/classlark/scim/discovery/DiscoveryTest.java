@@ -5,6 +5,7 @@ import static com.classlark.scim.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.protocol.schema.AttributeDefinition;
+import com.classlark.scim.protocol.schema.DiscoverySchemas;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.protocol.schema.SchemaDefinition;
@@ -34,13 +35,13 @@ class DiscoveryTest extends ServerPerEngine {
   }
 
   @Test
-  void schemasListsTheFourSchemasInOneListResponse() {
+  void schemasListsTheResourceAndDiscoverySchemasInOneListResponse() {
     JsonNode list = ok(client.get("/Schemas"));
 
     assertThat(list.get("schemas").toString())
         .isEqualTo("[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]");
-    assertThat(list.get("totalResults").intValue()).isEqualTo(4);
-    assertThat(list.get("itemsPerPage").intValue()).isEqualTo(4);
+    assertThat(list.get("totalResults").intValue()).isEqualTo(7);
+    assertThat(list.get("itemsPerPage").intValue()).isEqualTo(7);
     assertThat(list.get("startIndex").intValue()).isEqualTo(1);
     List<String> ids = new ArrayList<>();
     list.get("Resources").forEach(schema -> ids.add(schema.get("id").textValue()));
@@ -49,13 +50,75 @@ class DiscoveryTest extends ServerPerEngine {
             "urn:ietf:params:scim:schemas:core:2.0:User",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
             "urn:ietf:params:scim:schemas:extension:school-event-planner:2.0:User",
-            "urn:ietf:params:scim:schemas:core:2.0:Group");
+            "urn:ietf:params:scim:schemas:core:2.0:Group",
+            "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
+            "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
+            "urn:ietf:params:scim:schemas:core:2.0:Schema");
+  }
+
+  /**
+   * RFC 7643 §5–§7: every member of a served discovery resource is an attribute of its schema, as
+   * {@code /Schemas/{urn}} serves it, so a client can read discovery with the schemas alone.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/ServiceProviderConfig",
+        "/ResourceTypes/User",
+        "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"
+      })
+  void everyMemberOfADiscoveryResourceIsDescribedByTheSchemaItNames(String endpoint) {
+    JsonNode resource = ok(client.get(endpoint));
+    String urn = resource.get("schemas").get(0).textValue();
+    JsonNode schema = ok(client.get("/Schemas/" + urn));
+    assertThat(schema.get("id").textValue()).isEqualTo(urn);
+    List<String> undescribed = new ArrayList<>();
+    collectUndescribed(resource, schema.get("attributes"), "", undescribed);
+    assertThat(undescribed).as(endpoint).isEmpty();
+  }
+
+  private static void collectUndescribed(
+      JsonNode resource, JsonNode attributes, String path, List<String> undescribed) {
+    resource
+        .fields()
+        .forEachRemaining(
+            member -> {
+              if (path.isEmpty() && Set.of("schemas", "meta").contains(member.getKey())) {
+                return;
+              }
+              JsonNode attribute = null;
+              for (JsonNode candidate : attributes) {
+                if (candidate.get("name").textValue().equals(member.getKey())) {
+                  attribute = candidate;
+                }
+              }
+              if (attribute == null) {
+                undescribed.add(path + member.getKey());
+                return;
+              }
+              List<JsonNode> values = new ArrayList<>();
+              if (member.getValue().isArray()) {
+                member.getValue().forEach(values::add);
+              } else {
+                values.add(member.getValue());
+              }
+              for (JsonNode value : values) {
+                if (value.isObject()) {
+                  collectUndescribed(
+                      value,
+                      attribute.path("subAttributes"),
+                      path + member.getKey() + ".",
+                      undescribed);
+                }
+              }
+            });
   }
 
   @Test
   void everyServedSchemaStatesEachAttributeOfTheModelWithAllItsCharacteristics() {
     JsonNode list = ok(client.get("/Schemas"));
-    List<SchemaDefinition> model = ResourceTypes.schemas();
+    List<SchemaDefinition> model = new ArrayList<>(ResourceTypes.schemas());
+    model.addAll(DiscoverySchemas.ALL);
     assertThat(list.get("Resources").size()).isEqualTo(model.size());
     for (int index = 0; index < model.size(); index++) {
       SchemaDefinition schema = model.get(index);
@@ -208,7 +271,7 @@ class DiscoveryTest extends ServerPerEngine {
                 error(
                     404,
                     null,
-                    "No schema urn:example:unknown is served here; GET /Schemas lists the 4 schemas"
+                    "No schema urn:example:unknown is served here; GET /Schemas lists the 7 schemas"
                         + " this service uses.")));
   }
 
