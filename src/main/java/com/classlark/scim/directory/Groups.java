@@ -39,8 +39,9 @@ public final class Groups {
     this.clock = clock;
   }
 
-  /** The group columns' limits (see {@link StorableText}). */
+  /** Storable text, and the group columns' limits (see {@link StorableText}). */
   private static ObjectNode validated(ObjectNode document) {
+    StorableText.checkDocument(document);
     StorableText.check("displayName", document.path("displayName"), StorableText.NAME_LENGTH);
     StorableText.check("externalId", document.path("externalId"), StorableText.NAME_LENGTH);
     return document;

@@ -28,6 +28,12 @@ public final class StaffRules {
    */
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
+  /**
+   * The bidirectional embedding, override and isolate characters: in an address they reorder what a
+   * reader sees ({@code moc.loohcs@...} displayed as a different address), a spoofing trick.
+   */
+  private static final Pattern BIDI_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+
   private static final String MEETING_URL_PATH = UserSchemas.CLASSLARK_URN + ":meetingUrl";
 
   /**
@@ -44,7 +50,13 @@ public final class StaffRules {
    * @throws ScimException {@code invalidValue} naming the attribute and the rule it breaks
    */
   public static void validate(ObjectNode canonicalUser) {
+    StorableText.checkDocument(canonicalUser);
     JsonNode userName = canonicalUser.path("userName");
+    if (userName.isTextual() && BIDI_CONTROL.matcher(userName.textValue()).find()) {
+      throw ScimException.invalidValue(
+          "userName must not contain bidirectional control characters (U+202A to U+202E, U+2066"
+              + " to U+2069): they make an email address display differently from what it is");
+    }
     if (userName.isTextual() && !EMAIL.matcher(userName.textValue()).matches()) {
       throw ScimException.invalidValue(
           "userName must be an email address, e.g. jane.doe@school.example");

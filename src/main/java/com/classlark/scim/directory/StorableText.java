@@ -3,8 +3,12 @@ package com.classlark.scim.directory;
 import com.classlark.scim.protocol.error.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import java.util.Map;
 
-/** Limits of text that is also kept in a column of its own, shared by staff and groups. */
+/**
+ * Rules for text that is stored, shared by staff and groups: every string of a document must be
+ * storable on both engines, and text that is also kept in a column of its own must fit it.
+ */
 final class StorableText {
   /** Column width of names, display names and external ids. */
   static final int NAME_LENGTH = 512;
@@ -23,13 +27,65 @@ final class StorableText {
       return;
     }
     String text = value.textValue();
-    if (text.indexOf('\0') >= 0) {
-      throw ScimException.invalidValue(path + " must not contain the NUL character (U+0000)");
-    }
+    checkStorable(path, text);
     String folded = text.toLowerCase(Locale.ROOT);
     if (Math.max(text.codePointCount(0, text.length()), folded.codePointCount(0, folded.length()))
         > maxLength) {
       throw ScimException.invalidValue(path + " must be at most " + maxLength + " characters long");
+    }
+  }
+
+  /**
+   * Refuses a document with a string (value or member name) that cannot be stored as sent: the NUL
+   * character, which PostgreSQL refuses, and a lone UTF-16 surrogate (a JSON escape such as {@code
+   * "\\ud800"} without its pair), which has no UTF-8 form and would be stored as {@code ?}, so that
+   * two different values would become one. Every write's document passes here, whatever attribute
+   * holds the string.
+   *
+   * @throws ScimException {@code invalidValue} naming the attribute
+   */
+  static void checkDocument(JsonNode document) {
+    for (Map.Entry<String, JsonNode> member : document.properties()) {
+      checkStorable("an attribute name", member.getKey());
+      checkNode(member.getKey(), member.getKey().startsWith("urn:") ? ":" : ".", member.getValue());
+    }
+  }
+
+  /**
+   * @param separator what joins {@code path} and a member name: {@code :} inside an extension's
+   *     URN, {@code .} inside a complex attribute
+   */
+  private static void checkNode(String path, String separator, JsonNode node) {
+    if (node.isTextual()) {
+      checkStorable(path, node.textValue());
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        checkNode(path, separator, element);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        checkStorable("an attribute name in " + path, member.getKey());
+        checkNode(path + separator + member.getKey(), ".", member.getValue());
+      }
+    }
+  }
+
+  private static void checkStorable(String path, String text) {
+    for (int index = 0; index < text.length(); index++) {
+      char character = text.charAt(index);
+      if (character == '\0') {
+        throw ScimException.invalidValue(path + " must not contain the NUL character (U+0000)");
+      }
+      if (Character.isHighSurrogate(character)
+          && index + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(index + 1))) {
+        index++;
+      } else if (Character.isSurrogate(character)) {
+        throw ScimException.invalidValue(
+            path
+                + " must not contain a lone UTF-16 surrogate (an escape such as \\ud800 without"
+                + " its pair): it is not a character and cannot be stored");
+      }
     }
   }
 }
