@@ -83,6 +83,8 @@ record QueryTable(
               "name.givenName", new Column("s.given_name_key", Kind.TEXT, true, true),
               "name.familyName", new Column("s.family_name_key", Kind.TEXT, true, true),
               "displayName", new Column("s.display_name_key", Kind.TEXT, true, true),
+              // The four user types are ASCII, so lower() folds them as Java's Locale.ROOT does.
+              "userType", new Column("lower(s.user_type)", Kind.TEXT, true, true),
               "active", new Column("s.active", Kind.BOOLEAN, false, false),
               "meta.created", new Column("s.created_at", Kind.INSTANT, false, false),
               "meta.lastModified", new Column("s.last_modified", Kind.INSTANT, false, false)),

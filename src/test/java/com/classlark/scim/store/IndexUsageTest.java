@@ -193,6 +193,20 @@ class IndexUsageTest {
         .doesNotContain("SCAN m");
   }
 
+  /**
+   * {@code userType} is decided by SQL on the school's rows, not by walking the school in memory:
+   * the condition is in the statement and in PostgreSQL's plan.
+   */
+  @org.junit.jupiter.api.Test
+  void userTypeIsPushedDownIntoTheStatementAndThePlan() {
+    SqlFragment sql =
+        sql(postgresDatabase, QueryTable.STAFF, ResourceTypes.USER, "userType eq \"Staff\"");
+    assertThat(sql.sql()).contains("lower(s.user_type) = ?");
+    assertThat(sql.parameters()).contains("staff");
+    String postgres = postgresPlan(QueryTable.STAFF, ResourceTypes.USER, "userType eq \"Staff\"");
+    assertThat(postgres).as(postgres).contains("user_type").doesNotContain("Seq Scan");
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.FieldSource("USER_LOOKUPS")
   void userLookupsUseTheirIndexOnBothEngines(String row) {
