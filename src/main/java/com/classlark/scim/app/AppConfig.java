@@ -80,6 +80,20 @@ public record AppConfig(
         database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, limits, management);
   }
 
+  /** This configuration with other query settings (page sizes, filter limits). */
+  public AppConfig withQueries(QuerySettings settings) {
+    return new AppConfig(
+        database,
+        http,
+        settings,
+        bulk,
+        valueLimit,
+        migrate,
+        benchmarkBaseline,
+        fairness,
+        management);
+  }
+
   /** This configuration with a management port. */
   public AppConfig withManagement(ManagementSettings port) {
     return new AppConfig(

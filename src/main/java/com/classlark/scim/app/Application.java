@@ -66,7 +66,10 @@ public final class Application implements AutoCloseable {
       database.prepareSchema(
           config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
       database.optimize();
-      return start(config, Services.over(database, clock, config.valueLimit()), metrics);
+      return start(
+          config,
+          Services.over(database, clock, config.valueLimit(), config.queries().filterLimits()),
+          metrics);
     } catch (RuntimeException e) {
       database.close();
       metrics.close();

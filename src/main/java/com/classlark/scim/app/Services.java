@@ -5,6 +5,7 @@ import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
@@ -29,20 +30,22 @@ public record Services(
 
   /** The services with the default limits, as the admin commands use them. */
   public static Services over(Database database, Clock clock) {
-    return over(database, clock, MultiValueLimit.DEFAULT);
+    return over(database, clock, MultiValueLimit.DEFAULT, FilterLimits.DEFAULT);
   }
 
   /**
    * @param valueLimit the most values of one multi-valued attribute of a staff member
+   * @param filterLimits the limits of every filter and path the services parse (PATCH paths)
    */
-  public static Services over(Database database, Clock clock, MultiValueLimit valueLimit) {
+  public static Services over(
+      Database database, Clock clock, MultiValueLimit valueLimit, FilterLimits filterLimits) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
     return new Services(
         database,
         new Accounts(accountStore, clock),
         new Tokens(new JdbcTokenStore(database), accountStore, clock),
-        new Staff(new JdbcStaffStore(database), clock, valueLimit),
-        new Groups(new JdbcGroupStore(database), clock),
+        new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits),
+        new Groups(new JdbcGroupStore(database), clock, filterLimits),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);
   }

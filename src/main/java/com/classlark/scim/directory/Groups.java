@@ -4,6 +4,8 @@ import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
+import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.patch.GroupPatchPlan;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.patch.PatchEngine;
@@ -33,10 +35,15 @@ public final class Groups {
 
   private final GroupStore store;
   private final Clock clock;
+  private final FilterParser paths;
 
-  public Groups(GroupStore store, Clock clock) {
+  /**
+   * @param filterLimits the limits of PATCH paths, the service's configured filter limits
+   */
+  public Groups(GroupStore store, Clock clock, FilterLimits filterLimits) {
     this.store = store;
     this.clock = clock;
+    this.paths = new FilterParser(filterLimits);
   }
 
   /** Storable text, and the group columns' limits (see {@link StorableText}). */
@@ -86,7 +93,7 @@ public final class Groups {
    */
   public StoredResource patch(
       String accountId, String groupId, JsonNode body, Precondition precondition) {
-    GroupPatchPlan plan = GroupPatchPlan.plan(groupId, PatchRequest.parse(body));
+    GroupPatchPlan plan = GroupPatchPlan.plan(groupId, PatchRequest.parse(body, paths));
     for (MembershipChange change : plan.membershipChanges()) {
       switch (change) {
         case MembershipChange.AddMembers(var ids) -> checkIds(ids);

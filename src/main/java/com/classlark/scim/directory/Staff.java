@@ -2,6 +2,8 @@ package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.AttrPath;
+import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.patch.PatchEngine;
 import com.classlark.scim.protocol.patch.PatchOperation;
 import com.classlark.scim.protocol.patch.PatchRequest;
@@ -31,14 +33,18 @@ public final class Staff {
   private final StaffStore store;
   private final Clock clock;
   private final MultiValueLimit valueLimit;
+  private final FilterParser paths;
 
   /**
    * @param valueLimit the most values of each multi-valued attribute a staff member may have
+   * @param filterLimits the limits of PATCH paths, the service's configured filter limits
    */
-  public Staff(StaffStore store, Clock clock, MultiValueLimit valueLimit) {
+  public Staff(
+      StaffStore store, Clock clock, MultiValueLimit valueLimit, FilterLimits filterLimits) {
     this.store = store;
     this.clock = clock;
     this.valueLimit = valueLimit;
+    this.paths = new FilterParser(filterLimits);
   }
 
   /**
@@ -118,7 +124,7 @@ public final class Staff {
    */
   public StoredResource patch(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
-    List<PatchOperation> operations = PatchRequest.parse(body);
+    List<PatchOperation> operations = PatchRequest.parse(body, paths);
     checkValueCounts(operations);
     return update(
         accountId,

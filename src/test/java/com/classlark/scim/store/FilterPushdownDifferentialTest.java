@@ -9,6 +9,7 @@ import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.FilterEvaluator;
+import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterRenderer;
 import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.filter.ScimValue;
@@ -66,7 +67,7 @@ class FilterPushdownDifferentialTest {
                       .execute());
       MutableClock clock = new MutableClock(START);
       JdbcStaffStore store = new JdbcStaffStore(database);
-      Staff staff = new Staff(store, clock, MultiValueLimit.DEFAULT);
+      Staff staff = new Staff(store, clock, MultiValueLimit.DEFAULT, FilterLimits.DEFAULT);
       List<StoredResource> everyone = new ArrayList<>();
       for (int i = 0; i < STAFF; i++) {
         everyone.add(staff.createByHand(accountId, randomStaff(random, i)));

@@ -29,21 +29,34 @@ public final class PatchRequest {
   /** The most operations one PATCH request may carry. */
   public static final int MAX_OPERATIONS = 1000;
 
-  private static final FilterParser PATHS = new FilterParser(FilterLimits.DEFAULT);
+  private static final FilterParser DEFAULT_PATHS = new FilterParser(FilterLimits.DEFAULT);
 
-  /** Reads a PATCH body allowing at most {@link #MAX_OPERATIONS} operations. */
+  /**
+   * Reads a PATCH body allowing at most {@link #MAX_OPERATIONS} operations, its paths within {@link
+   * FilterLimits#DEFAULT}.
+   */
   public static List<PatchOperation> parse(JsonNode body) {
-    return parse(body, MAX_OPERATIONS);
+    return parse(body, MAX_OPERATIONS, DEFAULT_PATHS);
+  }
+
+  /**
+   * Reads a PATCH body allowing at most {@link #MAX_OPERATIONS} operations.
+   *
+   * @param paths the parser of the operations' paths, with the service's configured filter limits
+   */
+  public static List<PatchOperation> parse(JsonNode body, FilterParser paths) {
+    return parse(body, MAX_OPERATIONS, paths);
   }
 
   /**
    * Reads a PATCH body.
    *
    * @param maxOperations the most operations accepted
+   * @param paths the parser of the operations' paths
    * @return the operations in request order, never empty
    * @throws ScimException {@code invalidSyntax}, {@code invalidPath} or {@code tooMany}
    */
-  public static List<PatchOperation> parse(JsonNode body, int maxOperations) {
+  public static List<PatchOperation> parse(JsonNode body, int maxOperations, FilterParser paths) {
     if (body == null || !body.isObject()) {
       throw ScimException.invalidSyntax("a PATCH body must be a JSON object (a PatchOp message)");
     }
@@ -69,7 +82,7 @@ public final class PatchRequest {
     }
     List<PatchOperation> parsed = new ArrayList<>();
     for (int index = 0; index < operations.size(); index++) {
-      parsed.add(operation(operations.get(index), "Operations[" + index + "]"));
+      parsed.add(operation(operations.get(index), "Operations[" + index + "]", paths));
     }
     return List.copyOf(parsed);
   }
@@ -94,7 +107,7 @@ public final class PatchRequest {
         "the schemas of a PATCH body must contain \"" + PATCH_OP_URN + "\" but were " + schemas);
   }
 
-  private static PatchOperation operation(JsonNode node, String where) {
+  private static PatchOperation operation(JsonNode node, String where, FilterParser paths) {
     if (!node.isObject()) {
       throw ScimException.invalidSyntax(
           where + " must be a JSON object with 'op', 'path' and 'value'");
@@ -115,10 +128,11 @@ public final class PatchRequest {
                             + ".op '"
                             + op.textValue()
                             + "' is not a PATCH operation; expected add, replace or remove"));
-    return new PatchOperation(patchOp, path(member(node, "path"), where), member(node, "value"));
+    return new PatchOperation(
+        patchOp, path(member(node, "path"), where, paths), member(node, "value"));
   }
 
-  private static PathExpression path(JsonNode path, String where) {
+  private static PathExpression path(JsonNode path, String where, FilterParser paths) {
     if (path == null || path.isNull()) {
       return null;
     }
@@ -129,7 +143,7 @@ public final class PatchRequest {
       return null;
     }
     try {
-      return PATHS.parsePath(path.textValue());
+      return paths.parsePath(path.textValue());
     } catch (ScimException e) {
       throw new ScimException(
           e.status(), e.scimType().orElse(null), where + ".path: " + e.detail());

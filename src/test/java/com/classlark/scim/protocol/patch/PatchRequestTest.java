@@ -10,6 +10,8 @@ import com.classlark.scim.protocol.error.ScimType;
 import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
+import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.PathExpression;
 import com.classlark.scim.protocol.filter.ScimValue;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -151,8 +153,10 @@ class PatchRequestTest {
             + "'],'Operations':["
             + String.join(",", Collections.nCopies(4, operation))
             + "]}";
-    assertThat(PatchRequest.parse(json(body), 4)).hasSize(4);
-    assertThatThrownBy(() -> PatchRequest.parse(json(body), 3))
+    assertThat(PatchRequest.parse(json(body), 4, new FilterParser(FilterLimits.DEFAULT)))
+        .hasSize(4);
+    assertThatThrownBy(
+            () -> PatchRequest.parse(json(body), 3, new FilterParser(FilterLimits.DEFAULT)))
         .isInstanceOfSatisfying(
             ScimException.class,
             error -> {

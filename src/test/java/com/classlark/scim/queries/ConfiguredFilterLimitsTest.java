@@ -1,0 +1,121 @@
+package com.classlark.scim.queries;
+
+import static com.classlark.scim.testing.Bodies.error;
+import static com.classlark.scim.testing.Bodies.json;
+import static com.classlark.scim.testing.Bodies.staff;
+import static com.classlark.scim.testing.Bodies.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.scim.QuerySettings;
+import com.classlark.scim.testing.Bodies;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.HttpResult;
+import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The filter limits configured for the service ({@code --max-filter-length}, {@code
+ * --max-filter-depth}) bound every filter and every PATCH path it parses, not only query filters.
+ */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class ConfiguredFilterLimitsTest {
+  private static final FilterLimits LIMITS = new FilterLimits(40, 2);
+  private static final String LONG_PATH = "emails[type eq \"work\" and value ew \"example\"].value";
+
+  static TestServer server;
+  static ScimClient client;
+
+  @Parameter Engine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void startServer(Engine engine) {
+    server =
+        TestServer.start(
+            engine,
+            config ->
+                config.withQueries(
+                    new QuerySettings(
+                        QuerySettings.DEFAULT.defaultPageSize(),
+                        QuerySettings.DEFAULT.maxPageSize(),
+                        LIMITS)));
+    client = server.client();
+  }
+
+  @AfterParameterizedClassInvocation
+  static void stopServer() {
+    server.close();
+  }
+
+  private static String patch(String path) {
+    return json(
+        "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+            + "{'op':'replace','path':'"
+            + path.replace("\"", "\\\"")
+            + "','value':'x@school.example'}]}");
+  }
+
+  @Test
+  void aUserPatchPathLongerThanTheConfiguredLimitIsRefused() {
+    String id = client.post("/Users", staff(uniqueEmail("limits"))).json().get("id").textValue();
+
+    HttpResult result = client.patch("/Users/" + id, patch(LONG_PATH));
+
+    assertThat(result.json())
+        .isEqualTo(
+            Bodies.parse(
+                error(
+                    400,
+                    "invalidPath",
+                    "Operations[0].path: the path is "
+                        + LONG_PATH.length()
+                        + " characters long; the limit is 40")));
+  }
+
+  @Test
+  void aGroupPatchPathLongerThanTheConfiguredLimitIsRefused() {
+    String id =
+        client
+            .post("/Groups", json("{'displayName':'Limits " + engine + "'}"))
+            .json()
+            .get("id")
+            .textValue();
+
+    HttpResult result = client.patch("/Groups/" + id, patch(LONG_PATH));
+
+    assertThat(result.json())
+        .isEqualTo(
+            Bodies.parse(
+                error(
+                    400,
+                    "invalidPath",
+                    "Operations[0].path: the path is "
+                        + LONG_PATH.length()
+                        + " characters long; the limit is 40")));
+  }
+
+  @Test
+  void aQueryFilterLongerThanTheConfiguredLimitIsRefused() {
+    HttpResult result =
+        client.get("/Users?filter=" + URLEncoder.encode(LONG_PATH + " pr", StandardCharsets.UTF_8));
+
+    assertThat(result.json())
+        .isEqualTo(
+            Bodies.parse(
+                error(
+                    400,
+                    "invalidFilter",
+                    "the filter is "
+                        + (LONG_PATH.length() + 3)
+                        + " characters long; the limit is 40")));
+  }
+}
