@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * <<<<<<< HEAD Where each attribute of a resource type lives in the canonical resource JSON: common
- * and core attributes at the top level, extension attributes inside the object keyed by the
- * extension URN (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical attribute names, so
- * lookups here are exact. ======= Where each attribute of a resource type lives in the canonical
- * resource JSON: common and core attributes at the top level, extension attributes inside the
- * object keyed by the extension URN (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical
- * attribute names, so lookups here are exact. Public for the PATCH engine, which edits canonical
- * resources in place. >>>>>>> patch
+ * Where each attribute of a resource type lives in the canonical resource JSON: common and core
+ * attributes at the top level, extension attributes inside the object keyed by the extension URN
+ * (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here
+ * are exact. Public for the PATCH engine, which edits canonical resources in place.
  */
 public final class ResourceLayout {
   private ResourceLayout() {}
