@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.api.ApiAdapter;
 import com.classlark.scim.directory.Bulk;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
 import com.classlark.scim.scim.BenchmarkBaseline;
@@ -100,7 +101,7 @@ public final class Application implements AutoCloseable {
         WebServer.create(
             config.http(),
             services.database()::isReachable,
-            List.of(scim),
+            List.of(scim, ApiAdapter.create(services.apiKeys(), services.schools())),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);
     server.start();

@@ -1,13 +1,16 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Groups;
+import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcGroupStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
@@ -20,6 +23,8 @@ public record Services(
     Database database,
     Accounts accounts,
     Tokens tokens,
+    ApiKeys apiKeys,
+    Schools schools,
     Staff staff,
     Groups groups,
     Cursors cursors,
@@ -37,10 +42,14 @@ public record Services(
    */
   public static Services over(Database database, Clock clock, MultiValueLimit valueLimit) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
+    JdbcTokenStore tokenStore = new JdbcTokenStore(database);
+    Accounts accounts = new Accounts(accountStore, clock);
     return new Services(
         database,
-        new Accounts(accountStore, clock),
-        new Tokens(new JdbcTokenStore(database), accountStore, clock),
+        accounts,
+        new Tokens(tokenStore, accountStore, clock),
+        new ApiKeys(new JdbcApiKeyStore(database), clock),
+        new Schools(accounts, accountStore, tokenStore, clock),
         new Staff(new JdbcStaffStore(database), clock, valueLimit),
         new Groups(new JdbcGroupStore(database), clock),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),

@@ -1,15 +1,9 @@
 package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,14 +19,12 @@ public final class Tokens {
   public static final String PREFIX = "clsk_";
   static final Duration CACHE_TTL = Duration.ofSeconds(1);
   static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
-  private static final int SECRET_BYTES = 32;
   private static final int SHOWN_PREFIX_LENGTH = PREFIX.length() + 6;
   private static final int MAX_CACHE_ENTRIES = 10_000;
 
   private final TokenStore store;
   private final AccountStore accounts;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, CachedLookup> cache = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 
@@ -57,9 +49,7 @@ public final class Tokens {
     if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
       throw new IllegalArgumentException("expiry must be a positive duration, got " + expiresIn);
     }
-    byte[] bytes = new byte[SECRET_BYTES];
-    random.nextBytes(bytes);
-    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = Secrets.generate(PREFIX);
     Instant now = Timestamps.now(clock);
     ApiToken token =
         new ApiToken(
@@ -165,13 +155,7 @@ public final class Tokens {
     store.recordUse(token.id(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
-  /** SHA-256 of the secret, hex-encoded: the only form in which a token is stored. */
-  static String hash(String secret) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-    }
+  private static String hash(String secret) {
+    return Secrets.hash(secret);
   }
 }
