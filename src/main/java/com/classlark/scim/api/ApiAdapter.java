@@ -3,6 +3,7 @@ package com.classlark.scim.api;
 import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Schools;
+import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.web.ErrorBody;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
@@ -10,6 +11,7 @@ import com.classlark.scim.web.WebRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,8 +42,11 @@ public final class ApiAdapter implements WebAdapter {
   }
 
   /** The adapter with every route group of the directory API. */
-  public static ApiAdapter create(ApiKeys keys, Schools schools) {
-    return new ApiAdapter(keys, List.of(new SchoolsRoutes(schools)));
+  public static ApiAdapter create(
+      ApiKeys keys, Schools schools, ScimAccess scimAccess, Clock clock) {
+    return new ApiAdapter(
+        keys,
+        List.of(new SchoolsRoutes(schools), new ScimAccessRoutes(scimAccess, schools, clock)));
   }
 
   @Override

@@ -101,7 +101,13 @@ public final class Application implements AutoCloseable {
         WebServer.create(
             config.http(),
             services.database()::isReachable,
-            List.of(scim, ApiAdapter.create(services.apiKeys(), services.schools())),
+            List.of(
+                scim,
+                ApiAdapter.create(
+                    services.apiKeys(),
+                    services.schools(),
+                    services.scimAccess(),
+                    services.clock())),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);
     server.start();

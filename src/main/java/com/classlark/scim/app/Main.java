@@ -27,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       AccountsCommand.class,
       TokensCommand.class,
       ApiKeysCommand.class,
+      ScimCommand.class,
       MigrateCommand.class,
       HelpCommand.class
     })

@@ -5,6 +5,7 @@ import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.Schools;
+import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
@@ -25,6 +26,7 @@ public record Services(
     Tokens tokens,
     ApiKeys apiKeys,
     Schools schools,
+    ScimAccess scimAccess,
     Staff staff,
     Groups groups,
     Cursors cursors,
@@ -44,13 +46,15 @@ public record Services(
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
+    Tokens tokens = new Tokens(tokenStore, accountStore, clock);
     return new Services(
         database,
         accounts,
-        new Tokens(tokenStore, accountStore, clock),
+        tokens,
         new ApiKeys(new JdbcApiKeyStore(database), clock),
         new Schools(accounts, accountStore, tokenStore, clock),
-        new Staff(new JdbcStaffStore(database), clock, valueLimit),
+        new ScimAccess(accountStore, tokens, clock),
+        new Staff(new JdbcStaffStore(database), clock, valueLimit, accountStore),
         new Groups(new JdbcGroupStore(database), clock),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);

@@ -130,6 +130,22 @@ public final class Tokens {
     return store.find(tokenId).orElseThrow();
   }
 
+  /**
+   * Makes the token stop working at {@code at}, unless it expires earlier already; every node sees
+   * it within {@link #CACHE_TTL}.
+   */
+  ApiToken expireBy(String tokenId, Instant at) {
+    if (store.expireBy(tokenId, at)) {
+      cache.clear();
+    }
+    return store.find(tokenId).orElseThrow();
+  }
+
+  /** The token with this id, revoked or not. */
+  Optional<ApiToken> find(String tokenId) {
+    return store.find(tokenId);
+  }
+
   private Optional<ApiToken> lookup(String tokenHash, Instant now) {
     CachedLookup cached = cache.get(tokenHash);
     if (cached != null && Duration.between(cached.loadedAt(), now).compareTo(CACHE_TTL) < 0) {
