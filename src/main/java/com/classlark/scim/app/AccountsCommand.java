@@ -2,6 +2,9 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.Caller;
+import com.classlark.scim.directory.School;
+import com.classlark.scim.directory.SchoolChange;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AccountsCommand.Create.class,
       AccountsCommand.ListAccounts.class,
-      AccountsCommand.Show.class
+      AccountsCommand.Show.class,
+      AccountsCommand.Update.class
     })
 final class AccountsCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -35,6 +39,7 @@ final class AccountsCommand implements Runnable {
     node.put("id", account.id());
     node.put("name", account.name());
     node.put("createdAt", account.createdAt().toString());
+    node.put("defaultUserType", account.defaultUserType());
     return node;
   }
 
@@ -112,6 +117,44 @@ final class AccountsCommand implements Runnable {
         out.printf(
             "id:       %s%nname:     %s%ncreated:  %s%ntokens:   %d%n",
             account.id(), account.name(), account.createdAt(), tokens);
+      }
+    }
+  }
+
+  @Command(
+      name = "update",
+      description = "Change a school's settings, e.g. the user type SCIM gives when none is sent.")
+  static final class Update extends AdminCommand {
+    /** The value of --default-user-type that clears the default. */
+    static final String NONE = "none";
+
+    @Parameters(paramLabel = "ID", description = "The account id.")
+    String accountId;
+
+    @Option(
+        names = "--default-user-type",
+        required = true,
+        paramLabel = "TYPE",
+        description =
+            "The userType SCIM gives a staff member whose identity provider sent none: Staff,"
+                + " 'Event Manager', 'Finance Manager', Administrator, or none to make userType"
+                + " required again. A value the identity provider sends always wins.")
+    String defaultUserType;
+
+    @Override
+    void run(Services services, PrintWriter out) {
+      String userType = NONE.equals(defaultUserType) ? null : defaultUserType;
+      School school =
+          services
+              .schools()
+              .update(Caller.commandLine(), accountId, SchoolChange.defaultUserType(userType));
+      if (json()) {
+        OutputOptions.printJson(out, toJson(school.account()));
+      } else {
+        out.printf(
+            "School %s: default user type %s.%n",
+            school.account().id(),
+            userType == null ? "none (userType is required over SCIM)" : userType);
       }
     }
   }

@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.api.ApiAdapter;
 import com.classlark.scim.directory.Bulk;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
 import com.classlark.scim.scim.BenchmarkBaseline;
@@ -103,7 +104,13 @@ public final class Application implements AutoCloseable {
         WebServer.create(
             config.http(),
             services.database()::isReachable,
-            List.of(scim),
+            List.of(
+                scim,
+                ApiAdapter.create(
+                    services.apiKeys(),
+                    services.schools(),
+                    services.scimAccess(),
+                    services.clock())),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);
     server.start();

@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.store.DatabaseTarget;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.web.PortInUseException;
@@ -25,6 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ServeCommand.class,
       AccountsCommand.class,
       TokensCommand.class,
+      ApiKeysCommand.class,
+      ScimCommand.class,
       MigrateCommand.class,
       HelpCommand.class
     })
@@ -78,7 +81,9 @@ public final class Main implements Runnable {
   }
 
   private static int failure(Exception exception, PrintWriter err) {
-    if (exception instanceof IllegalArgumentException
+    if (exception instanceof DirectoryException problem) {
+      err.println("error: " + shown(problem.detail() + rules(problem)));
+    } else if (exception instanceof IllegalArgumentException
         || exception instanceof DatabaseUnavailableException
         || exception instanceof PortInUseException
         || exception instanceof UncheckedIOException) {
@@ -94,6 +99,16 @@ public final class Main implements Runnable {
     }
     err.flush();
     return RUNTIME_FAILURE;
+  }
+
+  /** The rules a validation problem names, e.g. " (label: must be at most 200 characters)". */
+  private static String rules(DirectoryException problem) {
+    if (problem.errors().isEmpty()) {
+      return "";
+    }
+    return problem.errors().stream()
+        .map(error -> error.field() + ": " + error.rule())
+        .collect(java.util.stream.Collectors.joining("; ", " (", ")"));
   }
 
   /** A message as one line, with any database password masked. */

@@ -1,14 +1,18 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Groups;
+import com.classlark.scim.directory.Schools;
+import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
+import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcGroupStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
@@ -21,6 +25,9 @@ public record Services(
     Database database,
     Accounts accounts,
     Tokens tokens,
+    ApiKeys apiKeys,
+    Schools schools,
+    ScimAccess scimAccess,
     Staff staff,
     Groups groups,
     Cursors cursors,
@@ -40,11 +47,17 @@ public record Services(
   public static Services over(
       Database database, Clock clock, MultiValueLimit valueLimit, FilterLimits filterLimits) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
+    JdbcTokenStore tokenStore = new JdbcTokenStore(database);
+    Accounts accounts = new Accounts(accountStore, clock);
+    Tokens tokens = new Tokens(tokenStore, accountStore, clock);
     return new Services(
         database,
-        new Accounts(accountStore, clock),
-        new Tokens(new JdbcTokenStore(database), accountStore, clock),
-        new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits),
+        accounts,
+        tokens,
+        new ApiKeys(new JdbcApiKeyStore(database), clock),
+        new Schools(accounts, accountStore, tokenStore, clock),
+        new ScimAccess(accountStore, tokens, clock),
+        new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
         new Groups(new JdbcGroupStore(database), clock, filterLimits),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
         clock);

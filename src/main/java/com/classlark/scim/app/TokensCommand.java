@@ -1,7 +1,10 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.directory.ApiToken;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.IssuedToken;
+import com.classlark.scim.directory.RegeneratedToken;
+import com.classlark.scim.directory.RetiringToken;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,14 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tokens issue|list|revoke}: a school's SCIM bearer tokens. */
+/** {@code tokens issue|list|revoke|regenerate}: a school's SCIM bearer tokens. */
 @Command(
     name = "tokens",
-    description = "Issue, list and revoke a school's SCIM tokens.",
+    description = "Issue, list, revoke and regenerate a school's SCIM tokens.",
     subcommands = {
       TokensCommand.Issue.class,
       TokensCommand.ListTokens.class,
-      TokensCommand.Revoke.class
+      TokensCommand.Revoke.class,
+      TokensCommand.Regenerate.class
     })
 final class TokensCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -148,6 +152,57 @@ final class TokensCommand implements Runnable {
       } else {
         out.printf(
             "Token %s (%s…) revoked at %s.%n", token.id(), token.prefix(), token.revokedAt());
+      }
+    }
+  }
+
+  @Command(
+      name = "regenerate",
+      description = {
+        "Issue a new token and retire the school's other tokens.",
+        "At once (a leaked token: the default) or after --grace (a planned rotation). The new"
+            + " token is printed once."
+      })
+  static final class Regenerate extends AdminCommand {
+    @Option(
+        names = "--account",
+        required = true,
+        paramLabel = "ID",
+        description = "The account id.")
+    String accountId;
+
+    @Option(
+        names = "--grace",
+        paramLabel = "DURATION",
+        defaultValue = "0",
+        converter = DurationConverter.OrZero.class,
+        description =
+            "How long the old tokens keep working, e.g. 24h or 7d (at most 7d); 0, the default,"
+                + " retires them at once.")
+    Duration grace;
+
+    @Override
+    void run(Services services, PrintWriter out) {
+      RegeneratedToken regenerated =
+          services.scimAccess().regenerate(Caller.commandLine(), accountId, grace);
+      IssuedToken issued = regenerated.issued();
+      if (json()) {
+        ObjectNode node = Json.object();
+        node.put("id", issued.token().id());
+        node.put("token", issued.secret());
+        ArrayNode retiring = node.putArray("retiring");
+        for (RetiringToken token : regenerated.retiring()) {
+          retiring.addObject().put("id", token.id()).put("expiresAt", token.expiresAt().toString());
+        }
+        OutputOptions.printJson(out, node);
+      } else {
+        out.println(issued.secret());
+        err()
+            .printf(
+                "Token %s issued. Copy it now: it is never shown again.%n", issued.token().id());
+        for (RetiringToken token : regenerated.retiring()) {
+          err().printf("Token %s stops working at %s.%n", token.id(), token.expiresAt());
+        }
       }
     }
   }

@@ -14,4 +14,13 @@ public interface AccountStore {
 
   /** Every account, oldest first. */
   List<Account> list();
+
+  /**
+   * Sets or, with {@code null}, clears the school's default user type; false when there is no such
+   * school.
+   */
+  boolean setDefaultUserType(String accountId, String userType);
+
+  /** How many live staff and groups the school has, and how many of them SCIM manages. */
+  SchoolCounts counts(String accountId);
 }

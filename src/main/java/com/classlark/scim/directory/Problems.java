@@ -47,4 +47,31 @@ public final class Problems {
         Map.of(),
         List.of());
   }
+
+  /** A school id that names no school. */
+  public static DirectoryException schoolNotFound(String schoolId) {
+    return new DirectoryException(
+        ProblemKind.NOT_FOUND,
+        "No school with id " + schoolId + ". Check the id; support can list every school.",
+        Map.of("schoolId", schoolId),
+        List.of());
+  }
+
+  /** An API key id that names no key. */
+  public static DirectoryException apiKeyNotFound(String keyId) {
+    return new DirectoryException(
+        ProblemKind.NOT_FOUND,
+        "No API key with id " + keyId + ". List the keys to find its id.",
+        Map.of("keyId", keyId),
+        List.of());
+  }
+
+  /**
+   * A request without a credential this API accepts.
+   *
+   * @param detail what to send instead; never the presented secret
+   */
+  public static DirectoryException unauthorized(String detail) {
+    return new DirectoryException(ProblemKind.UNAUTHORIZED, detail, Map.of(), List.of());
+  }
 }

@@ -33,27 +33,69 @@ public final class Staff {
   private final StaffStore store;
   private final Clock clock;
   private final MultiValueLimit valueLimit;
+  private final AccountStore accounts;
+
   private final FilterParser paths;
 
   /**
    * @param valueLimit the most values of each multi-valued attribute a staff member may have
    * @param filterLimits the limits of PATCH paths, the service's configured filter limits
+   * @param accounts where a school's default user type is read
    */
   public Staff(
-      StaffStore store, Clock clock, MultiValueLimit valueLimit, FilterLimits filterLimits) {
+      StaffStore store,
+      Clock clock,
+      MultiValueLimit valueLimit,
+      FilterLimits filterLimits,
+      AccountStore accounts) {
     this.store = store;
     this.clock = clock;
     this.valueLimit = valueLimit;
     this.paths = new FilterParser(filterLimits);
+    this.accounts = accounts;
+  }
+
+  /**
+   * The body with the school's default user type when the client sent no {@code userType} (absent,
+   * null or empty, under any capitalisation of the name); a value the client sent is never
+   * replaced, and without a default the body is unchanged, so {@code userType} stays required.
+   */
+  private JsonNode withDefaultUserType(String accountId, JsonNode body) {
+    if (!(body instanceof ObjectNode object)) {
+      return body;
+    }
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      JsonNode value = field.getValue();
+      if (field.getKey().equalsIgnoreCase("userType")
+          && !value.isNull()
+          && !(value.isTextual() && value.textValue().isEmpty())) {
+        return body;
+      }
+    }
+    Optional<String> userType = accounts.find(accountId).flatMap(Account::defaultUserTypeIfSet);
+    if (userType.isEmpty()) {
+      return body;
+    }
+    ObjectNode withDefault = object.deepCopy();
+    List<String> sentNames =
+        object.properties().stream()
+            .map(Map.Entry::getKey)
+            .filter(name -> name.equalsIgnoreCase("userType"))
+            .toList();
+    withDefault.remove(sentNames);
+    withDefault.put("userType", userType.get());
+    return withDefault;
   }
 
   /**
    * Creates a staff member from a POST body, or adopts the school's hand-made record with the same
-   * externalId. The result is SCIM-managed.
+   * externalId. The result is SCIM-managed. A body without {@code userType} gets the school's
+   * default user type, if support gave it one.
    */
   public StoredResource create(String accountId, JsonNode body) {
     checkValueCounts(body);
-    ObjectNode document = validated(ResourceReader.read(ResourceTypes.USER, body));
+    ObjectNode document =
+        validated(ResourceReader.read(ResourceTypes.USER, withDefaultUserType(accountId, body)));
     String externalId = document.path("externalId").asText(null);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<StoredResource> adoptable =
@@ -110,7 +152,8 @@ public final class Staff {
   public StoredResource replace(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
     checkValueCounts(body);
-    ObjectNode incoming = ResourceReader.read(ResourceTypes.USER, body);
+    ObjectNode incoming =
+        ResourceReader.read(ResourceTypes.USER, withDefaultUserType(accountId, body));
     return update(
         accountId,
         staffId,

@@ -18,5 +18,11 @@ public interface TokenStore {
   /** Marks the token revoked; false when there is no such token or it was already revoked. */
   boolean revoke(String tokenId, Instant at);
 
+  /**
+   * Makes a live token expire at {@code at} unless it expires earlier already; false when there is
+   * no such live token or it expires earlier.
+   */
+  boolean expireBy(String tokenId, Instant at);
+
   void recordUse(String tokenId, Instant at);
 }

@@ -1,15 +1,9 @@
 package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,14 +19,12 @@ public final class Tokens {
   public static final String PREFIX = "clsk_";
   static final Duration CACHE_TTL = Duration.ofSeconds(1);
   static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
-  private static final int SECRET_BYTES = 32;
   private static final int SHOWN_PREFIX_LENGTH = PREFIX.length() + 6;
   private static final int MAX_CACHE_ENTRIES = 10_000;
 
   private final TokenStore store;
   private final AccountStore accounts;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, CachedLookup> cache = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 
@@ -57,9 +49,7 @@ public final class Tokens {
     if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
       throw new IllegalArgumentException("expiry must be a positive duration, got " + expiresIn);
     }
-    byte[] bytes = new byte[SECRET_BYTES];
-    random.nextBytes(bytes);
-    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = Secrets.generate(PREFIX);
     Instant now = Timestamps.now(clock);
     ApiToken token =
         new ApiToken(
@@ -140,6 +130,22 @@ public final class Tokens {
     return store.find(tokenId).orElseThrow();
   }
 
+  /**
+   * Makes the token stop working at {@code at}, unless it expires earlier already; every node sees
+   * it within {@link #CACHE_TTL}.
+   */
+  ApiToken expireBy(String tokenId, Instant at) {
+    if (store.expireBy(tokenId, at)) {
+      cache.clear();
+    }
+    return store.find(tokenId).orElseThrow();
+  }
+
+  /** The token with this id, revoked or not. */
+  Optional<ApiToken> find(String tokenId) {
+    return store.find(tokenId);
+  }
+
   private Optional<ApiToken> lookup(String tokenHash, Instant now) {
     CachedLookup cached = cache.get(tokenHash);
     if (cached != null && Duration.between(cached.loadedAt(), now).compareTo(CACHE_TTL) < 0) {
@@ -165,13 +171,7 @@ public final class Tokens {
     store.recordUse(token.id(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
-  /** SHA-256 of the secret, hex-encoded: the only form in which a token is stored. */
-  static String hash(String secret) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-    }
+  private static String hash(String secret) {
+    return Secrets.hash(secret);
   }
 }

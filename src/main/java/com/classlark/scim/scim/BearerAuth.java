@@ -1,5 +1,6 @@
 package com.classlark.scim.scim;
 
+import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.protocol.error.ScimException;
@@ -43,6 +44,11 @@ public final class BearerAuth {
     if (secret.isEmpty() || secret.contains(" ")) {
       throw ScimException.unauthorized(
           "The Authorization header must carry exactly one token after 'Bearer '.");
+    }
+    if (ApiKeys.looksLikeKey(secret)) {
+      throw ScimException.unauthorized(
+          "This is a ClassLark API key, which works only on /api/v1. SCIM endpoints need the"
+              + " school's SCIM token.");
     }
     ApiToken token;
     try {

@@ -2,6 +2,7 @@ package com.classlark.scim.store;
 
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.AccountStore;
+import com.classlark.scim.directory.SchoolCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ public final class JdbcAccountStore implements AccountStore {
           new Account(
               rs.getString("id"),
               rs.getString("name"),
-              Instant.ofEpochMilli(rs.getLong("created_at")));
+              Instant.ofEpochMilli(rs.getLong("created_at")),
+              rs.getString("default_user_type"));
+  private static final String COLUMNS = "id, name, created_at, default_user_type";
 
   private final Jdbi jdbi;
 
@@ -28,10 +31,13 @@ public final class JdbcAccountStore implements AccountStore {
     jdbi.useHandle(
         handle ->
             handle
-                .createUpdate("INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)")
+                .createUpdate(
+                    "INSERT INTO accounts (id, name, created_at, default_user_type)"
+                        + " VALUES (?, ?, ?, ?)")
                 .bind(0, account.id())
                 .bind(1, account.name())
                 .bind(2, account.createdAt().toEpochMilli())
+                .bind(3, account.defaultUserType())
                 .execute());
   }
 
@@ -40,7 +46,7 @@ public final class JdbcAccountStore implements AccountStore {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery("SELECT id, name, created_at FROM accounts WHERE id = ?")
+                .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ?")
                 .bind(0, accountId)
                 .map(ACCOUNT)
                 .findOne());
@@ -52,7 +58,7 @@ public final class JdbcAccountStore implements AccountStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT id, name, created_at FROM accounts WHERE name = ? ORDER BY created_at, id")
+                    "SELECT " + COLUMNS + " FROM accounts WHERE name = ? ORDER BY created_at, id")
                 .bind(0, name)
                 .map(ACCOUNT)
                 .list());
@@ -63,8 +69,56 @@ public final class JdbcAccountStore implements AccountStore {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery("SELECT id, name, created_at FROM accounts ORDER BY created_at, id")
+                .createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id")
                 .map(ACCOUNT)
                 .list());
+  }
+
+  @Override
+  public boolean setDefaultUserType(String accountId, String userType) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("UPDATE accounts SET default_user_type = ? WHERE id = ?")
+                    .bind(0, userType)
+                    .bind(1, accountId)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public SchoolCounts counts(String accountId) {
+    return jdbi.withHandle(
+        handle -> {
+          var staff =
+              handle
+                  .createQuery(
+                      "SELECT COUNT(*) AS total,"
+                          + " COALESCE(SUM(CASE WHEN active THEN 1 ELSE 0 END), 0) AS active,"
+                          + " COALESCE(SUM(CASE WHEN scim_managed THEN 1 ELSE 0 END), 0) AS managed"
+                          + " FROM staff WHERE account_id = ? AND retired_at IS NULL")
+                  .bind(0, accountId)
+                  .mapToMap()
+                  .one();
+          var groups =
+              handle
+                  .createQuery(
+                      "SELECT COUNT(*) AS total,"
+                          + " COALESCE(SUM(CASE WHEN scim_managed THEN 1 ELSE 0 END), 0) AS managed"
+                          + " FROM staff_groups WHERE account_id = ?")
+                  .bind(0, accountId)
+                  .mapToMap()
+                  .one();
+          return new SchoolCounts(
+              number(staff.get("total")),
+              number(staff.get("active")),
+              number(staff.get("managed")),
+              number(groups.get("total")),
+              number(groups.get("managed")));
+        });
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
   }
 }

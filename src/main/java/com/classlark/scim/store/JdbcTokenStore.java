@@ -109,6 +109,21 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   @Override
+  public boolean expireBy(String tokenId, Instant at) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE tokens SET expires_at = ? WHERE id = ? AND revoked_at IS NULL"
+                            + " AND (expires_at IS NULL OR expires_at > ?)")
+                    .bind(0, at.toEpochMilli())
+                    .bind(1, tokenId)
+                    .bind(2, at.toEpochMilli())
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public void recordUse(String tokenId, Instant at) {
     jdbi.useHandle(
         handle ->

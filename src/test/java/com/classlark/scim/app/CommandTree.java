@@ -48,8 +48,9 @@ final class CommandTree {
   }
 
   /**
-   * An invocation of the command that picocli accepts: its path, {@code x} for every required
-   * option and positional parameter, then {@code --db}.
+   * An invocation of the command that picocli accepts: its path, for every required option its
+   * first completion candidate or {@code x}, {@code x} for every positional parameter, then {@code
+   * --db}.
    */
   static String[] invocation(List<String> path, String db) {
     List<String> args = new ArrayList<>(path);
@@ -57,7 +58,11 @@ final class CommandTree {
     for (OptionSpec option : command.getCommandSpec().options()) {
       if (option.required()) {
         args.add(option.longestName());
-        args.add("x");
+        Iterable<String> candidates = option.completionCandidates();
+        args.add(
+            candidates != null && candidates.iterator().hasNext()
+                ? candidates.iterator().next()
+                : "x");
       }
     }
     for (PositionalParamSpec parameter : command.getCommandSpec().positionalParameters()) {

@@ -43,6 +43,12 @@ class CommandUsageTest {
             "tokens issue",
             "tokens list",
             "tokens revoke",
+            "tokens regenerate",
+            "apikeys issue",
+            "apikeys list",
+            "apikeys revoke",
+            "scim disable",
+            "accounts update",
             "help");
   }
 
@@ -170,7 +176,7 @@ class CommandUsageTest {
             "classlark-scim accounts list"),
         Arguments.of(
             List.of("tokens"),
-            "Missing command: choose one of issue, list, revoke",
+            "Missing command: choose one of issue, list, revoke, regenerate",
             "classlark-scim tokens"),
         Arguments.of(
             List.of("accounts", "rename"),

@@ -67,7 +67,13 @@ class FilterPushdownDifferentialTest {
                       .execute());
       MutableClock clock = new MutableClock(START);
       JdbcStaffStore store = new JdbcStaffStore(database);
-      Staff staff = new Staff(store, clock, MultiValueLimit.DEFAULT, FilterLimits.DEFAULT);
+      Staff staff =
+          new Staff(
+              store,
+              clock,
+              MultiValueLimit.DEFAULT,
+              FilterLimits.DEFAULT,
+              new JdbcAccountStore(database));
       List<StoredResource> everyone = new ArrayList<>();
       for (int i = 0; i < STAFF; i++) {
         everyone.add(staff.createByHand(accountId, randomStaff(random, i)));

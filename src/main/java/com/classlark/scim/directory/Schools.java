@@ -1,0 +1,103 @@
+package com.classlark.scim.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Schools as the directory API and the console manage them: list and create (support), read (app),
+ * and support's SCIM settings. Every operation takes the {@link Caller} and checks its role here,
+ * so that no adapter can forget it.
+ */
+public final class Schools {
+  private final Accounts accounts;
+  private final AccountStore store;
+  private final TokenStore tokens;
+  private final Clock clock;
+
+  public Schools(Accounts accounts, AccountStore store, TokenStore tokens, Clock clock) {
+    this.accounts = accounts;
+    this.store = store;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** Every school with its SCIM status, oldest first (support). */
+  public List<School> list(Caller caller) {
+    caller.require(ApiKeyRole.SUPPORT, "list schools");
+    return store.list().stream().map(account -> new School(account, scim(account), null)).toList();
+  }
+
+  /**
+   * Creates a school (support).
+   *
+   * @throws DirectoryException {@code validation} for a name that is blank or over 200 characters
+   */
+  public School create(Caller caller, String name) {
+    caller.require(ApiKeyRole.SUPPORT, "create schools");
+    try {
+      Accounts.checkedName(name);
+    } catch (IllegalArgumentException e) {
+      throw Problems.validation(
+          List.of(new FieldError("name", "is required: 1 to 200 characters")));
+    }
+    Account account = accounts.create(name);
+    return new School(account, scim(account), new SchoolCounts(0, 0, 0, 0, 0));
+  }
+
+  /** The school with its SCIM status and what its directory holds (app). */
+  public School get(Caller caller, String schoolId) {
+    caller.require(ApiKeyRole.APP, "read schools");
+    Account account = account(schoolId);
+    return new School(account, scim(account), store.counts(account.id()));
+  }
+
+  /**
+   * Changes a school's settings (support). The default user type is the {@code userType} SCIM gives
+   * a staff member whose identity provider sent none; it never overrides a value the client sent.
+   *
+   * @throws DirectoryException {@code validation} for a default user type that is not one of {@link
+   *     StaffRules#USER_TYPES}
+   */
+  public School update(Caller caller, String schoolId, SchoolChange change) {
+    caller.require(ApiKeyRole.SUPPORT, "change a school's settings");
+    String userType = change.defaultUserType();
+    if (change.setsDefaultUserType()
+        && userType != null
+        && !StaffRules.USER_TYPES.contains(userType)) {
+      throw Problems.validation(
+          List.of(
+              new FieldError(
+                  "scim.defaultUserType",
+                  "must be exactly one of "
+                      + String.join(", ", StaffRules.USER_TYPES)
+                      + " (case-sensitive), or null for none")));
+    }
+    Account account = account(schoolId);
+    if (change.setsDefaultUserType() && !store.setDefaultUserType(account.id(), userType)) {
+      throw Problems.schoolNotFound(schoolId);
+    }
+    return get(caller, schoolId);
+  }
+
+  /** The school, or a {@code not-found} problem. */
+  Account account(String schoolId) {
+    return store.find(schoolId).orElseThrow(() -> Problems.schoolNotFound(schoolId));
+  }
+
+  private SchoolScim scim(Account account) {
+    List<ApiToken> all = tokens.list(account.id());
+    Instant now = clock.instant();
+    long usable = all.stream().filter(token -> token.usableAt(now)).count();
+    Instant lastUsed =
+        all.stream()
+            .map(ApiToken::lastUsedAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    return new SchoolScim(
+        ScimStatus.of(all.size(), usable), usable, lastUsed, account.defaultUserType());
+  }
+}

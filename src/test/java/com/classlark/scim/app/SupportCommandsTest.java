@@ -1,0 +1,153 @@
+package com.classlark.scim.app;
+
+import static com.classlark.scim.app.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.app.CommandLineTest.Run;
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Support's SCIM commands: {@code tokens regenerate}, {@code scim disable} and {@code accounts
+ * update --default-user-type}, on both engines.
+ */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class SupportCommandsTest {
+  static TestDatabase database;
+
+  @Parameter Engine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void createDatabase(Engine engine) {
+    database = TestDatabase.create(engine);
+    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
+  }
+
+  @AfterParameterizedClassInvocation
+  static void dropDatabase() {
+    database.close();
+  }
+
+  private static Run admin(String... args) {
+    return run(
+        Stream.concat(Stream.of(args), Stream.of("--db", database.spec())).toArray(String[]::new));
+  }
+
+  private static String school() {
+    return admin("accounts", "create", "--name", "Support School", "--json")
+        .json()
+        .path("id")
+        .asText();
+  }
+
+  private static List<String> tokenIds(String account) {
+    List<String> ids = new ArrayList<>();
+    admin("tokens", "list", "--account", account, "--json")
+        .json()
+        .forEach(token -> ids.add(token.path("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void regenerateIssuesANewTokenAndRetiresTheOthers() {
+    String account = school();
+    String old =
+        admin("tokens", "issue", "--account", account, "--json").json().path("id").asText();
+
+    Run regenerated =
+        admin("tokens", "regenerate", "--account", account, "--grace", "1d", "--json");
+
+    assertThat(regenerated.exitCode()).as(regenerated.err()).isZero();
+    JsonNode body = regenerated.json();
+    assertThat(body.properties())
+        .extracting(entry -> entry.getKey())
+        .containsExactly("id", "token", "retiring");
+    assertThat(body.path("token").asText()).matches("clsk_[A-Za-z0-9_-]{43}");
+    assertThat(body.path("retiring")).hasSize(1);
+    assertThat(body.path("retiring").get(0).path("id").asText()).isEqualTo(old);
+    assertThat(body.path("retiring").get(0).path("expiresAt").asText()).endsWith("Z");
+    assertThat(tokenIds(account)).containsExactlyInAnyOrder(old, body.path("id").asText());
+
+    Run leak = admin("tokens", "regenerate", "--account", account);
+    assertThat(leak.exitCode()).isZero();
+    assertThat(leak.out().strip()).matches("clsk_[A-Za-z0-9_-]{43}");
+    assertThat(leak.err().lines().toList())
+        .hasSize(3)
+        .first()
+        .asString()
+        .matches("Token [0-9a-f-]{36} issued\\. Copy it now: it is never shown again\\.");
+  }
+
+  @Test
+  void graceLongerThanAWeekIsRefusedNamingTheRule() {
+    Run refused = admin("tokens", "regenerate", "--account", school(), "--grace", "8d");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .isEqualTo(
+            "error: Fix the fields named in errors and send the request again: graceSeconds."
+                + " (graceSeconds: must be a number of seconds from 0 (retire the old tokens at"
+                + " once) to 604800)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void disableRevokesEveryTokenAndSaysSo() {
+    String account = school();
+    admin("tokens", "issue", "--account", account);
+    admin("tokens", "issue", "--account", account);
+
+    Run disabled = admin("scim", "disable", "--account", account);
+
+    assertThat(disabled.exitCode()).isZero();
+    assertThat(disabled.out())
+        .isEqualTo(
+            "SCIM disabled for "
+                + account
+                + ": 2 token(s) revoked. Records SCIM manages stay locked."
+                + System.lineSeparator());
+    Run again = admin("scim", "disable", "--account", account, "--json");
+    assertThat(again.json().path("status").asText()).isEqualTo("disabled");
+    assertThat(again.json().path("revoked")).isEmpty();
+
+    Run unknown = admin("scim", "disable", "--account", "nope");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err())
+        .isEqualTo(
+            "error: No school with id nope. Check the id; support can list every school."
+                + System.lineSeparator());
+  }
+
+  @Test
+  void accountsUpdateSetsAndClearsTheDefaultUserType() {
+    String account = school();
+
+    Run set = admin("accounts", "update", account, "--default-user-type", "Event Manager");
+    assertThat(set.exitCode()).isZero();
+    assertThat(set.out())
+        .isEqualTo(
+            "School " + account + ": default user type Event Manager." + System.lineSeparator());
+    assertThat(admin("accounts", "show", account, "--json").json().path("defaultUserType").asText())
+        .isEqualTo("Event Manager");
+
+    Run cleared = admin("accounts", "update", account, "--default-user-type", "none", "--json");
+    assertThat(cleared.json().path("defaultUserType").isNull()).isTrue();
+
+    Run wrong = admin("accounts", "update", account, "--default-user-type", "Teacher");
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.err())
+        .startsWith("error: Fix the fields named in errors and send the request again:")
+        .contains("must be exactly one of Staff, Event Manager, Finance Manager, Administrator");
+  }
+}
