@@ -87,6 +87,49 @@ class ApiErrorsTest {
   }
 
   @Test
+  void bodyWithoutAMediaTypeIsUnsupported() {
+    assertProblem(
+        support.withoutHeader("Content-Type").post("/api/v1/schools", "{\"name\":\"X\"}"),
+        415,
+        problem(
+            "unsupported-media-type",
+            "Unsupported media type",
+            415,
+            "Send the body with 'Content-Type: application/json'."));
+  }
+
+  @Test
+  void jsonWithACharsetAndMergePatchOnPatchAreAccepted() {
+    HttpResult created =
+        support.send(
+            "POST",
+            "/api/v1/schools",
+            "{\"name\":\"Charset School\"}",
+            Map.of("Content-Type", "application/json; charset=utf-8"));
+    assertThat(created.status()).isEqualTo(201);
+
+    HttpResult patched =
+        support.send(
+            "PATCH",
+            "/api/v1/schools/" + created.json().path("id").asText(),
+            "{\"scim\":{\"defaultUserType\":\"Staff\"}}",
+            Map.of("Content-Type", "application/merge-patch+json"));
+    assertThat(patched.status()).isEqualTo(200);
+    assertProblem(
+        support.send(
+            "POST",
+            "/api/v1/schools",
+            "{\"name\":\"X\"}",
+            Map.of("Content-Type", "application/merge-patch+json")),
+        415,
+        problem(
+            "unsupported-media-type",
+            "Unsupported media type",
+            415,
+            "Send the body as application/json, not application/merge-patch+json."));
+  }
+
+  @Test
   void unparsableJsonIsAValidationProblemWithItsPosition() {
     assertProblem(
         support.post("/api/v1/schools", "{\"name\": }"),

@@ -243,4 +243,48 @@ class SchoolsHttpTest extends ServerPerEngine {
             scim.post("/Users", Bodies.json(withoutType.formatted(Bodies.uniqueEmail("n")))).json())
         .isEqualTo(refused.json());
   }
+
+  @Test
+  void defaultUserTypeAlsoFillsInPutAndBulk() {
+    Account account = server.application().services().accounts().create("Custom Connector School");
+    ScimClient scim =
+        ScimClient.withToken(
+            server.baseUrl(),
+            server.application().services().tokens().issue(account.id(), null, null).secret());
+    support.patch(
+        "/api/v1/schools/" + account.id(),
+        Bodies.json("{'scim':{'defaultUserType':'Finance Manager'}}"));
+    String email = Bodies.uniqueEmail("p");
+    HttpResult created =
+        scim.post(
+            "/Users",
+            Bodies.json(
+                "{'userName':'"
+                    + email
+                    + "','name':{'givenName':'P','familyName':'Q'},'userType':'Administrator'}"));
+
+    HttpResult replaced =
+        scim.put(
+            "/Users/" + created.json().path("id").asText(),
+            Bodies.json(
+                "{'userName':'"
+                    + email
+                    + "','name':{'givenName':'P','familyName':'Q'},'userType':null}"));
+    HttpResult bulk =
+        scim.post(
+            "/Bulk",
+            Bodies.json(
+                "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'Operations':["
+                    + "{'method':'POST','bulkId':'b1','path':'/Users','data':{'userName':'"
+                    + Bodies.uniqueEmail("b")
+                    + "','name':{'givenName':'B','familyName':'C'}}}]}"));
+
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    assertThat(replaced.json().path("userType").asText()).isEqualTo("Finance Manager");
+    assertThat(bulk.json().path("Operations").get(0).path("status").asText()).isEqualTo("201");
+    String bulkId =
+        bulk.json().path("Operations").get(0).path("location").asText().replaceAll(".*/", "");
+    assertThat(scim.get("/Users/" + bulkId).json().path("userType").asText())
+        .isEqualTo("Finance Manager");
+  }
 }
