@@ -104,21 +104,7 @@ public final class ScimAccess {
                   "must be a number of seconds from 0 (retire the old tokens at once) to "
                       + MAX_GRACE.toSeconds())));
     }
-    String accountId = school(schoolId);
-    List<ApiToken> old = live(accountId);
-    IssuedToken issued = tokens.issue(accountId, "regenerated", null);
-    List<RetiringToken> retiring = new ArrayList<>();
-    for (ApiToken token : old) {
-      ApiToken retired =
-          grace.isZero()
-              ? tokens.revoke(token.id())
-              : tokens.expireBy(token.id(), Timestamps.now(clock).plus(grace));
-      retiring.add(
-          new RetiringToken(
-              retired.id(),
-              retired.revokedAt() != null ? retired.revokedAt() : retired.expiresAt()));
-    }
-    return new RegeneratedToken(issued, retiring);
+    return tokens.regenerate(school(schoolId), grace);
   }
 
   /**

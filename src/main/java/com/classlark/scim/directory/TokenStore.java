@@ -19,10 +19,13 @@ public interface TokenStore {
   boolean revoke(String tokenId, Instant at);
 
   /**
-   * Makes a live token expire at {@code at} unless it expires earlier already; false when there is
-   * no such live token or it expires earlier.
+   * In one transaction: inserts {@code replacement} and retires every other token of its account
+   * that works at {@code now}: revoked at {@code now} when {@code retireAt} is {@code now},
+   * otherwise expiring at {@code retireAt} unless it expires earlier.
+   *
+   * @return the retired tokens as they are afterwards, oldest first
    */
-  boolean expireBy(String tokenId, Instant at);
+  List<ApiToken> rotate(ApiToken replacement, String tokenHash, Instant now, Instant retireAt);
 
   void recordUse(String tokenId, Instant at);
 }

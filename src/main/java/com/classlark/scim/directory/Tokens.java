@@ -49,6 +49,12 @@ public final class Tokens {
     if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
       throw new IllegalArgumentException("expiry must be a positive duration, got " + expiresIn);
     }
+    IssuedToken issued = newToken(accountId, label, expiresIn);
+    store.insert(issued.token(), hash(issued.secret()));
+    return issued;
+  }
+
+  private IssuedToken newToken(String accountId, String label, Duration expiresIn) {
     String secret = Secrets.generate(PREFIX);
     Instant now = Timestamps.now(clock);
     ApiToken token =
@@ -61,8 +67,29 @@ public final class Tokens {
             expiresIn == null ? null : now.plus(expiresIn),
             null,
             null);
-    store.insert(token, hash(secret));
     return new IssuedToken(token, secret);
+  }
+
+  /**
+   * Issues a token labelled "regenerated" and, in the same transaction, retires every other live
+   * token of the account: revoked now when {@code grace} is zero, otherwise expiring when it ends
+   * (a token that expires earlier keeps its expiry). Every node sees it within {@link #CACHE_TTL}.
+   */
+  RegeneratedToken regenerate(String accountId, Duration grace) {
+    IssuedToken issued = newToken(accountId, "regenerated", null);
+    Instant now = issued.token().createdAt();
+    List<ApiToken> retired =
+        store.rotate(issued.token(), hash(issued.secret()), now, now.plus(grace));
+    cache.clear();
+    return new RegeneratedToken(
+        issued,
+        retired.stream()
+            .map(
+                token ->
+                    new RetiringToken(
+                        token.id(),
+                        token.revokedAt() != null ? token.revokedAt() : token.expiresAt()))
+            .toList());
   }
 
   /**
@@ -127,17 +154,6 @@ public final class Tokens {
     }
     store.revoke(tokenId, Timestamps.now(clock));
     cache.clear();
-    return store.find(tokenId).orElseThrow();
-  }
-
-  /**
-   * Makes the token stop working at {@code at}, unless it expires earlier already; every node sees
-   * it within {@link #CACHE_TTL}.
-   */
-  ApiToken expireBy(String tokenId, Instant at) {
-    if (store.expireBy(tokenId, at)) {
-      cache.clear();
-    }
     return store.find(tokenId).orElseThrow();
   }
 

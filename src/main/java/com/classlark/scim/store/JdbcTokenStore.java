@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -43,20 +44,22 @@ public final class JdbcTokenStore implements TokenStore {
 
   @Override
   public void insert(ApiToken token, String tokenHash) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO tokens (id, account_id, token_hash, prefix, label, created_at,"
-                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, token.id())
-                .bind(1, token.accountId())
-                .bind(2, tokenHash)
-                .bind(3, token.prefix())
-                .bind(4, token.label())
-                .bind(5, token.createdAt().toEpochMilli())
-                .bind(6, millis(token.expiresAt()))
-                .execute());
+    jdbi.useHandle(handle -> insert(handle, token, tokenHash));
+  }
+
+  private static void insert(Handle handle, ApiToken token, String tokenHash) {
+    handle
+        .createUpdate(
+            "INSERT INTO tokens (id, account_id, token_hash, prefix, label, created_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(0, token.id())
+        .bind(1, token.accountId())
+        .bind(2, tokenHash)
+        .bind(3, token.prefix())
+        .bind(4, token.label())
+        .bind(5, token.createdAt().toEpochMilli())
+        .bind(6, millis(token.expiresAt()))
+        .execute();
   }
 
   @Override
@@ -109,18 +112,53 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   @Override
-  public boolean expireBy(String tokenId, Instant at) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE tokens SET expires_at = ? WHERE id = ? AND revoked_at IS NULL"
-                            + " AND (expires_at IS NULL OR expires_at > ?)")
-                    .bind(0, at.toEpochMilli())
-                    .bind(1, tokenId)
-                    .bind(2, at.toEpochMilli())
-                    .execute())
-        == 1;
+  public List<ApiToken> rotate(
+      ApiToken replacement, String tokenHash, Instant now, Instant retireAt) {
+    long nowMillis = now.toEpochMilli();
+    long retireMillis = retireAt.toEpochMilli();
+    String live =
+        " WHERE account_id = ? AND id <> ? AND revoked_at IS NULL"
+            + " AND (expires_at IS NULL OR expires_at > ?)";
+    return Transactions.inTransaction(
+        jdbi,
+        handle -> {
+          List<String> retiring =
+              handle
+                  .createQuery("SELECT id FROM tokens" + live + " ORDER BY created_at, id")
+                  .bind(0, replacement.accountId())
+                  .bind(1, replacement.id())
+                  .bind(2, nowMillis)
+                  .mapTo(String.class)
+                  .list();
+          insert(handle, replacement, tokenHash);
+          for (String id : retiring) {
+            if (retireMillis == nowMillis) {
+              handle
+                  .createUpdate("UPDATE tokens SET revoked_at = ? WHERE id = ?")
+                  .bind(0, nowMillis)
+                  .bind(1, id)
+                  .execute();
+            } else {
+              handle
+                  .createUpdate(
+                      "UPDATE tokens SET expires_at = ? WHERE id = ?"
+                          + " AND (expires_at IS NULL OR expires_at > ?)")
+                  .bind(0, retireMillis)
+                  .bind(1, id)
+                  .bind(2, retireMillis)
+                  .execute();
+            }
+          }
+          return retiring.stream()
+              .map(
+                  id ->
+                      handle
+                          .createQuery("SELECT " + COLUMNS + " FROM tokens WHERE id = ?")
+                          .bind(0, id)
+                          .map(TOKEN)
+                          .one())
+              .toList();
+        });
   }
 
   @Override

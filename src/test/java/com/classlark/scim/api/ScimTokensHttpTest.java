@@ -186,6 +186,27 @@ class ScimTokensHttpTest extends ServerPerEngine {
   }
 
   @Test
+  void regenerateKeepsAnEarlierExpiryAndLeavesRevokedTokensAlone() {
+    Instant at = now();
+    issue(Bodies.json("{'expiresIn':60}"));
+    String revokedId = issueAndRevoke();
+
+    HttpResult regenerated =
+        support.post(base + "/regenerate", Bodies.json("{'graceSeconds':3600}"));
+
+    JsonNode retiring = regenerated.json().path("retiring");
+    assertThat(retiring).hasSize(1);
+    assertThat(retiring.get(0).path("id").asText()).isNotEqualTo(revokedId);
+    assertThat(retiring.get(0).path("expiresAt").asText()).isEqualTo(at.plusSeconds(60).toString());
+  }
+
+  private String issueAndRevoke() {
+    String id = support.post(base + "/tokens", "{}").json().path("id").asText();
+    assertThat(support.delete(base + "/tokens/" + id).status()).isEqualTo(204);
+    return id;
+  }
+
+  @Test
   void graceOutsideItsRangeOrOfTheWrongTypeIsAValidationProblem() {
     String rule = "must be a number of seconds from 0 (retire the old tokens at once) to 604800";
     assertProblem(
