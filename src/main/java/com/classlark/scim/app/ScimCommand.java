@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code scim disable}: a school's SCIM provisioning as a whole. */
@@ -33,29 +33,30 @@ final class ScimCommand implements Runnable {
             + " them."
       })
   static final class Disable extends AdminCommand {
-    @Option(
-        names = "--account",
-        required = true,
-        paramLabel = "ID",
-        description = "The account id.")
-    String accountId;
+    @Mixin AccountOption account;
 
     @Override
     void run(Services services, PrintWriter out) {
-      List<ApiToken> revoked = services.scimAccess().disable(Caller.commandLine(), accountId);
+      List<ApiToken> revoked =
+          services.scimAccess().disable(Caller.commandLine(), account.accountId);
       if (json()) {
         ObjectNode node = Json.object();
-        node.put("accountId", accountId);
+        node.put("accountId", account.accountId);
         node.put(
             "status",
-            services.schools().get(Caller.commandLine(), accountId).scim().status().wireName());
+            services
+                .schools()
+                .get(Caller.commandLine(), account.accountId)
+                .scim()
+                .status()
+                .wireName());
         ArrayNode ids = node.putArray("revoked");
         revoked.forEach(token -> ids.add(token.id()));
         OutputOptions.printJson(out, node);
       } else {
         out.printf(
             "SCIM disabled for %s: %d token(s) revoked. Records SCIM manages stay locked.%n",
-            accountId, revoked.size());
+            account.accountId, revoked.size());
       }
     }
   }

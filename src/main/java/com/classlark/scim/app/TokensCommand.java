@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,12 +61,7 @@ final class TokensCommand implements Runnable {
       name = "issue",
       description = "Issue a token for a school. The token is printed once and never shown again.")
   static final class Issue extends AdminCommand {
-    @Option(
-        names = "--account",
-        required = true,
-        paramLabel = "ID",
-        description = "The account id.")
-    String accountId;
+    @Mixin AccountOption account;
 
     @Option(
         names = "--label",
@@ -82,7 +78,7 @@ final class TokensCommand implements Runnable {
 
     @Override
     void run(Services services, PrintWriter out) {
-      IssuedToken issued = services.tokens().issue(accountId, label, expiresIn);
+      IssuedToken issued = services.tokens().issue(account.accountId, label, expiresIn);
       if (json()) {
         ObjectNode node = Json.object();
         node.put("id", issued.token().id());
@@ -107,16 +103,11 @@ final class TokensCommand implements Runnable {
 
   @Command(name = "list", description = "List a school's tokens (never the secrets).")
   static final class ListTokens extends AdminCommand {
-    @Option(
-        names = "--account",
-        required = true,
-        paramLabel = "ID",
-        description = "The account id.")
-    String accountId;
+    @Mixin AccountOption account;
 
     @Override
     void run(Services services, PrintWriter out) {
-      List<ApiToken> tokens = services.tokens().list(accountId);
+      List<ApiToken> tokens = services.tokens().list(account.accountId);
       if (json()) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         tokens.forEach(token -> array.add(toJson(token)));
@@ -164,12 +155,7 @@ final class TokensCommand implements Runnable {
             + " token is printed once."
       })
   static final class Regenerate extends AdminCommand {
-    @Option(
-        names = "--account",
-        required = true,
-        paramLabel = "ID",
-        description = "The account id.")
-    String accountId;
+    @Mixin AccountOption account;
 
     @Option(
         names = "--grace",
@@ -184,7 +170,7 @@ final class TokensCommand implements Runnable {
     @Override
     void run(Services services, PrintWriter out) {
       RegeneratedToken regenerated =
-          services.scimAccess().regenerate(Caller.commandLine(), accountId, grace);
+          services.scimAccess().regenerate(Caller.commandLine(), account.accountId, grace);
       IssuedToken issued = regenerated.issued();
       if (json()) {
         ObjectNode node = Json.object();
