@@ -1,7 +1,6 @@
 package com.classlark.scim.directory;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.patch.PatchEngine;
@@ -9,6 +8,7 @@ import com.classlark.scim.protocol.patch.PatchOperation;
 import com.classlark.scim.protocol.patch.PatchRequest;
 import com.classlark.scim.protocol.resource.ResourceReader;
 import com.classlark.scim.protocol.resource.ResourceReplacement;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.JsonNode;

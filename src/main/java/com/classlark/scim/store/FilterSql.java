@@ -1,11 +1,11 @@
 package com.classlark.scim.store;
 
-import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.ScimDateTime;
 import com.classlark.scim.protocol.filter.ScimValue;
 import com.classlark.scim.protocol.filter.ValueComparison;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.store.QueryTable.ChildTable;
 import com.classlark.scim.store.QueryTable.Column;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.classlark.scim.protocol.error;
 
-import com.classlark.scim.protocol.resource.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The SCIM Error message body, RFC 7644 §3.12. */
@@ -11,7 +11,7 @@ public final class ScimErrors {
 
   /** The body for an exception: {@code status} as a string, as the RFC's examples show. */
   public static ObjectNode body(ScimException exception) {
-    ObjectNode body = Json.object();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putArray("schemas").add(ERROR_SCHEMA);
     body.put("status", Integer.toString(exception.status()));
     exception.scimType().ifPresent(type -> body.put("scimType", type.keyword()));

@@ -1,5 +1,7 @@
 package com.classlark.scim.protocol.filter;
 
+import com.classlark.scim.protocol.schema.AttrPath;
+
 /**
  * Reads an attribute path word (RFC 7644 §3.4.2.2 {@code attrPath = [URI ":"] ATTRNAME *1subAttr}).
  * The attribute name begins after the last {@code ':'}, so the {@code 2.0} inside {@code

@@ -1,5 +1,7 @@
 package com.classlark.scim.protocol.filter;
 
+import com.classlark.scim.protocol.schema.AttrPath;
+
 /**
  * The immutable tree of a SCIM filter expression (RFC 7644 §3.4.2.2). Every consumer (in-memory
  * evaluator, SQL translation, rendering) is one exhaustive {@code switch} over these cases.

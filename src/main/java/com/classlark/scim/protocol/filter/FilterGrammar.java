@@ -3,6 +3,7 @@ package com.classlark.scim.protocol.filter;
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterLexer.Kind;
 import com.classlark.scim.protocol.filter.FilterLexer.Token;
+import com.classlark.scim.protocol.schema.AttrPath;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

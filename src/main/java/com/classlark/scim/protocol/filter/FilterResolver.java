@@ -1,6 +1,7 @@
 package com.classlark.scim.protocol.filter;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.AttributeType;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;

@@ -1,5 +1,6 @@
 package com.classlark.scim.protocol.filter;
 
+import com.classlark.scim.protocol.schema.AttrPath;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,6 @@
 package com.classlark.scim.protocol.patch;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.FilterRenderer;
@@ -9,6 +8,7 @@ import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.filter.PathExpression;
 import com.classlark.scim.protocol.filter.ScimValue;
 import com.classlark.scim.protocol.resource.ResourceReader;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.GroupSchemas;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypes;

@@ -1,11 +1,11 @@
 package com.classlark.scim.protocol.patch;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.FilterRenderer;
 import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.filter.PathExpression;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.Mutability;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;

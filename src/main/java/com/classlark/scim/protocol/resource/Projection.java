@@ -1,7 +1,7 @@
 package com.classlark.scim.protocol.resource;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.filter.AttrPath;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;

@@ -1,6 +1,5 @@
 package com.classlark.scim.protocol.schema;
 
-import com.classlark.scim.protocol.filter.AttrPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

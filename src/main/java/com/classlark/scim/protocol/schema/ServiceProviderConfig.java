@@ -1,6 +1,6 @@
 package com.classlark.scim.protocol.schema;
 
-import com.classlark.scim.protocol.resource.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +49,7 @@ public record ServiceProviderConfig(
    */
   public ObjectNode render(String baseUrl) {
     String documentationUri = baseUrl + documentationPath;
-    ObjectNode body = Json.object();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putArray("schemas").add(SCHEMA);
     body.put("documentationUri", documentationUri);
     body.putObject("patch").put("supported", patch);

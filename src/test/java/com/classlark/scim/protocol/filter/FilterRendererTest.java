@@ -13,6 +13,7 @@ import static com.classlark.scim.protocol.filter.FilterTrees.valuePath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.classlark.scim.protocol.schema.AttrPath;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -19,6 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.error.ScimType;
+import com.classlark.scim.protocol.schema.AttrPath;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

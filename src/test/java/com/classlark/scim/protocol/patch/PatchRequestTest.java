@@ -7,13 +7,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.error.ScimType;
-import com.classlark.scim.protocol.filter.AttrPath;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.PathExpression;
 import com.classlark.scim.protocol.filter.ScimValue;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;

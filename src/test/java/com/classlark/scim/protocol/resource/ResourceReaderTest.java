@@ -7,7 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.error.ScimType;
-import com.classlark.scim.protocol.filter.AttrPath;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import java.util.stream.Stream;

@@ -3,7 +3,6 @@ package com.classlark.scim.protocol.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.classlark.scim.protocol.filter.AttrPath;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
