@@ -1,13 +1,12 @@
 package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The parameters of a query as the client sent them, from a GET query string (RFC 7644 §3.4.2) or a
@@ -62,13 +61,8 @@ record ListQuery(
   }
 
   private static JsonNode member(JsonNode body, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    JsonNode member = Json.member(body, name);
+    return member == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : member;
   }
 
   private static String text(JsonNode body, String name) {

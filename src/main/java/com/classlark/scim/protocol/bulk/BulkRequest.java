@@ -1,12 +1,12 @@
 package com.classlark.scim.protocol.bulk;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +36,11 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
     if (!body.isObject()) {
       throw ScimException.invalidSyntax("the request body must be a JSON object");
     }
-    JsonNode schemas = field(body, "schemas");
+    JsonNode schemas = Json.member(body, "schemas");
     if (schemas == null || !schemas.isArray() || !containsText(schemas, SCHEMA)) {
       throw ScimException.invalidSyntax("schemas must be [\"" + SCHEMA + "\"] for POST /Bulk");
     }
-    JsonNode operations = field(body, "Operations");
+    JsonNode operations = Json.member(body, "Operations");
     if (operations == null || !operations.isArray()) {
       throw ScimException.invalidSyntax("Operations is required: an array of bulk operations");
     }
@@ -71,7 +71,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
       }
       parsed.add(operation);
     }
-    return new BulkRequest(failOnErrors(field(body, "failOnErrors")), parsed);
+    return new BulkRequest(failOnErrors(Json.member(body, "failOnErrors")), parsed);
   }
 
   private static int failOnErrors(JsonNode value) {
@@ -115,7 +115,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
     if (method == BulkMethod.POST && bulkId == null) {
       throw ScimException.invalidSyntax(at + ".bulkId is required for POST");
     }
-    JsonNode data = field(node, "data");
+    JsonNode data = Json.member(node, "data");
     if (method != BulkMethod.DELETE && (data == null || !data.isObject())) {
       throw ScimException.invalidSyntax(at + ".data is required for " + method + ": a JSON object");
     }
@@ -151,7 +151,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
 
   /** A string member, null when absent or JSON null; 400 when it is another type. */
   private static String text(JsonNode node, String name, String at) {
-    JsonNode value = field(node, name);
+    JsonNode value = Json.member(node, name);
     if (value == null || value.isNull()) {
       return null;
     }
@@ -159,17 +159,6 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
       throw ScimException.invalidSyntax(at + "." + name + " must be a string, got " + value);
     }
     return value.textValue();
-  }
-
-  /** The member named {@code name} ignoring case (RFC 7643 §2.1), or null. */
-  private static JsonNode field(JsonNode node, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return null;
   }
 
   private static boolean containsText(JsonNode array, String wanted) {

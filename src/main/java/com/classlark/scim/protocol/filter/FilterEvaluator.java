@@ -1,6 +1,7 @@
 package com.classlark.scim.protocol.filter;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Evaluates a filter in memory against the JSON representation of a resource (RFC 7644 §3.4.2.2).
@@ -169,20 +169,9 @@ public final class FilterEvaluator {
     return List.of(node);
   }
 
-  /** A member by name: exact first, then ignoring case, as attribute names are (RFC 7643 §2.1). */
+  /** A member by name (see {@link Json#member}), missing when absent. */
   private static JsonNode field(JsonNode node, String name) {
-    if (!node.isObject()) {
-      return MissingNode.getInstance();
-    }
-    JsonNode exact = node.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Map.Entry<String, JsonNode> member : node.properties()) {
-      if (member.getKey().equalsIgnoreCase(name)) {
-        return member.getValue();
-      }
-    }
-    return MissingNode.getInstance();
+    JsonNode member = Json.member(node, name);
+    return member == null ? MissingNode.getInstance() : member;
   }
 }

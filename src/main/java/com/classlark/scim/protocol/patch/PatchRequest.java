@@ -4,10 +4,10 @@ import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.PathExpression;
+import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the body of a PATCH request, the {@code PatchOp} message of RFC 7644 §3.5.2, into its
@@ -60,8 +60,8 @@ public final class PatchRequest {
     if (body == null || !body.isObject()) {
       throw ScimException.invalidSyntax("a PATCH body must be a JSON object (a PatchOp message)");
     }
-    checkSchemas(member(body, "schemas"));
-    JsonNode operations = member(body, "Operations");
+    checkSchemas(Json.member(body, "schemas"));
+    JsonNode operations = Json.member(body, "Operations");
     if (operations == null || operations.isNull()) {
       throw ScimException.invalidSyntax(
           "a PATCH body must have an 'Operations' array with at least one operation");
@@ -112,7 +112,7 @@ public final class PatchRequest {
       throw ScimException.invalidSyntax(
           where + " must be a JSON object with 'op', 'path' and 'value'");
     }
-    JsonNode op = member(node, "op");
+    JsonNode op = Json.member(node, "op");
     if (op == null || op.isNull()) {
       throw ScimException.invalidSyntax(where + " has no 'op'; expected add, replace or remove");
     }
@@ -129,7 +129,7 @@ public final class PatchRequest {
                             + op.textValue()
                             + "' is not a PATCH operation; expected add, replace or remove"));
     return new PatchOperation(
-        patchOp, path(member(node, "path"), where, paths), member(node, "value"));
+        patchOp, path(Json.member(node, "path"), where, paths), Json.member(node, "value"));
   }
 
   private static PathExpression path(JsonNode path, String where, FilterParser paths) {
@@ -148,19 +148,5 @@ public final class PatchRequest {
       throw new ScimException(
           e.status(), e.scimType().orElse(null), where + ".path: " + e.detail());
     }
-  }
-
-  /** A member by name, ignoring case; {@code null} when absent. */
-  private static JsonNode member(JsonNode object, String name) {
-    JsonNode exact = object.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Map.Entry<String, JsonNode> field : object.properties()) {
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return null;
   }
 }

@@ -215,7 +215,7 @@ public final class ResourceReader {
     if (AttributeValueReader.isUnset(value)) {
       return;
     }
-    JsonNode existing = sameNameIgnoringCase(target, name);
+    JsonNode existing = Json.member(target, name);
     if (existing == null) {
       target.set(name, value.deepCopy());
       return;
@@ -226,15 +226,6 @@ public final class ResourceReader {
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       merge(existingObject, field.getKey(), field.getValue(), path + "." + field.getKey());
     }
-  }
-
-  private static JsonNode sameNameIgnoringCase(ObjectNode target, String name) {
-    for (Map.Entry<String, JsonNode> field : target.properties()) {
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return null;
   }
 
   private static void checkRequired(SchemaDefinition schema, boolean extension, JsonNode values) {
