@@ -68,14 +68,8 @@ final class FilterSql {
     };
   }
 
-  private static String key(AttrPath path) {
-    String base =
-        path.schemaUrn() == null ? path.attribute() : path.schemaUrn() + ":" + path.attribute();
-    return path.subAttribute() == null ? base : base + "." + path.subAttribute();
-  }
-
   private Pushdown present(AttrPath path) {
-    Column column = table.columns().get(key(path));
+    Column column = table.columns().get(path.toString());
     if (column != null) {
       return exact(
           column.nullable() ? SqlFragment.of(column.sql() + " IS NOT NULL") : SqlFragment.TRUE);
@@ -94,7 +88,7 @@ final class FilterSql {
   }
 
   private Pushdown compare(AttrPath path, CompareOp op, ScimValue value) {
-    Column column = table.columns().get(key(path));
+    Column column = table.columns().get(path.toString());
     if (column != null) {
       return leaf(column, op, value).map(FilterSql::exact).orElse(Pushdown.NONE);
     }

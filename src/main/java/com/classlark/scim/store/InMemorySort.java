@@ -3,6 +3,7 @@ package com.classlark.scim.store;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.protocol.filter.ScimDateTime;
+import com.classlark.scim.protocol.resource.ResourceLayout;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,8 +42,8 @@ final class InMemorySort {
 
   @SuppressWarnings("rawtypes")
   static Comparable key(ResolvedAttribute attribute, ObjectNode resource) {
-    JsonNode container = attribute.extension() ? resource.path(attribute.schema().id()) : resource;
-    JsonNode value = container.path(attribute.attribute().name());
+    // Stored documents are canonical, so the attribute is read where the layout puts it.
+    JsonNode value = ResourceLayout.get(resource, attribute);
     if (value.isArray()) {
       JsonNode chosen = null;
       for (JsonNode element : value) {

@@ -239,9 +239,6 @@ public final class FilterResolver {
   }
 
   private static AttrPath canonical(ResolvedAttribute resolved) {
-    return new AttrPath(
-        resolved.extension() ? resolved.schema().id() : null,
-        resolved.attribute().name(),
-        resolved.sub().map(AttributeDefinition::name).orElse(null));
+    return resolved.path();
   }
 }

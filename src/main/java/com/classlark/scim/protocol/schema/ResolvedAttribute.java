@@ -26,9 +26,19 @@ public record ResolvedAttribute(
     return Optional.ofNullable(subAttribute);
   }
 
-  /** The canonical path text, schema-qualified for extension attributes. */
+  /**
+   * The canonical path: the schema's names in their case, schema-qualified for extension attributes
+   * only. The one path every consumer uses as a key (the SQL allow-list, projection, errors).
+   */
+  public AttrPath path() {
+    return new AttrPath(
+        extension ? schema.id() : null,
+        attribute.name(),
+        subAttribute == null ? null : subAttribute.name());
+  }
+
+  /** The canonical path's text, e.g. {@code name.givenName} or {@code urn:…:User:room}. */
   public String canonicalPath() {
-    String base = extension ? schema.id() + ":" + attribute.name() : attribute.name();
-    return subAttribute == null ? base : base + "." + subAttribute.name();
+    return path().toString();
   }
 }
