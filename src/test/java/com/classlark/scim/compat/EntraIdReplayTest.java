@@ -13,18 +13,13 @@ import static com.classlark.scim.compat.Replay.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -72,25 +67,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       totalResults 0: {@link Replay#expect}, {@link Replay#expectError}, {@link #testConnection}
  * </ul>
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class EntraIdReplayTest {
-  static TestServer server;
+class EntraIdReplayTest extends ServerPerEngine {
   static ScimClient entra;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     entra =
         ScimClient.withToken(server.baseUrl() + "/scim/v2", server.token())
             .withHeader("Content-Type", "application/json");
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static final String PATCH =

@@ -10,16 +10,11 @@ import static com.classlark.scim.compat.Replay.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Google Workspace's automated user provisioning for a custom SAML app, replayed over HTTP at
@@ -32,23 +27,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * name → name) plus {@code userType} from a custom Directory attribute, as the school's mapping
  * would send it.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class GoogleWorkspaceReplayTest {
-  static TestServer server;
+class GoogleWorkspaceReplayTest extends ServerPerEngine {
   static ScimClient google;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     google = ScimClient.withToken(server.baseUrl() + "/scim/v2", server.token());
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static final String USER =

@@ -10,16 +10,11 @@ import static com.classlark.scim.compat.Replay.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * JumpCloud's Custom SCIM Identity Management integration, replayed over HTTP at {@code /scim/v2}
@@ -31,25 +26,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * https://app.uni-moni.com/en/kb/sso-setup-jumpcloud). JumpCloud's user bodies carry no {@code
  * userType}; the school maps it as a custom attribute.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class JumpCloudReplayTest {
-  static TestServer server;
+class JumpCloudReplayTest extends ServerPerEngine {
   static ScimClient jumpcloud;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     jumpcloud =
         ScimClient.withToken(server.baseUrl() + "/scim/v2", server.token())
             .withHeader("Content-Type", "application/scim+json");
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static final String USER =

@@ -11,10 +11,9 @@ import static com.classlark.scim.compat.Replay.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -22,11 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Okta's requests replayed over HTTP at {@code /scim/v2} on both databases. Sources:
@@ -48,18 +43,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * docs/identity-providers.md), so every create here carries {@code "userType":"Staff"} as that
  * mapping would. Their userNames are already email addresses.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class OktaReplayTest {
-  static TestServer server;
+class OktaReplayTest extends ServerPerEngine {
   static ScimClient specTest;
   static ScimClient okta;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     ScimClient base = ScimClient.withToken(server.baseUrl() + "/scim/v2", server.token());
     specTest =
         Replay.withHeaders(
@@ -79,11 +68,6 @@ class OktaReplayTest {
                 "application/json; charset=utf-8"));
     // The spec test starts on a school that already has users with emails.
     expectResource(okta.post("/Users", oktaUser(Bodies.uniqueEmail("existing"))), 201, "User");
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   /** [ref] "Create the User", with the school's userType mapping. */

@@ -12,17 +12,12 @@ import static com.classlark.scim.compat.Replay.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * OneLogin's "SCIM Provisioner with SAML (SCIM v2 Enterprise)" connector, replayed over HTTP at
@@ -36,25 +31,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * from the email, as a school's template would; ClassLark's extension attributes come from custom
  * parameters.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class OneLoginReplayTest {
-  static TestServer server;
+class OneLoginReplayTest extends ServerPerEngine {
   static ScimClient onelogin;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     onelogin =
         ScimClient.withToken(server.baseUrl() + "/scim/v2", server.token())
             .withHeader("Content-Type", "application/json");
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   /** The filled template: string booleans, nulls for empty parameters, and "id": null. */

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.unboundid.scim2.client.ScimService;
 import com.unboundid.scim2.common.GenericScimResource;
@@ -32,9 +31,6 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An independent SCIM client, the UnboundID (Ping Identity) SCIM 2 SDK's {@link ScimService} on
@@ -42,18 +38,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reads our answers is its authors' reading of RFC 7643/7644, not ours. Where the two disagree,
  * docs/identity-providers.md ("Independent client") records who follows the RFC.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ScimSdkClientTest {
-  static TestServer server;
+class ScimSdkClientTest extends ServerPerEngine {
   static Client http;
   static ScimService scim;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
+  static void prepare() {
     String token = server.token();
     // Apache HttpClient 5 under Jersey: the default HttpURLConnection connector cannot send PATCH.
     http =
@@ -66,9 +56,8 @@ class ScimSdkClientTest {
   }
 
   @AfterParameterizedClassInvocation
-  static void stopServer() {
+  static void closeClient() {
     http.close();
-    server.close();
   }
 
   private static UserResource staff(String userName) throws ScimException {

@@ -6,10 +6,9 @@ import static com.classlark.scim.testing.Bodies.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -21,37 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * ServiceProviderConfig (RFC 7643 §5) states what the service does: read over HTTP, and every
  * capability it calls supported is exercised here through the real server.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ServiceProviderConfigCapabilitiesTest {
-  static TestServer server;
-  static ScimClient client;
+class ServiceProviderConfigCapabilitiesTest extends ServerPerEngine {
   static JsonNode config;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
+  static void prepare() {
     HttpResult result = client.get("/ServiceProviderConfig");
     assertThat(result.status()).isEqualTo(200);
     config = result.json();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static String filter(String text) {

@@ -4,10 +4,9 @@ import static com.classlark.scim.testing.Bodies.error;
 import static com.classlark.scim.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,29 +16,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** GET /Users and POST /Users/.search: filters, ListResponse, sorting, index and cursor paging. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersQueryTest {
+class UsersQueryTest extends ServerPerEngine {
   static final int STAFF = 23;
-  static TestServer server;
-  static ScimClient client;
   static List<JsonNode> users = new ArrayList<>();
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void seed(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
+  static void seed() {
     users.clear();
     for (int i = 0; i < STAFF; i++) {
       String family = i % 5 == 0 ? "" : ",'familyName':'Family" + (char) ('A' + (i * 7) % 26) + "'";
@@ -73,11 +60,6 @@ class UsersQueryTest {
       users.add(created.json());
       server.clock().advance(Duration.ofSeconds(1));
     }
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static String encode(String text) {

@@ -4,36 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.IssuedToken;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The token lifecycle through real HTTP: issue, use, list without secret, revoke, expire. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class TokenAuthenticationTest {
-  static TestServer server;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
-  }
+class TokenAuthenticationTest extends ServerPerEngine {
 
   private static String unauthorized(String detail) {
     return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"401\",\"detail\":\""

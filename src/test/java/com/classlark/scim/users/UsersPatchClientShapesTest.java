@@ -13,21 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.TestServer;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,27 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * [entra-qa] Microsoft Q&A 1684621, [okta] developer.okta.com/docs/reference/scim/scim-20/. Ids are
  * the ids of real users of the school instead of the documents' sample ids.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class UsersPatchClientShapesTest {
-  static TestServer server;
-  static ScimClient client;
+class UsersPatchClientShapesTest extends ServerPerEngine {
   static String bossId;
   static String otherBossId;
 
-  @Parameter Engine engine;
-
   @BeforeParameterizedClassInvocation
-  static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
+  static void prepare() {
     bossId = create(client, Bodies.staff(uniqueEmail("boss"))).path("id").asText();
     otherBossId = create(client, Bodies.staff(uniqueEmail("boss2"))).path("id").asText();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static final String E = ENTERPRISE;
