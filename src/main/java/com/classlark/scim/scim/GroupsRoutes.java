@@ -60,9 +60,9 @@ public final class GroupsRoutes implements ScimRoutes {
   }
 
   private void create(Context ctx) {
-    responses.projection(ctx);
+    Projection projection = responses.projection(ctx);
     StoredResource created = groups.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
-    stream(ctx, 201, created);
+    stream(ctx, 201, created, projection);
   }
 
   private void read(Context ctx) {
@@ -72,26 +72,24 @@ public final class GroupsRoutes implements ScimRoutes {
       ctx.status(304);
       return;
     }
-    stream(ctx, 200, found);
+    stream(ctx, 200, found, responses.projection(ctx));
   }
 
   private void replace(Context ctx) {
-    responses.projection(ctx);
+    Projection projection = responses.projection(ctx);
     StoredResource replaced =
         groups.replace(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
-    stream(ctx, 200, replaced);
+    stream(ctx, 200, replaced, projection);
   }
 
   private void patch(Context ctx) {
     boolean wantsBody =
         ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
-    if (wantsBody) {
-      responses.projection(ctx);
-    }
+    Projection projection = wantsBody ? responses.projection(ctx) : null;
     StoredResource patched =
         groups.patch(
             BearerAuth.accountId(ctx),
@@ -99,7 +97,7 @@ public final class GroupsRoutes implements ScimRoutes {
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
     if (wantsBody) {
-      stream(ctx, 200, patched);
+      stream(ctx, 200, patched, projection);
     } else {
       ctx.header("ETag", Versions.etag(patched.version()));
       ctx.status(204);
@@ -145,8 +143,7 @@ public final class GroupsRoutes implements ScimRoutes {
   }
 
   /** Writes one group as a response, streaming its members (see {@link #writeGroup}). */
-  private void stream(Context ctx, int status, StoredResource group) {
-    Projection projection = responses.projection(ctx);
+  private void stream(Context ctx, int status, StoredResource group, Projection projection) {
     ctx.status(status);
     ctx.header("ETag", Versions.etag(group.version()));
     if (status == 201) {

@@ -40,9 +40,12 @@ final class ResourceResponses {
     return Projection.of(type, ctx.queryParam("attributes"), ctx.queryParam("excludedAttributes"));
   }
 
-  /** Writes one resource with its ETag (and Location for 201). */
-  void single(Context ctx, int status, StoredResource resource) {
-    ObjectNode body = projection(ctx).apply(full(ctx, resource));
+  /**
+   * Writes one resource with its ETag (and Location for 201), projected as {@code projection} (the
+   * request's, parsed once before the write so that a bad parameter changes nothing).
+   */
+  void single(Context ctx, int status, StoredResource resource, Projection projection) {
+    ObjectNode body = projection.apply(full(ctx, resource));
     ctx.header("ETag", Versions.etag(resource.version()));
     if (status == 201) {
       ctx.header("Location", location(ctx, resource.id()));

@@ -4,6 +4,7 @@ import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import io.javalin.http.Context;
 
@@ -37,9 +38,9 @@ public final class UsersRoutes implements ScimRoutes {
   }
 
   private void create(Context ctx) {
-    responses.projection(ctx);
+    Projection projection = responses.projection(ctx);
     StoredResource created = staff.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
-    responses.single(ctx, 201, created);
+    responses.single(ctx, 201, created, projection);
   }
 
   private void read(Context ctx) {
@@ -49,29 +50,29 @@ public final class UsersRoutes implements ScimRoutes {
       ctx.status(304);
       return;
     }
-    responses.single(ctx, 200, found);
+    responses.single(ctx, 200, found, responses.projection(ctx));
   }
 
   private void replace(Context ctx) {
-    responses.projection(ctx);
+    Projection projection = responses.projection(ctx);
     StoredResource replaced =
         staff.replace(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
-    responses.single(ctx, 200, replaced);
+    responses.single(ctx, 200, replaced, projection);
   }
 
   private void patch(Context ctx) {
-    responses.projection(ctx);
+    Projection projection = responses.projection(ctx);
     StoredResource patched =
         staff.patch(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
-    responses.single(ctx, 200, patched);
+    responses.single(ctx, 200, patched, projection);
   }
 
   private void delete(Context ctx) {
