@@ -108,9 +108,12 @@ final class ResourceListing {
       Projection projection,
       boolean withResources) {}
 
-  private Answer answer(Context ctx, ListQuery query) {
+  /**
+   * @param filter the query's filter, resolved once by the caller ({@link #resolvedFilter}); null
+   *     for none
+   */
+  private Answer answer(Context ctx, ListQuery query, Filter filter) {
     Projection projection = Projection.of(type, query.attributes(), query.excludedAttributes());
-    Filter filter = resolvedFilter(query.filter());
     ListRequest.Sort sort = sort(query);
     int count =
         Math.min(
@@ -156,9 +159,13 @@ final class ResourceListing {
     return new Answer(head, page.resources(), projection, count > 0);
   }
 
-  /** The ListResponse for a query, as one tree (for {@code POST /.search}, which merges two). */
-  ObjectNode page(Context ctx, ListQuery query) {
-    Answer answer = answer(ctx, query);
+  /**
+   * The ListResponse for a query, as one tree (for {@code POST /.search}, which merges two).
+   *
+   * @param filter the query's filter as {@link #resolvedFilter} resolved it for this type
+   */
+  ObjectNode page(Context ctx, ListQuery query, Filter filter) {
+    Answer answer = answer(ctx, query, filter);
     ObjectNode body = answer.head();
     if (answer.withResources()) {
       ArrayNode resources = body.putArray("Resources");
@@ -173,7 +180,7 @@ final class ResourceListing {
    * Writes the ListResponse resource by resource, so a page of large groups never sits in memory.
    */
   private void respond(Context ctx, ListQuery query) {
-    Answer answer = answer(ctx, query);
+    Answer answer = answer(ctx, query, resolvedFilter(query.filter()));
     ctx.status(200);
     ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
     try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {

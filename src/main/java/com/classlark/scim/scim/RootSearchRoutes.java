@@ -1,6 +1,7 @@
 package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
+import com.classlark.scim.protocol.filter.Filter;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,12 +36,11 @@ public final class RootSearchRoutes implements ScimRoutes {
     }
     int startIndex = Math.max(ListQuery.integer("startIndex", query.startIndex(), 1), 1);
     int count = ListQuery.integer("count", query.count(), Integer.MAX_VALUE);
-    List<ResourceListing> applicable = new ArrayList<>();
+    List<Applicable> applicable = new ArrayList<>();
     ScimException firstRefusal = null;
     for (ResourceListing listing : listings) {
       try {
-        listing.resolvedFilter(query.filter());
-        applicable.add(listing);
+        applicable.add(new Applicable(listing, listing.resolvedFilter(query.filter())));
       } catch (ScimException refusal) {
         firstRefusal = firstRefusal == null ? refusal : firstRefusal;
       }
@@ -52,9 +52,10 @@ public final class RootSearchRoutes implements ScimRoutes {
     int skip = startIndex - 1;
     int remaining = count;
     ArrayNode resources = Json.MAPPER.createArrayNode();
-    for (ResourceListing listing : applicable) {
+    for (Applicable type : applicable) {
       // One query per resource type: its page (possibly empty) also carries its total.
-      JsonNode page = listing.page(ctx, withPaging(query, skip + 1, remaining));
+      JsonNode page =
+          type.listing().page(ctx, withPaging(query, skip + 1, remaining), type.filter());
       long typeTotal = page.path("totalResults").asLong();
       total += typeTotal;
       int before = resources.size();
@@ -72,6 +73,9 @@ public final class RootSearchRoutes implements ScimRoutes {
     }
     ScimResponses.json(ctx, 200, body);
   }
+
+  /** A resource type whose attributes the filter names, with the filter resolved for it. */
+  private record Applicable(ResourceListing listing, Filter filter) {}
 
   private static ListQuery withPaging(ListQuery query, int startIndex, int count) {
     return new ListQuery(
