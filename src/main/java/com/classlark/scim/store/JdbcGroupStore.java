@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,6 +22,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbcGroupStore implements GroupStore {
   private static final int STREAM_FETCH_SIZE = 1000;
+
+  /** One group by id: the primary key. */
+  static final String FIND =
+      "SELECT " + ResourceRows.COLUMNS + " FROM staff_groups WHERE account_id = ? AND id = ?";
+
+  /** A group's members with their names, in id order, for a full read. */
+  static final String MEMBERS =
+      "SELECT m.member_id, s.display_name, s.given_name, s.family_name FROM group_members m"
+          + " JOIN staff s ON s.account_id = m.account_id AND s.id = m.member_id"
+          + " WHERE m.account_id = ? AND m.group_id = ? ORDER BY m.member_id";
 
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -78,68 +89,73 @@ public final class JdbcGroupStore implements GroupStore {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + ResourceRows.COLUMNS
-                        + " FROM staff_groups WHERE account_id = ? AND id = ?")
+                .createQuery(FIND)
                 .bind(0, accountId)
                 .bind(1, groupId)
                 .map(ResourceRows.MAPPER)
                 .findOne());
   }
 
+  /** Takes the group's row lock (PostgreSQL; SQLite's write transactions are serial anyway). */
+  static final String LOCK_GROUP =
+      "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?";
+
+  /** Marks the group SCIM-managed, advances its version by ? and returns it, in one statement. */
+  static final String BUMP_GROUP =
+      "UPDATE staff_groups SET scim_managed = ?, version = version + ?,"
+          + " last_modified = CASE WHEN ? > 0 THEN ? ELSE last_modified END"
+          + " WHERE account_id = ? AND id = ? RETURNING "
+          + ResourceRows.COLUMNS;
+
   @Override
   public Optional<StoredResource> changeMembers(
       String accountId, String groupId, Instant at, List<MembershipChange> changes) {
+    // Adds and removes are set operations that commute: they run before the group's row lock, and
+    // the lock is taken by the last statement, which bumps the version and returns the group, so
+    // that concurrent changes to one group queue only for that statement and the commit. A full
+    // replacement reads the members it replaces, so it takes the lock first.
+    boolean setOperationsOnly =
+        changes.stream()
+            .allMatch(
+                change ->
+                    change instanceof MembershipChange.AddMembers
+                        || change instanceof MembershipChange.RemoveMembers);
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          // Takes the group's row lock (PostgreSQL; SQLite's write transactions are serial anyway),
-          // so
-          // concurrent changes to one group queue here instead of failing a version check.
-          int claimed =
-              handle
-                  .createUpdate(
-                      "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?")
-                  .bind(0, accountId)
-                  .bind(1, groupId)
-                  .execute();
-          if (claimed == 0) {
+          if (!setOperationsOnly && lock(handle, accountId, groupId) == 0
+              || setOperationsOnly && !exists(handle, accountId, groupId)) {
             return Optional.<StoredResource>empty();
           }
           int changedRows = 0;
           for (MembershipChange change : changes) {
             changedRows += memberships.apply(handle, accountId, groupId, change);
           }
-          if (changedRows > 0) {
-            handle
-                .createUpdate(
-                    "UPDATE staff_groups SET scim_managed = ?, version = version + 1, last_modified = ?"
-                        + " WHERE account_id = ? AND id = ?")
-                .bind(0, true)
-                .bind(1, at.toEpochMilli())
-                .bind(2, accountId)
-                .bind(3, groupId)
-                .execute();
-          } else {
-            handle
-                .createUpdate(
-                    "UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
-                .bind(0, true)
-                .bind(1, accountId)
-                .bind(2, groupId)
-                .execute();
-          }
           return handle
-              .createQuery(
-                  "SELECT "
-                      + ResourceRows.COLUMNS
-                      + " FROM staff_groups WHERE account_id = ? AND id = ?")
-              .bind(0, accountId)
-              .bind(1, groupId)
+              .createQuery(BUMP_GROUP)
+              .bind(0, true)
+              .bind(1, changedRows > 0 ? 1 : 0)
+              .bind(2, changedRows)
+              .bind(3, at.toEpochMilli())
+              .bind(4, accountId)
+              .bind(5, groupId)
               .map(ResourceRows.MAPPER)
               .findOne();
         });
+  }
+
+  private static int lock(Handle handle, String accountId, String groupId) {
+    return handle.createUpdate(LOCK_GROUP).bind(0, accountId).bind(1, groupId).execute();
+  }
+
+  private static boolean exists(Handle handle, String accountId, String groupId) {
+    return handle
+        .createQuery("SELECT 1 FROM staff_groups WHERE account_id = ? AND id = ?")
+        .bind(0, accountId)
+        .bind(1, groupId)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
   }
 
   @Override
@@ -240,10 +256,7 @@ public final class JdbcGroupStore implements GroupStore {
         dialect,
         handle ->
             handle
-                .createQuery(
-                    "SELECT m.member_id, s.display_name, s.given_name, s.family_name FROM group_members m"
-                        + " JOIN staff s ON s.account_id = m.account_id AND s.id = m.member_id"
-                        + " WHERE m.account_id = ? AND m.group_id = ? ORDER BY m.member_id")
+                .createQuery(MEMBERS)
                 .bind(0, accountId)
                 .bind(1, groupId)
                 .setFetchSize(STREAM_FETCH_SIZE)

@@ -18,6 +18,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbcStaffStore implements StaffStore {
   private static final int EMAIL_BATCH_ROWS = 50;
 
+  /** One live staff member by id: the primary key. */
+  static final String FIND =
+      "SELECT "
+          + ResourceRows.COLUMNS
+          + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL";
+
   private final Jdbi jdbi;
   private final ResourceQueries queries;
 
@@ -120,10 +126,7 @@ public final class JdbcStaffStore implements StaffStore {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + ResourceRows.COLUMNS
-                        + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL")
+                .createQuery(FIND)
                 .bind(0, accountId)
                 .bind(1, staffId)
                 .map(ResourceRows.MAPPER)

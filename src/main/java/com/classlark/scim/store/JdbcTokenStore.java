@@ -27,6 +27,9 @@ public final class JdbcTokenStore implements TokenStore {
               instant(rs, "revoked_at"),
               instant(rs, "last_used_at"));
 
+  /** The token with this hash, whatever its state: the unique index on the hash. */
+  static final String FIND_BY_HASH = "SELECT " + COLUMNS + " FROM tokens WHERE token_hash = ?";
+
   private final Jdbi jdbi;
 
   public JdbcTokenStore(Database database) {
@@ -65,12 +68,7 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public Optional<ApiToken> findByHash(String tokenHash) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM tokens WHERE token_hash = ?")
-                .bind(0, tokenHash)
-                .map(TOKEN)
-                .findOne());
+        handle -> handle.createQuery(FIND_BY_HASH).bind(0, tokenHash).map(TOKEN).findOne());
   }
 
   @Override

@@ -40,9 +40,15 @@ final class ListSql {
         : new FilterSql(table, dialect, accountId).translate(filter);
   }
 
-  /** The school's rows visible to SCIM that satisfy {@code condition}. */
+  /**
+   * The school's rows visible to SCIM that satisfy {@code condition}. The unfiltered listing spells
+   * liveness as the partial index that keeps the default order does; every other query in the plain
+   * form, which cannot pick that index (see migration V3).
+   */
   SqlFragment where(String accountId, SqlFragment condition) {
-    String live = table.liveCondition().isEmpty() ? "" : " AND " + table.liveCondition();
+    String liveCondition =
+        condition == SqlFragment.TRUE ? table.listingLiveCondition() : table.liveCondition();
+    String live = liveCondition.isEmpty() ? "" : " AND " + liveCondition;
     return new SqlFragment(table.alias() + ".account_id = ?" + live, List.of(accountId))
         .and(condition);
   }

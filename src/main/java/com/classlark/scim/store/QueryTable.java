@@ -10,6 +10,9 @@ import java.util.Map;
  * @param table table name with alias, e.g. {@code staff s}
  * @param alias the alias, e.g. {@code s}
  * @param liveCondition extra condition for rows visible to SCIM, or empty
+ * @param listingLiveCondition the same condition as the unfiltered listing in the default order
+ *     spells it, to match the predicate of the partial index that serves that listing (see
+ *     migration V3), or empty
  * @param columns canonical path (e.g. {@code name.givenName}) → column
  * @param children multi-valued attribute name (e.g. {@code emails}) → child table
  */
@@ -17,6 +20,7 @@ record QueryTable(
     String table,
     String alias,
     String liveCondition,
+    String listingLiveCondition,
     Map<String, Column> columns,
     Map<String, ChildTable> children) {
 
@@ -71,15 +75,24 @@ record QueryTable(
     }
   }
 
+  /**
+   * The case-folded userName of a live staff member, NULL once retired: the expression that the
+   * unique index {@code staff_live_user_name} is built on, so a lookup must name it as written.
+   */
+  static final String LIVE_USER_NAME_KEY =
+      "CASE WHEN s.retired_at IS NULL THEN s.user_name_key END";
+
   static final QueryTable STAFF =
       new QueryTable(
           "staff s",
           "s",
           "s.retired_at IS NULL",
+          "COALESCE(s.retired_at, 0) = 0",
           Map.of(
               "id", new Column("s.id", Kind.TEXT, false, false),
               "externalId", new Column("s.external_id", Kind.TEXT, true, false),
-              "userName", new Column("s.user_name_key", Kind.TEXT, false, true),
+              // The expression of the unique index staff_live_user_name (NULL for retired staff).
+              "userName", new Column(LIVE_USER_NAME_KEY, Kind.TEXT, false, true),
               "name.givenName", new Column("s.given_name_key", Kind.TEXT, true, true),
               "name.familyName", new Column("s.family_name_key", Kind.TEXT, true, true),
               "displayName", new Column("s.display_name_key", Kind.TEXT, true, true),
@@ -104,6 +117,7 @@ record QueryTable(
       new QueryTable(
           "staff_groups g",
           "g",
+          "",
           "",
           Map.of(
               "id", new Column("g.id", Kind.TEXT, false, false),
