@@ -154,6 +154,13 @@ public final class HttpBench implements Callable<Integer> {
   boolean floodIgnoresRetryAfter;
 
   @Option(
+      names = "--first-sync",
+      description =
+          "Run no ANALYZE after seeding: the plans a school's first sync gets, before the database"
+              + " has statistics (this machine's PostgreSQL runs with autovacuum off).")
+  boolean firstSync;
+
+  @Option(
       names = "--label",
       defaultValue = "",
       description =
@@ -287,6 +294,7 @@ public final class HttpBench implements Callable<Integer> {
     ObjectNode run = Json.object();
     run.put("label", label);
     run.put("serverArgs", serverArgs);
+    run.put("firstSync", firstSync);
     if (fairness) {
       run.put("fairness", true);
       run.put("floodWriters", floodWriters);
@@ -357,7 +365,9 @@ public final class HttpBench implements Callable<Integer> {
         "seeding groups of " + sizes + " (harness, batched JDBC)",
         seeded.took().toMillis() / 1000.0,
         "s");
-    analyze(database);
+    if (!firstSync) {
+      analyze(database);
+    }
     if (seeded.groups().largest().capped()) {
       report.note(
           "groupsCapped",
