@@ -62,6 +62,7 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind("document", ResourceRows.serialise(staff.document()))
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
+            StaffCounts.change(handle, accountId, staff.id(), 1);
           });
     } catch (RuntimeException e) {
       throw translated(e);
@@ -217,6 +218,7 @@ public final class JdbcStaffStore implements StaffStore {
           if (updated == 0) {
             return false;
           }
+          StaffCounts.change(handle, accountId, staffId, -1);
           // Membership is part of each group's state: its version and lastModified change too.
           handle
               .createUpdate(

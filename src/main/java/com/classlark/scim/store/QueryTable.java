@@ -13,6 +13,7 @@ import java.util.Map;
  * @param listingLiveCondition the same condition as the unfiltered listing in the default order
  *     spells it, to match the predicate of the partial index that serves that listing (see
  *     migration V3), or empty
+ * @param liveCount whether {@link StaffCounts} keeps the number of the school's live rows
  * @param columns canonical path (e.g. {@code name.givenName}) → column
  * @param children multi-valued attribute name (e.g. {@code emails}) → child table
  */
@@ -21,6 +22,7 @@ record QueryTable(
     String alias,
     String liveCondition,
     String listingLiveCondition,
+    boolean liveCount,
     Map<String, Column> columns,
     Map<String, ChildTable> children) {
 
@@ -88,6 +90,7 @@ record QueryTable(
           "s",
           "s.retired_at IS NULL",
           "COALESCE(s.retired_at, 0) = 0",
+          true,
           Map.of(
               "id", new Column("s.id", Kind.TEXT, false, false),
               "externalId", new Column("s.external_id", Kind.TEXT, true, false),
@@ -119,6 +122,7 @@ record QueryTable(
           "g",
           "",
           "",
+          false,
           Map.of(
               "id", new Column("g.id", Kind.TEXT, false, false),
               "externalId", new Column("g.external_id", Kind.TEXT, true, false),

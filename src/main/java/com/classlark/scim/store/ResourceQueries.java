@@ -36,6 +36,7 @@ final class ResourceQueries {
     Pushdown pushdown = sql.pushdown(accountId, request.filter());
     List<OrderTerm> order = sql.order(request.sort());
     SqlFragment where = sql.where(accountId, pushdown.condition());
+    boolean everyLive = pushdown.condition() == SqlFragment.TRUE;
     if (!pushdown.exact() || order == null) {
       return inMemory.list(accountId, request, where);
     }
@@ -43,7 +44,7 @@ final class ResourceQueries {
     return jdbi.withHandle(
         handle -> {
           if (request.count() == 0) {
-            return new ListPage(List.of(), count(handle, where), null, null);
+            return new ListPage(List.of(), count(handle, accountId, where, everyLive), null, null);
           }
           return switch (request.paging()) {
             case ListRequest.Paging.Index(var startIndex) -> {
@@ -53,7 +54,10 @@ final class ResourceQueries {
               // provider's lookup (0 or 1 match) then costs one query, not two.
               boolean totalKnown =
                   resources.size() < request.count() && (!resources.isEmpty() || startIndex == 1);
-              long total = totalKnown ? startIndex - 1L + resources.size() : count(handle, where);
+              long total =
+                  totalKnown
+                      ? startIndex - 1L + resources.size()
+                      : count(handle, accountId, where, everyLive);
               yield new ListPage(resources, total, null, null);
             }
             case ListRequest.Paging.Cursor(var position) ->
@@ -64,7 +68,7 @@ final class ResourceQueries {
                     descending,
                     request.count(),
                     position,
-                    count(handle, where));
+                    count(handle, accountId, where, everyLive));
           };
         });
   }
@@ -106,7 +110,14 @@ final class ResourceQueries {
         hasAfter ? new CursorPosition(kept.get(kept.size() - 1).key(), false) : null);
   }
 
-  private long count(Handle handle, SqlFragment where) {
+  /**
+   * How many rows {@code where} selects; when it selects every live row of the school ({@code
+   * everyLive}) and the table keeps a count, the kept count.
+   */
+  private long count(Handle handle, String accountId, SqlFragment where, boolean everyLive) {
+    if (everyLive && sql.table().liveCount()) {
+      return handle.createQuery(StaffCounts.TOTAL).bind(0, accountId).mapTo(Long.class).one();
+    }
     return sql.count(where).query(handle).mapTo(Long.class).one();
   }
 

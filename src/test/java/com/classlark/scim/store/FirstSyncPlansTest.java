@@ -349,6 +349,15 @@ class FirstSyncPlansTest {
   }
 
   @Test
+  void theCountOfAnUnfilteredListingReadsTheSchoolsCountRows() {
+    String plan = plan(StaffCounts.TOTAL, SCHOOL);
+    assertThat(plan)
+        .as(plan)
+        .doesNotContain("Seq Scan")
+        .containsPattern("Index Scan (using|on) staff_counts_pkey");
+  }
+
+  @Test
   void tokenLookupUsesTheHashIndex() {
     assertLooksUp(
         plan(JdbcTokenStore.FIND_BY_HASH, "0".repeat(64)), "tokens_by_hash", "token_hash");

@@ -73,6 +73,9 @@ public final class StaffBulkLoader {
               if (emails.size() > 0) {
                 emails.execute();
               }
+              if (!staff.isEmpty()) {
+                StaffCounts.change(handle, accountId, staff.get(0).id(), staff.size());
+              }
             });
   }
 }

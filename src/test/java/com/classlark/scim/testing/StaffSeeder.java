@@ -1,5 +1,6 @@
 package com.classlark.scim.testing;
 
+import com.classlark.scim.store.StaffCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +60,9 @@ public final class StaffSeeder {
                 ids.add(id);
               }
               batch.execute();
+              if (count > 0) {
+                StaffCounts.change(handle, server.school().id(), ids.get(0), count);
+              }
             });
     return ids;
   }

@@ -1,0 +1,36 @@
+package com.classlark.scim.store;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The number of live staff of each school, in {@code staff_counts} (migration V4): whoever creates
+ * or retires staff changes it in the same transaction, so an unfiltered listing's {@code
+ * totalResults} is a sum of at most {@value #SLOTS} rows however large the school.
+ */
+public final class StaffCounts {
+  /** Rows per school: concurrent writers of one school mostly change different rows. */
+  static final int SLOTS = 16;
+
+  /** The school's live staff. */
+  static final String TOTAL =
+      "SELECT COALESCE(SUM(live), 0) FROM staff_counts WHERE account_id = ?";
+
+  private static final String CHANGE =
+      "INSERT INTO staff_counts (account_id, slot, live) VALUES (?, ?, ?)"
+          + " ON CONFLICT (account_id, slot) DO UPDATE SET live = staff_counts.live + excluded.live";
+
+  private StaffCounts() {}
+
+  /**
+   * Adds {@code delta} live staff to the school, in the slot of {@code staffId}; call it in the
+   * transaction that inserts (+1) or retires (−1) that staff member, or with a bulk's total.
+   */
+  public static void change(Handle handle, String accountId, String staffId, long delta) {
+    handle
+        .createUpdate(CHANGE)
+        .bind(0, accountId)
+        .bind(1, Math.floorMod(staffId.hashCode(), SLOTS))
+        .bind(2, delta)
+        .execute();
+  }
+}
