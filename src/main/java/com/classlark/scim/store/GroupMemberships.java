@@ -40,6 +40,36 @@ final class GroupMemberships {
     this.dialect = dialect;
   }
 
+  /**
+   * Applies one request's adds and removes, in order, after checking every member it adds: a
+   * request that names an unknown member writes nothing. Returns how many membership rows changed.
+   *
+   * @throws UnknownMembersException naming the added ids that are no live staff of the school
+   */
+  int applySetOperations(
+      Handle handle, String accountId, String groupId, List<MembershipChange> changes) {
+    List<String> added = new ArrayList<>();
+    for (MembershipChange change : changes) {
+      if (change instanceof MembershipChange.AddMembers(var ids)) {
+        added.addAll(ids);
+      }
+    }
+    requireLiveStaff(handle, accountId, added);
+    int changed = 0;
+    for (MembershipChange change : changes) {
+      changed +=
+          switch (change) {
+            case MembershipChange.AddMembers(var ids) -> add(handle, accountId, groupId, ids);
+            case MembershipChange.RemoveMembers(var ids) -> remove(handle, accountId, groupId, ids);
+            case MembershipChange.RemoveAllMembers() ->
+                throw new IllegalArgumentException("not a set operation: " + change);
+            case MembershipChange.ReplaceMembers(var ids) ->
+                throw new IllegalArgumentException("not a set operation: " + change);
+          };
+    }
+    return changed;
+  }
+
   /** Applies one membership change; returns how many membership rows it added or removed. */
   int apply(Handle handle, String accountId, String groupId, MembershipChange change) {
     return switch (change) {

@@ -6,6 +6,7 @@ import com.classlark.scim.directory.GroupStore;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.UnknownMembersException;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,7 @@ public final class JdbcGroupStore implements GroupStore {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final GroupMemberships memberships;
+  private final GroupChangeBatches batches = new GroupChangeBatches();
   private final ResourceQueries queries;
 
   public JdbcGroupStore(Database database) {
@@ -110,38 +112,89 @@ public final class JdbcGroupStore implements GroupStore {
   @Override
   public Optional<StoredResource> changeMembers(
       String accountId, String groupId, Instant at, List<MembershipChange> changes) {
-    // Adds and removes are set operations that commute: they run before the group's row lock, and
-    // the lock is taken by the last statement, which bumps the version and returns the group, so
-    // that concurrent changes to one group queue only for that statement and the commit. A full
-    // replacement reads the members it replaces, so it takes the lock first.
     boolean setOperationsOnly =
         changes.stream()
             .allMatch(
                 change ->
                     change instanceof MembershipChange.AddMembers
                         || change instanceof MembershipChange.RemoveMembers);
+    if (setOperationsOnly) {
+      return batches.submit(accountId, groupId, at, changes, this::applyTogether);
+    }
+    // A full replacement reads the members it replaces, so it takes the group's lock first.
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          if (!setOperationsOnly && lock(handle, accountId, groupId) == 0
-              || setOperationsOnly && !exists(handle, accountId, groupId)) {
+          if (lock(handle, accountId, groupId) == 0) {
             return Optional.<StoredResource>empty();
           }
           int changedRows = 0;
           for (MembershipChange change : changes) {
             changedRows += memberships.apply(handle, accountId, groupId, change);
           }
-          return handle
-              .createQuery(BUMP_GROUP)
-              .bind(0, true)
-              .bind(1, changedRows > 0 ? 1 : 0)
-              .bind(2, changedRows)
-              .bind(3, at.toEpochMilli())
-              .bind(4, accountId)
-              .bind(5, groupId)
-              .map(ResourceRows.MAPPER)
-              .findOne();
+          return bump(handle, accountId, groupId, at, changedRows);
         });
+  }
+
+  /** What a batch's transaction found: the group afterwards, and the requests it refused. */
+  private record BatchOutcome(
+      Optional<StoredResource> group,
+      java.util.Map<GroupChangeBatches.Waiting, RuntimeException> refused) {}
+
+  /**
+   * Applies the adds and removes of several requests to one group in one transaction. Adds and
+   * removes are set operations that commute: they run before the group's row lock, and the lock is
+   * taken by the last statement, which bumps the version once and returns the group, so that the
+   * lock is held only for that statement and the commit. A request that names an unknown member is
+   * refused alone, before any of its changes is written.
+   */
+  private void applyTogether(List<GroupChangeBatches.Waiting> batch) {
+    GroupChangeBatches.Waiting first = batch.get(0);
+    String accountId = first.accountId;
+    String groupId = first.groupId;
+    Instant at = batch.stream().map(waiting -> waiting.at).max(Instant::compareTo).orElseThrow();
+    BatchOutcome outcome =
+        Transactions.inTransaction(
+            jdbi,
+            handle -> {
+              java.util.Map<GroupChangeBatches.Waiting, RuntimeException> refused =
+                  new java.util.HashMap<>();
+              if (!exists(handle, accountId, groupId)) {
+                return new BatchOutcome(Optional.empty(), refused);
+              }
+              int changedRows = 0;
+              for (GroupChangeBatches.Waiting waiting : batch) {
+                try {
+                  changedRows +=
+                      memberships.applySetOperations(handle, accountId, groupId, waiting.changes);
+                } catch (UnknownMembersException e) {
+                  refused.put(waiting, e);
+                }
+              }
+              return new BatchOutcome(bump(handle, accountId, groupId, at, changedRows), refused);
+            });
+    for (GroupChangeBatches.Waiting waiting : batch) {
+      RuntimeException refusal = outcome.refused().get(waiting);
+      if (refusal != null) {
+        waiting.fail(refusal);
+      } else {
+        waiting.succeed(outcome.group());
+      }
+    }
+  }
+
+  private static Optional<StoredResource> bump(
+      Handle handle, String accountId, String groupId, Instant at, int changedRows) {
+    return handle
+        .createQuery(BUMP_GROUP)
+        .bind(0, true)
+        .bind(1, changedRows > 0 ? 1 : 0)
+        .bind(2, changedRows)
+        .bind(3, at.toEpochMilli())
+        .bind(4, accountId)
+        .bind(5, groupId)
+        .map(ResourceRows.MAPPER)
+        .findOne();
   }
 
   private static int lock(Handle handle, String accountId, String groupId) {

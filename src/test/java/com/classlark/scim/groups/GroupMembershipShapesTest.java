@@ -245,7 +245,10 @@ class GroupMembershipShapesTest extends ServerPerEngine {
       pool.shutdownNow();
     }
     assertThat(members(id)).containsExactlyInAnyOrderElementsOf(joining);
-    assertThat(client.get("/Groups/" + id).header("ETag")).isEqualTo("W/\"9\"");
+    // Changes that wait for the group together are applied in one transaction with one new version
+    // (one commit instead of eight): the version moved, at most once per request.
+    String etag = client.get("/Groups/" + id).header("ETag");
+    assertThat(etag).matches("W/\"[2-9]\"");
   }
 
   @Test
