@@ -62,8 +62,10 @@ class GracefulShutdownIT {
     try (TestDatabase database = TestDatabase.create(engine)) {
       String token = ServiceProcess.provision(database);
       try (ServiceProcess service =
+          // The default drain window: a shorter one let a starved test client's first /readyz
+          // arrive after the window, where it met the refusal instead of "503 shutting down".
           ServiceProcess.start(
-              database, Map.of(), "--shutdown-drain", "1s", "--shutdown-timeout", "60s")) {
+              database, Map.of(), "--shutdown-drain", "5s", "--shutdown-timeout", "60s")) {
         String base = service.baseUrl();
         List<String> patched = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
