@@ -1,6 +1,7 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.api.ApiAdapter;
+import com.classlark.scim.console.ConsoleAdapter;
 import com.classlark.scim.directory.Bulk;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
 import com.classlark.scim.scim.BenchmarkBaseline;
@@ -110,7 +111,12 @@ public final class Application implements AutoCloseable {
                     services.apiKeys(),
                     services.schools(),
                     services.scimAccess(),
-                    services.clock())),
+                    services.clock()),
+                new ConsoleAdapter(
+                    services.console().users(),
+                    services.console().sessions(),
+                    services.console().schools(),
+                    baseUrl)),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);
     server.start();

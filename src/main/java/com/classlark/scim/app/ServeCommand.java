@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.console.ConsolePaths;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
@@ -289,14 +290,16 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(application, out), "classlark-shutdown"));
     String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-    String base =
+    String origin =
         config.http().publicBaseUrl() != null
-            ? config.http().publicBaseUrl() + "/scim/v2"
-            : "http://" + shownHost + ":" + application.port() + "/scim/v2";
+            ? config.http().publicBaseUrl()
+            : "http://" + shownHost + ":" + application.port();
+    String base = origin + "/scim/v2";
     out.printf(
         "ClassLark SCIM is listening on %s:%d (database: %s)%n",
         host, application.port(), config.database().describe());
     out.printf("SCIM base URL: %s%n", base);
+    out.printf("Console:       %s%s%n", origin, ConsolePaths.ROOT);
     application
         .managementPort()
         .ifPresent(
@@ -319,6 +322,8 @@ final class ServeCommand implements Callable<Integer> {
       out.printf(
           "Try it:%n  curl -H 'Authorization: Bearer %s' %s/ServiceProviderConfig%n",
           prepared.token(), base);
+      printDemoConsoleUsers(
+          out, DemoConsoleUsers.prepare(application.services(), prepared.school()), origin);
     } else {
       out.println("Issue a token with: classlark-scim tokens issue --account ID");
     }
@@ -328,6 +333,23 @@ final class ServeCommand implements Callable<Integer> {
     // process.
     Thread.currentThread().join();
     return 0;
+  }
+
+  private static void printDemoConsoleUsers(
+      PrintWriter out, java.util.List<DemoConsoleUsers.Demo> users, String origin) {
+    out.println("Console users (open a link to set the password, then sign in):");
+    for (DemoConsoleUsers.Demo demo : users) {
+      out.printf(
+          "  %-28s %-13s %s%n",
+          demo.user().email(),
+          demo.user().role().keyword(),
+          demo.link()
+              .map(link -> ConsolePaths.setPasswordLink(origin, link.secret()))
+              .orElse(
+                  demo.user().disabled()
+                      ? "disabled"
+                      : "password set: sign in at " + origin + ConsolePaths.SIGN_IN));
+    }
   }
 
   /**

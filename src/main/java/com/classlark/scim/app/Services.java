@@ -8,11 +8,16 @@ import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.directory.console.ConsoleSchools;
+import com.classlark.scim.directory.console.ConsoleSessions;
+import com.classlark.scim.directory.console.ConsoleUsers;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcApiKeyStore;
+import com.classlark.scim.store.JdbcConsoleSessionStore;
+import com.classlark.scim.store.JdbcConsoleUserStore;
 import com.classlark.scim.store.JdbcGroupStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
@@ -31,7 +36,12 @@ public record Services(
     Staff staff,
     Groups groups,
     Cursors cursors,
+    Console console,
     Clock clock) {
+
+  /** The web console's users, sessions and view of the schools. */
+  public record Console(ConsoleUsers users, ConsoleSessions sessions, ConsoleSchools schools) {}
+
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
@@ -50,6 +60,8 @@ public record Services(
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
     Tokens tokens = new Tokens(tokenStore, accountStore, clock);
+    ConsoleUsers consoleUsers =
+        new ConsoleUsers(new JdbcConsoleUserStore(database), accountStore, clock);
     return new Services(
         database,
         accounts,
@@ -60,6 +72,10 @@ public record Services(
         new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
         new Groups(new JdbcGroupStore(database), clock, filterLimits),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
+        new Console(
+            consoleUsers,
+            new ConsoleSessions(new JdbcConsoleSessionStore(database), consoleUsers, clock),
+            new ConsoleSchools(accountStore, tokenStore, clock)),
         clock);
   }
 }

@@ -28,6 +28,11 @@ public final class StaffRules {
    */
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
+  /** True for a string of the email syntax staff user names follow. */
+  public static boolean isEmailAddress(String value) {
+    return value != null && value.length() <= ADDRESS_LENGTH && EMAIL.matcher(value).matches();
+  }
+
   /**
    * The bidirectional embedding, override and isolate characters: in an address they reorder what a
    * reader sees ({@code moc.loohcs@...} displayed as a different address), a spoofing trick.

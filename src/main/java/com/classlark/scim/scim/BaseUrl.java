@@ -1,5 +1,6 @@
 package com.classlark.scim.scim;
 
+import com.classlark.scim.web.ForwardedRequest;
 import io.javalin.http.Context;
 
 /**
@@ -18,28 +19,6 @@ public final class BaseUrl {
         ctx.path().startsWith(SCIM_PREFIX + "/") || ctx.path().equals(SCIM_PREFIX)
             ? SCIM_PREFIX
             : "";
-    if (configured != null) {
-      return configured + prefix;
-    }
-    String scheme = firstValue(ctx.header("X-Forwarded-Proto"));
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      scheme = ctx.scheme();
-    }
-    String host = firstValue(ctx.header("X-Forwarded-Host"));
-    if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
-      host = ctx.host();
-    }
-    if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
-      host = "localhost";
-    }
-    return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + host + prefix;
-  }
-
-  private static String firstValue(String header) {
-    if (header == null) {
-      return null;
-    }
-    String first = header.split(",", 2)[0].strip();
-    return first.isEmpty() ? null : first;
+    return (configured != null ? configured : ForwardedRequest.origin(ctx)) + prefix;
   }
 }

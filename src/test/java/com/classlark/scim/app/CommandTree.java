@@ -47,10 +47,14 @@ final class CommandTree {
         .toList();
   }
 
+  /** Values of required options without completion candidates that check their value early. */
+  private static final java.util.Map<String, String> CHECKED_VALUES =
+      java.util.Map.of("--email", "someone@school.example");
+
   /**
-   * An invocation of the command that picocli accepts: its path, for every required option its
-   * first completion candidate or {@code x}, {@code x} for every positional parameter, then {@code
-   * --db}.
+   * An invocation of the command that picocli and the command's own argument checks accept: its
+   * path, for every required option its first completion candidate, a valid value (for an option
+   * that checks it) or {@code x}, {@code x} for every positional parameter, then {@code --db}.
    */
   static String[] invocation(List<String> path, String db) {
     List<String> args = new ArrayList<>(path);
@@ -62,7 +66,7 @@ final class CommandTree {
         args.add(
             candidates != null && candidates.iterator().hasNext()
                 ? candidates.iterator().next()
-                : "x");
+                : CHECKED_VALUES.getOrDefault(option.longestName(), "x"));
       }
     }
     for (PositionalParamSpec parameter : command.getCommandSpec().positionalParameters()) {

@@ -49,6 +49,11 @@ class CommandUsageTest {
             "apikeys revoke",
             "scim disable",
             "accounts update",
+            "console-users",
+            "console-users add",
+            "console-users list",
+            "console-users disable",
+            "console-users new-link",
             "help");
   }
 

@@ -1,0 +1,73 @@
+package com.classlark.scim.console;
+
+import java.util.List;
+
+/** The models of the console's pages, one record per template; every value is ready to print. */
+public final class Pages {
+  private Pages() {}
+
+  /**
+   * The sign-in form.
+   *
+   * @param notice a message about what just happened (signed out, password set), or {@code null}
+   * @param error why the last attempt failed, or {@code null}
+   */
+  public record SignIn(Chrome chrome, String email, String notice, String error, String formToken) {
+    public String action() {
+      return ConsolePaths.SIGN_IN;
+    }
+  }
+
+  /**
+   * The set-password form of a one-time link.
+   *
+   * @param errors the rules the last attempt broke, empty at first
+   */
+  public record SetPassword(
+      Chrome chrome,
+      String email,
+      String action,
+      String expires,
+      List<String> rules,
+      List<String> errors,
+      String formToken) {}
+
+  /** Every school support may open, with a search by name. */
+  public record Schools(Chrome chrome, String search, List<SchoolRow> schools) {
+    public String action() {
+      return ConsolePaths.SCHOOLS;
+    }
+  }
+
+  /** One school: its SCIM set-up as far as its tokens tell. */
+  public record School(
+      Chrome chrome, SchoolRow school, String scimBaseUrl, List<TokenRow> tokens) {}
+
+  /** A school in a list or at the top of its page. */
+  public record SchoolRow(
+      String href,
+      String name,
+      String id,
+      String created,
+      String status,
+      String statusClass,
+      String statusHelp,
+      String lastScimUse) {}
+
+  /** A SCIM token as the console shows it: never the secret, only its first characters. */
+  public record TokenRow(
+      String prefix, String label, String created, String lastUsed, String state) {}
+
+  /**
+   * An error, in plain words.
+   *
+   * @param actionHref where the button leads (sign in, the home page), or {@code null} for none
+   */
+  public record Error(
+      Chrome chrome,
+      int status,
+      String heading,
+      String message,
+      String actionHref,
+      String actionLabel) {}
+}

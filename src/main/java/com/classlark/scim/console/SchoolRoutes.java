@@ -1,0 +1,117 @@
+package com.classlark.scim.console;
+
+import com.classlark.scim.directory.ApiToken;
+import com.classlark.scim.directory.console.ConsoleSchools;
+import com.classlark.scim.directory.console.SchoolSummary;
+import com.classlark.scim.directory.console.SignedIn;
+import com.classlark.scim.web.ForwardedRequest;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Support's list of schools and each school's page, which is also a school admin's home. Which
+ * schools a user may see is {@link ConsoleSchools}'s decision.
+ */
+final class SchoolRoutes {
+  private static final int MAX_SEARCH_LENGTH = 200;
+
+  private final ConsoleSchools schools;
+  private final Templates templates;
+  private final Assets.Paths assets;
+  private final String publicBaseUrl;
+
+  SchoolRoutes(
+      ConsoleSchools schools, Templates templates, Assets.Paths assets, String publicBaseUrl) {
+    this.schools = schools;
+    this.templates = templates;
+    this.assets = assets;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(ConsolePaths.SCHOOLS, this::list);
+    routes.get(ConsolePaths.SCHOOLS + "/{schoolId}", this::show);
+  }
+
+  private void list(Context ctx) {
+    SignedIn signedIn = ConsoleRequest.signedIn(ctx);
+    ConsoleSchools.requireSupport(signedIn, "see every school");
+    String search = ctx.queryParam("q");
+    if (search != null && search.length() > MAX_SEARCH_LENGTH) {
+      search = search.substring(0, MAX_SEARCH_LENGTH);
+    }
+    List<Pages.SchoolRow> rows =
+        schools.visible(signedIn, search).stream().map(SchoolRoutes::row).toList();
+    templates.render(
+        ctx,
+        200,
+        "schools.jte",
+        new Pages.Schools(
+            ConsoleRequest.chrome(assets, signedIn, "Schools", ctx.path()),
+            search == null ? "" : search,
+            rows));
+  }
+
+  private void show(Context ctx) {
+    SignedIn signedIn = ConsoleRequest.signedIn(ctx);
+    SchoolSummary school = schools.school(signedIn, ctx.pathParam("schoolId"));
+    String base = publicBaseUrl != null ? publicBaseUrl : ForwardedRequest.origin(ctx);
+    templates.render(
+        ctx,
+        200,
+        "school.jte",
+        new Pages.School(
+            ConsoleRequest.chrome(assets, signedIn, school.account().name(), ctx.path()),
+            row(school),
+            base + "/scim/v2",
+            school.tokens().stream().map(token -> token(token, school.asOf())).toList()));
+  }
+
+  private static Pages.SchoolRow row(SchoolSummary school) {
+    return new Pages.SchoolRow(
+        ConsolePaths.school(school.account().id()),
+        school.account().name(),
+        school.account().id(),
+        Formats.date(school.account().createdAt()),
+        switch (school.status()) {
+          case NOT_SET_UP -> "Not set up";
+          case ENABLED -> "Enabled";
+          case NO_WORKING_TOKEN -> "No working token";
+        },
+        switch (school.status()) {
+          case NOT_SET_UP -> "status status-neutral";
+          case ENABLED -> "status status-good";
+          case NO_WORKING_TOKEN -> "status status-warning";
+        },
+        switch (school.status()) {
+          case NOT_SET_UP ->
+              "No SCIM token has been issued yet: the school's identity provider cannot connect.";
+          case ENABLED -> "The school's identity provider can connect with a working token.";
+          case NO_WORKING_TOKEN ->
+              "Every SCIM token of the school is revoked or expired: provisioning stops until"
+                  + " ClassLark support issues a new one.";
+        },
+        Formats.dateTimeOr(school.lastScimUse(), "Never"));
+  }
+
+  private static Pages.TokenRow token(ApiToken token, Instant now) {
+    String state;
+    if (token.revokedAt() != null) {
+      state = "Revoked " + Formats.dateTime(token.revokedAt());
+    } else if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
+      state = "Expired " + Formats.dateTime(token.expiresAt());
+    } else if (token.expiresAt() != null) {
+      state = "Works until " + Formats.dateTime(token.expiresAt());
+    } else {
+      state = "Works, does not expire";
+    }
+    return new Pages.TokenRow(
+        token.prefix() + "…",
+        token.label() == null ? "" : token.label(),
+        Formats.dateTime(token.createdAt()),
+        Formats.dateTimeOr(token.lastUsedAt(), "Never"),
+        state);
+  }
+}
