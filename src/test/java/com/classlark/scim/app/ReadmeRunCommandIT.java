@@ -96,6 +96,21 @@ class ReadmeRunCommandIT {
       assertThat(result.status()).isEqualTo(200);
       assertThat(result.json().path("meta").path("location").asText())
           .isEqualTo("http://localhost:" + port + "/scim/v2/ServiceProviderConfig");
+
+      assertThat(first.lines()).contains("Console:       http://localhost:" + port + "/console");
+      String supportLink =
+          first.lines().stream()
+              .filter(line -> line.strip().startsWith("support@demo.classlark.test"))
+              .map(line -> line.substring(line.indexOf("http://")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no support link in " + first.lines()));
+      assertThat(supportLink).matches("http://localhost:" + port + "/console/set-password/\\S{43}");
+      HttpResult setPassword =
+          new com.classlark.scim.testing.ConsoleClient(
+                  supportLink.replace("localhost", "127.0.0.1").replaceAll("/console/.*", ""))
+              .get(supportLink.replaceAll("^http://[^/]+", ""));
+      assertThat(setPassword.status()).isEqualTo(200);
+      assertThat(setPassword.body()).contains("<h1>Set your password</h1>");
     } finally {
       stop(first.process());
     }
