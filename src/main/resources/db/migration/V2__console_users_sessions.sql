@@ -36,6 +36,7 @@ CREATE TABLE console_sessions (
     last_seen_at  BIGINT       NOT NULL
 );
 CREATE INDEX console_sessions_by_user ON console_sessions (user_id);
+CREATE INDEX console_sessions_by_last_seen ON console_sessions (last_seen_at);
 
 -- Failed sign-ins in a row per email address (known or not, so that refusals tell nothing about
 -- which addresses exist), to slow down guessing.

@@ -75,6 +75,16 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
   }
 
   @Override
+  public void deleteIdle(Instant before) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM console_sessions WHERE last_seen_at < ?")
+                .bind(0, before.toEpochMilli())
+                .execute());
+  }
+
+  @Override
   public Optional<Failures> failures(String emailKey) {
     return jdbi.withHandle(
         handle ->

@@ -14,6 +14,9 @@ public interface ConsoleSessionStore {
 
   void delete(String sessionHash);
 
+  /** Ends every session whose last request was before {@code before}. */
+  void deleteIdle(Instant before);
+
   /** Failed sign-ins in a row for the email key, and when the last one was. */
   record Failures(int count, Instant lastAt) {}
 

@@ -97,6 +97,8 @@ public final class ConsoleSessions {
     ConsoleSession session =
         new ConsoleSession(Secrets.hash(secret), user.get().id(), Secrets.random(), now, now);
     store.insert(session);
+    // Sessions whose browser never came back are ended here, so that they do not pile up.
+    store.deleteIdle(now.minus(IDLE_TIMEOUT));
     log.info("console sign-in: console user {}", user.get().id());
     return new SignIn.Started(secret, new SignedIn(user.get(), session));
   }

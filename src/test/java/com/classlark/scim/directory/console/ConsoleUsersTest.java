@@ -167,6 +167,19 @@ class ConsoleUsersTest {
   }
 
   @Test
+  void aSignInEndsTheSessionsThatWereIdleTooLong() {
+    String email = email("forgotten");
+    userWithPassword(email, ConsoleRole.SUPPORT, null);
+    String forgotten = signIn(email).sessionSecret();
+    var store = new com.classlark.scim.store.JdbcConsoleSessionStore(database);
+
+    clock.advance(Duration.ofHours(9));
+    signIn(email);
+
+    assertThat(store.find(Secrets.hash(forgotten))).isEmpty();
+  }
+
+  @Test
   void signOutEndsOnlyThatSession() {
     String email = email("out");
     userWithPassword(email, ConsoleRole.SUPPORT, null);
