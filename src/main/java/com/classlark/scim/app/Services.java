@@ -60,6 +60,7 @@ public record Services(
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
     Tokens tokens = new Tokens(tokenStore, accountStore, clock);
+    Schools schools = new Schools(accounts, accountStore, tokenStore, clock);
     ConsoleUsers consoleUsers =
         new ConsoleUsers(new JdbcConsoleUserStore(database), accountStore, clock);
     return new Services(
@@ -67,7 +68,7 @@ public record Services(
         accounts,
         tokens,
         new ApiKeys(new JdbcApiKeyStore(database), clock),
-        new Schools(accounts, accountStore, tokenStore, clock),
+        schools,
         new ScimAccess(accountStore, tokens, clock),
         new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
         new Groups(new JdbcGroupStore(database), clock, filterLimits),
@@ -75,7 +76,7 @@ public record Services(
         new Console(
             consoleUsers,
             new ConsoleSessions(new JdbcConsoleSessionStore(database), consoleUsers, clock),
-            new ConsoleSchools(accountStore, tokenStore, clock)),
+            new ConsoleSchools(schools, tokens, clock)),
         clock);
   }
 }

@@ -1,8 +1,8 @@
 package com.classlark.scim.console;
 
+import com.classlark.scim.directory.Secrets;
 import com.classlark.scim.directory.console.ConsoleRole;
 import com.classlark.scim.directory.console.ConsoleSessions;
-import com.classlark.scim.directory.console.Secrets;
 import com.classlark.scim.directory.console.SignedIn;
 import io.javalin.http.Context;
 import java.util.List;
@@ -47,7 +47,7 @@ final class ConsoleRequest {
   static String anonymousFormToken(Context ctx) {
     String token = ConsoleCookies.formToken(ctx);
     if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
-      token = Secrets.random();
+      token = Secrets.generate("");
       ConsoleCookies.setFormToken(ctx, token);
     }
     return token;

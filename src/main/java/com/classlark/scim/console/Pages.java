@@ -39,9 +39,15 @@ public final class Pages {
     }
   }
 
-  /** One school: its SCIM set-up as far as its tokens tell. */
+  /** One school: its SCIM set-up, what its directory holds, and its tokens. */
   public record School(
-      Chrome chrome, SchoolRow school, String scimBaseUrl, List<TokenRow> tokens) {}
+      Chrome chrome,
+      SchoolRow school,
+      String scimBaseUrl,
+      String staff,
+      String groups,
+      String defaultUserType,
+      List<TokenRow> tokens) {}
 
   /** A school in a list or at the top of its page. */
   public record SchoolRow(

@@ -1,6 +1,9 @@
 package com.classlark.scim.console;
 
 import com.classlark.scim.directory.ApiToken;
+import com.classlark.scim.directory.School;
+import com.classlark.scim.directory.SchoolCounts;
+import com.classlark.scim.directory.SchoolScim;
 import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.SchoolSummary;
 import com.classlark.scim.directory.console.SignedIn;
@@ -56,8 +59,10 @@ final class SchoolRoutes {
 
   private void show(Context ctx) {
     SignedIn signedIn = ConsoleRequest.signedIn(ctx);
-    SchoolSummary school = schools.school(signedIn, ctx.pathParam("schoolId"));
+    SchoolSummary summary = schools.school(signedIn, ctx.pathParam("schoolId"));
+    School school = summary.school();
     String base = publicBaseUrl != null ? publicBaseUrl : ForwardedRequest.origin(ctx);
+    SchoolCounts counts = school.counts();
     templates.render(
         ctx,
         200,
@@ -66,34 +71,46 @@ final class SchoolRoutes {
             ConsoleRequest.chrome(assets, signedIn, school.account().name(), ctx.path()),
             row(school),
             base + "/scim/v2",
-            school.tokens().stream().map(token -> token(token, school.asOf())).toList()));
+            counts.staffTotal()
+                + " ("
+                + counts.staffActive()
+                + " active, "
+                + counts.staffManaged()
+                + " managed by your identity provider)",
+            counts.groupsTotal()
+                + " ("
+                + counts.groupsManaged()
+                + " managed by your identity provider)",
+            school.scim().defaultUserType() == null ? "None" : school.scim().defaultUserType(),
+            summary.tokens().stream().map(token -> token(token, summary.asOf())).toList()));
   }
 
-  private static Pages.SchoolRow row(SchoolSummary school) {
+  private static Pages.SchoolRow row(School school) {
+    SchoolScim scim = school.scim();
     return new Pages.SchoolRow(
         ConsolePaths.school(school.account().id()),
         school.account().name(),
         school.account().id(),
         Formats.date(school.account().createdAt()),
-        switch (school.status()) {
+        switch (scim.status()) {
           case NOT_SET_UP -> "Not set up";
           case ENABLED -> "Enabled";
-          case NO_WORKING_TOKEN -> "No working token";
+          case DISABLED -> "Disabled";
         },
-        switch (school.status()) {
+        switch (scim.status()) {
           case NOT_SET_UP -> "status status-neutral";
           case ENABLED -> "status status-good";
-          case NO_WORKING_TOKEN -> "status status-warning";
+          case DISABLED -> "status status-warning";
         },
-        switch (school.status()) {
+        switch (scim.status()) {
           case NOT_SET_UP ->
-              "No SCIM token has been issued yet: the school's identity provider cannot connect.";
-          case ENABLED -> "The school's identity provider can connect with a working token.";
-          case NO_WORKING_TOKEN ->
-              "Every SCIM token of the school is revoked or expired: provisioning stops until"
-                  + " ClassLark support issues a new one.";
+              "No SCIM token has been issued yet: the identity provider cannot connect.";
+          case ENABLED -> "The identity provider can connect with a working token.";
+          case DISABLED ->
+              "No SCIM token works any more (disabled, revoked or expired): provisioning stops"
+                  + " until ClassLark support issues a new one.";
         },
-        Formats.dateTimeOr(school.lastScimUse(), "Never"));
+        Formats.dateTimeOr(scim.lastUsedAt(), "Never"));
   }
 
   private static Pages.TokenRow token(ApiToken token, Instant now) {

@@ -317,6 +317,7 @@ class ConsoleHttpTest extends ServerPerEngine {
 
     assertThat(page.body())
         .contains("<span class=\"status status-good\">Enabled</span>")
+        .contains("<dt>Staff</dt>\n    <dd>0 (0 active, 0 managed by your identity provider)</dd>")
         .contains("<code>" + server.baseUrl() + "/scim/v2</code>")
         .contains("<code>" + server.token().substring(0, 11) + "…</code>")
         .doesNotContain(server.token().substring(11));

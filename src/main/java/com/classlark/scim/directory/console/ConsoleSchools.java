@@ -1,12 +1,13 @@
 package com.classlark.scim.directory.console;
 
-import com.classlark.scim.directory.Account;
-import com.classlark.scim.directory.AccountStore;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Problems;
-import com.classlark.scim.directory.TokenStore;
+import com.classlark.scim.directory.School;
+import com.classlark.scim.directory.Schools;
+import com.classlark.scim.directory.Tokens;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,52 +16,69 @@ import java.util.Objects;
 /**
  * The schools a console user may see, and the one place that says which: support sees every school,
  * a school admin only their own. Every console page that shows a school asks here, so another
- * school's id is "not found" for a school admin on every page, as it is on the APIs.
+ * school's id is "not found" for a school admin on every page, as it is on the APIs. The schools
+ * themselves come from {@link Schools}, as the directory API reads them.
  */
 public final class ConsoleSchools {
-  private final AccountStore accounts;
-  private final TokenStore tokens;
+  private final Schools schools;
+  private final Tokens tokens;
   private final Clock clock;
 
-  public ConsoleSchools(AccountStore accounts, TokenStore tokens, Clock clock) {
-    this.accounts = accounts;
+  public ConsoleSchools(Schools schools, Tokens tokens, Clock clock) {
+    this.schools = schools;
     this.tokens = tokens;
     this.clock = clock;
   }
 
   /**
-   * The schools this user may see whose name contains {@code search} (any case), by name.
+   * The directory caller a console user acts as: support with support's role, a school admin with
+   * the application's, which {@link #school} and {@link #visible} confine to their own school.
+   */
+  public static Caller caller(SignedIn signedIn) {
+    ConsoleUser user = signedIn.user();
+    return new Caller(
+        switch (user.role()) {
+          case SUPPORT -> ApiKeyRole.SUPPORT;
+          case SCHOOL_ADMIN -> ApiKeyRole.APP;
+        },
+        null,
+        user.email());
+  }
+
+  /**
+   * The schools this user may see whose name contains {@code search} (any case), by name, without
+   * their counts.
    *
    * @param search the text to look for, or {@code null} or blank for every school
    */
-  public List<SchoolSummary> visible(SignedIn signedIn, String search) {
+  public List<School> visible(SignedIn signedIn, String search) {
     String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-    List<Account> candidates =
+    List<School> candidates =
         switch (signedIn.user().role()) {
-          case SUPPORT -> accounts.list();
-          case SCHOOL_ADMIN -> accounts.find(signedIn.user().accountId()).stream().toList();
+          case SUPPORT -> schools.list(caller(signedIn));
+          case SCHOOL_ADMIN -> List.of(schools.get(caller(signedIn), signedIn.user().accountId()));
         };
-    Instant now = clock.instant();
     return candidates.stream()
-        .filter(account -> account.name().toLowerCase(Locale.ROOT).contains(wanted))
-        .sorted(Comparator.comparing((Account account) -> account.name().toLowerCase(Locale.ROOT)))
-        .map(account -> summary(account, now))
+        .filter(school -> school.account().name().toLowerCase(Locale.ROOT).contains(wanted))
+        .sorted(
+            Comparator.comparing(
+                (School school) -> school.account().name().toLowerCase(Locale.ROOT)))
         .toList();
   }
 
   /**
-   * One school, if this user may see it.
+   * One school with its counts and tokens, if this user may see it.
    *
    * @throws DirectoryException {@code NOT_FOUND} for a school that does not exist or that this user
    *     may not see, alike
    */
   public SchoolSummary school(SignedIn signedIn, String schoolId) {
-    Account account =
-        accounts
-            .find(Objects.requireNonNull(schoolId))
-            .filter(found -> signedIn.user().canSee(found.id()))
-            .orElseThrow(() -> Problems.notFound("school", "schoolId", schoolId));
-    return summary(account, clock.instant());
+    Objects.requireNonNull(schoolId, "schoolId");
+    if (!signedIn.user().canSee(schoolId)) {
+      throw Problems.schoolNotFound(schoolId);
+    }
+    School school = schools.get(caller(signedIn), schoolId);
+    return new SchoolSummary(school, tokens.list(schoolId), clock.instant());
   }
 
   /**
@@ -70,19 +88,6 @@ public final class ConsoleSchools {
    * @throws DirectoryException {@code FORBIDDEN} for anyone but support
    */
   public static void requireSupport(SignedIn signedIn, String operation) {
-    if (signedIn.user().role() != ConsoleRole.SUPPORT) {
-      throw Problems.forbidden(operation, ConsoleRole.SUPPORT.keyword());
-    }
-  }
-
-  private SchoolSummary summary(Account account, Instant now) {
-    var schoolTokens = tokens.list(account.id());
-    Instant lastUse =
-        schoolTokens.stream()
-            .map(token -> token.lastUsedAt())
-            .filter(Objects::nonNull)
-            .max(Comparator.naturalOrder())
-            .orElse(null);
-    return new SchoolSummary(account, ScimStatus.of(schoolTokens, now), lastUse, schoolTokens, now);
+    caller(signedIn).require(ApiKeyRole.SUPPORT, operation);
   }
 }

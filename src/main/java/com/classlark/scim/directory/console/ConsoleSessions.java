@@ -1,5 +1,6 @@
 package com.classlark.scim.directory.console;
 
+import com.classlark.scim.directory.Secrets;
 import com.classlark.scim.directory.Timestamps;
 import com.classlark.scim.directory.console.ConsoleSessionStore.Failures;
 import java.time.Clock;
@@ -93,9 +94,9 @@ public final class ConsoleSessions {
     if (failures.isPresent()) {
       store.clearFailures(emailKey);
     }
-    String secret = Secrets.random();
+    String secret = Secrets.generate("");
     ConsoleSession session =
-        new ConsoleSession(Secrets.hash(secret), user.get().id(), Secrets.random(), now, now);
+        new ConsoleSession(Secrets.hash(secret), user.get().id(), Secrets.generate(""), now, now);
     store.insert(session);
     // Sessions whose browser never came back are ended here, so that they do not pile up.
     store.deleteIdle(now.minus(IDLE_TIMEOUT));

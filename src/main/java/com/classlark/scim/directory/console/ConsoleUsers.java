@@ -1,6 +1,7 @@
 package com.classlark.scim.directory.console;
 
 import com.classlark.scim.directory.AccountStore;
+import com.classlark.scim.directory.Secrets;
 import com.classlark.scim.directory.StaffRules;
 import com.classlark.scim.directory.Timestamps;
 import com.classlark.scim.directory.console.ConsoleUserStore.PasswordLinkRow;
@@ -76,7 +77,7 @@ public final class ConsoleUsers {
     ConsoleUser user =
         new ConsoleUser(
             UUID.randomUUID().toString(), email.strip(), role, accountId, now, null, null);
-    String secret = Secrets.random();
+    String secret = Secrets.generate("");
     Instant expiresAt = now.plus(LINK_LIFETIME);
     PasswordLinkRow link =
         new PasswordLinkRow(Secrets.hash(secret), user.id(), now, expiresAt, null);
@@ -99,7 +100,7 @@ public final class ConsoleUsers {
       throw new IllegalArgumentException("console user " + user.email() + " is disabled");
     }
     Instant now = Timestamps.now(clock);
-    String secret = Secrets.random();
+    String secret = Secrets.generate("");
     Instant expiresAt = now.plus(LINK_LIFETIME);
     store.insertLink(new PasswordLinkRow(Secrets.hash(secret), user.id(), now, expiresAt, null));
     return new PasswordLink(user, secret, expiresAt);

@@ -1,21 +1,14 @@
 package com.classlark.scim.directory.console;
 
-import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.ApiToken;
+import com.classlark.scim.directory.School;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A school as the console shows it: the account, its SCIM status and its tokens (never a secret).
+ * A school as the console shows it: the school with its SCIM status (and, for one school, what its
+ * directory holds), and its tokens (never a secret).
  *
- * @param lastScimUse the latest use of any of its tokens, or {@code null} when none was used
- * @param asOf when the summary was made: the time its status and the tokens' states refer to
+ * @param asOf when the summary was made: the time the tokens' states refer to
  */
-public record SchoolSummary(
-    Account account, ScimStatus status, Instant lastScimUse, List<ApiToken> tokens, Instant asOf) {
-
-  public Optional<Instant> lastUse() {
-    return Optional.ofNullable(lastScimUse);
-  }
-}
+public record SchoolSummary(School school, List<ApiToken> tokens, Instant asOf) {}

@@ -7,6 +7,8 @@ import com.classlark.scim.app.Services;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.ProblemKind;
+import com.classlark.scim.directory.ScimStatus;
+import com.classlark.scim.directory.Secrets;
 import com.classlark.scim.directory.console.ConsoleSessions.SignIn;
 import com.classlark.scim.directory.console.ConsoleUsers.LinkCheck;
 import com.classlark.scim.directory.console.ConsoleUsers.PasswordChange;
@@ -287,8 +289,8 @@ class ConsoleUsersTest {
     assertThat(schools.visible(support, other.name().toUpperCase()))
         .extracting(s -> s.account().id())
         .containsExactly(other.id());
-    assertThat(schools.school(admin, mine.id()).account()).isEqualTo(mine);
-    assertThat(schools.school(support, other.id()).account()).isEqualTo(other);
+    assertThat(schools.school(admin, mine.id()).school().account()).isEqualTo(mine);
+    assertThat(schools.school(support, other.id()).school().account()).isEqualTo(other);
     assertThatThrownBy(() -> schools.school(admin, other.id()))
         .isInstanceOfSatisfying(
             DirectoryException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NOT_FOUND));
@@ -305,11 +307,14 @@ class ConsoleUsersTest {
     SignedIn admin = signIn(email).signedIn();
     ConsoleSchools schools = services.console().schools();
 
-    assertThat(schools.school(admin, school.id()).status()).isEqualTo(ScimStatus.NOT_SET_UP);
+    assertThat(schools.school(admin, school.id()).school().scim().status())
+        .isEqualTo(ScimStatus.NOT_SET_UP);
     var issued = services.tokens().issue(school.id(), "idp", null);
-    assertThat(schools.school(admin, school.id()).status()).isEqualTo(ScimStatus.ENABLED);
+    assertThat(schools.school(admin, school.id()).school().scim().status())
+        .isEqualTo(ScimStatus.ENABLED);
     services.tokens().revoke(issued.token().id());
-    assertThat(schools.school(admin, school.id()).status()).isEqualTo(ScimStatus.NO_WORKING_TOKEN);
+    assertThat(schools.school(admin, school.id()).school().scim().status())
+        .isEqualTo(ScimStatus.DISABLED);
   }
 
   @Test
