@@ -151,7 +151,7 @@ class ConsoleUsersTest {
             .passwordHash(user.id())
             .orElseThrow();
 
-    assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
+    assertThat(stored).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain(PASSWORD);
   }
 
   @Test
