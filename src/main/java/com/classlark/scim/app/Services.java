@@ -8,13 +8,18 @@ import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.directory.section.GroupSection;
+import com.classlark.scim.directory.section.SchoolRelease;
+import com.classlark.scim.directory.section.StaffSection;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcGroupStore;
+import com.classlark.scim.store.JdbcReleaseStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
+import com.classlark.scim.store.JdbcStaffSection;
 import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
 import java.time.Clock;
@@ -31,7 +36,10 @@ public record Services(
     Staff staff,
     Groups groups,
     Cursors cursors,
-    Clock clock) {
+    Clock clock,
+    StaffSection staffSection,
+    GroupSection groupSection,
+    SchoolRelease schoolRelease) {
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
@@ -50,6 +58,11 @@ public record Services(
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
     Tokens tokens = new Tokens(tokenStore, accountStore, clock);
+    JdbcStaffStore staffStore = new JdbcStaffStore(database);
+    JdbcGroupStore groupStore = new JdbcGroupStore(database);
+    Cursors cursors = new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT);
+    JdbcStaffSection section = new JdbcStaffSection(database);
+    JdbcReleaseStore releases = new JdbcReleaseStore(database);
     return new Services(
         database,
         accounts,
@@ -57,9 +70,12 @@ public record Services(
         new ApiKeys(new JdbcApiKeyStore(database), clock),
         new Schools(accounts, accountStore, tokenStore, clock),
         new ScimAccess(accountStore, tokens, clock),
-        new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
-        new Groups(new JdbcGroupStore(database), clock, filterLimits),
-        new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
-        clock);
+        new Staff(staffStore, clock, valueLimit, filterLimits, accountStore),
+        new Groups(groupStore, clock, filterLimits),
+        cursors,
+        clock,
+        new StaffSection(accounts, staffStore, section, releases, cursors, clock),
+        new GroupSection(accounts, groupStore, section, releases, cursors, clock),
+        new SchoolRelease(accounts, releases, clock));
   }
 }
