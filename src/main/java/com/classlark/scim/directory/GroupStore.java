@@ -23,8 +23,7 @@ public interface GroupStore {
    * {@link #insert} of a group made by hand (not SCIM-managed), recording who made it in the same
    * transaction.
    */
-  void insertByHand(
-      String accountId, StoredResource group, List<String> memberIds, ManualAuthor author);
+  void insertByHand(String accountId, StoredResource group, List<String> memberIds, Caller author);
 
   Optional<StoredResource> find(String accountId, String groupId);
 
@@ -59,7 +58,7 @@ public interface GroupStore {
       com.fasterxml.jackson.databind.node.ObjectNode document,
       java.time.Instant at,
       List<MembershipChange> changes,
-      ManualAuthor author);
+      Caller author);
 
   /**
    * Applies membership changes alone, whatever version the group has meanwhile: set operations
@@ -82,11 +81,7 @@ public interface GroupStore {
    * @return false when the group changed, became SCIM-managed or disappeared meanwhile
    */
   boolean deleteByHand(
-      String accountId,
-      String groupId,
-      long expectedVersion,
-      java.time.Instant at,
-      ManualAuthor author);
+      String accountId, String groupId, long expectedVersion, java.time.Instant at, Caller author);
 
   /** Streams the group's members in id order, with their current names, without building a list. */
   void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer);

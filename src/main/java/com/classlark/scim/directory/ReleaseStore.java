@@ -11,12 +11,12 @@ import java.util.Optional;
 public interface ReleaseStore {
   /** The live staff member as it now is; empty when the school has no such live staff member. */
   Optional<StoredResource> releaseStaff(
-      String accountId, String staffId, Instant at, ManualAuthor author);
+      String accountId, String staffId, Instant at, Caller author);
 
   /** The group as it now is; empty when the school has no such group. */
   Optional<StoredResource> releaseGroup(
-      String accountId, String groupId, Instant at, ManualAuthor author);
+      String accountId, String groupId, Instant at, Caller author);
 
   /** Releases every SCIM-managed live staff record and group of the school. */
-  ReleasedCounts releaseSchool(String accountId, Instant at, ManualAuthor author);
+  ReleasedCounts releaseSchool(String accountId, Instant at, Caller author);
 }

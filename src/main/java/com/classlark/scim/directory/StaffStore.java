@@ -20,7 +20,7 @@ public interface StaffStore {
    *
    * @throws DuplicateKeyException when a live record of the school has the same userName (any case)
    */
-  void insertByHand(String accountId, StoredResource staff, ManualAuthor author);
+  void insertByHand(String accountId, StoredResource staff, Caller author);
 
   Optional<StoredResource> find(String accountId, String staffId);
 
@@ -48,8 +48,7 @@ public interface StaffStore {
    * @return false when the record changed, became SCIM-managed or disappeared meanwhile
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
-  boolean updateByHand(
-      String accountId, StoredResource staff, long expectedVersion, ManualAuthor author);
+  boolean updateByHand(String accountId, StoredResource staff, long expectedVersion, Caller author);
 
   /**
    * {@link #retire} by hand: only if the record is still at {@code expectedVersion} and not
@@ -58,7 +57,7 @@ public interface StaffStore {
    * @return false when the record changed, became SCIM-managed or disappeared meanwhile
    */
   boolean retireByHand(
-      String accountId, StoredResource retired, long expectedVersion, ManualAuthor author);
+      String accountId, StoredResource retired, long expectedVersion, Caller author);
 
   /**
    * Retires a record from SCIM: it becomes invisible, inactive, leaves every group and frees its

@@ -1,11 +1,11 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.GroupMember;
 import com.classlark.scim.directory.GroupStore;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
-import com.classlark.scim.directory.ManualAuthor;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.UnknownMembersException;
 import com.classlark.scim.protocol.patch.MembershipChange;
@@ -59,13 +59,13 @@ public final class JdbcGroupStore implements GroupStore {
 
   @Override
   public void insertByHand(
-      String accountId, StoredResource group, List<String> memberIds, ManualAuthor author) {
+      String accountId, StoredResource group, List<String> memberIds, Caller author) {
     insert(accountId, group, memberIds, java.util.Objects.requireNonNull(author, "author"));
   }
 
   /** Inserts the group, and the record of its author when made by hand (author not null). */
   private void insert(
-      String accountId, StoredResource group, List<String> memberIds, ManualAuthor author) {
+      String accountId, StoredResource group, List<String> memberIds, Caller author) {
     try {
       Transactions.useTransaction(
           jdbi,
@@ -252,7 +252,7 @@ public final class JdbcGroupStore implements GroupStore {
       ObjectNode document,
       Instant at,
       List<MembershipChange> changes,
-      ManualAuthor author) {
+      Caller author) {
     return update(
         accountId,
         current,
@@ -273,7 +273,7 @@ public final class JdbcGroupStore implements GroupStore {
       ObjectNode document,
       Instant at,
       List<MembershipChange> changes,
-      ManualAuthor author) {
+      Caller author) {
     boolean managed = author == null;
     try {
       return Transactions.inTransaction(
@@ -379,7 +379,7 @@ public final class JdbcGroupStore implements GroupStore {
 
   @Override
   public boolean deleteByHand(
-      String accountId, String groupId, long expectedVersion, Instant at, ManualAuthor author) {
+      String accountId, String groupId, long expectedVersion, Instant at, Caller author) {
     return Transactions.inTransaction(
         jdbi,
         handle -> {

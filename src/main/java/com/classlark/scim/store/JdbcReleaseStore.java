@@ -1,6 +1,6 @@
 package com.classlark.scim.store;
 
-import com.classlark.scim.directory.ManualAuthor;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.ReleaseStore;
 import com.classlark.scim.directory.ReleasedCounts;
 import com.classlark.scim.directory.StoredResource;
@@ -22,18 +22,18 @@ public final class JdbcReleaseStore implements ReleaseStore {
 
   @Override
   public Optional<StoredResource> releaseStaff(
-      String accountId, String staffId, Instant at, ManualAuthor author) {
+      String accountId, String staffId, Instant at, Caller author) {
     return release(accountId, "staff", " AND retired_at IS NULL", staffId, at, author);
   }
 
   @Override
   public Optional<StoredResource> releaseGroup(
-      String accountId, String groupId, Instant at, ManualAuthor author) {
+      String accountId, String groupId, Instant at, Caller author) {
     return release(accountId, "staff_groups", "", groupId, at, author);
   }
 
   private Optional<StoredResource> release(
-      String accountId, String table, String live, String id, Instant at, ManualAuthor author) {
+      String accountId, String table, String live, String id, Instant at, Caller author) {
     return Transactions.inTransaction(
         jdbi,
         handle -> {
@@ -82,7 +82,7 @@ public final class JdbcReleaseStore implements ReleaseStore {
   }
 
   @Override
-  public ReleasedCounts releaseSchool(String accountId, Instant at, ManualAuthor author) {
+  public ReleasedCounts releaseSchool(String accountId, Instant at, Caller author) {
     return Transactions.inTransaction(
         jdbi,
         handle -> {

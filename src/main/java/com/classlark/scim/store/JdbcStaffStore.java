@@ -1,9 +1,9 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
-import com.classlark.scim.directory.ManualAuthor;
 import com.classlark.scim.directory.StaffStore;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.protocol.schema.ResourceTypes;
@@ -44,12 +44,12 @@ public final class JdbcStaffStore implements StaffStore {
   }
 
   @Override
-  public void insertByHand(String accountId, StoredResource staff, ManualAuthor author) {
+  public void insertByHand(String accountId, StoredResource staff, Caller author) {
     insert(accountId, staff, java.util.Objects.requireNonNull(author, "author"));
   }
 
   /** Inserts the record, and the record of its author when made by hand (author not null). */
-  private void insert(String accountId, StoredResource staff, ManualAuthor author) {
+  private void insert(String accountId, StoredResource staff, Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
     try {
       Transactions.useTransaction(
@@ -83,7 +83,7 @@ public final class JdbcStaffStore implements StaffStore {
 
   /** Records who made a change by hand (author not null) in the change's transaction. */
   private static void recordByHand(
-      Handle handle, String accountId, StoredResource staff, String action, ManualAuthor author) {
+      Handle handle, String accountId, StoredResource staff, String action, Caller author) {
     if (author != null) {
       ManualChangeLog.record(
           handle,
@@ -201,7 +201,7 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public boolean updateByHand(
-      String accountId, StoredResource staff, long expectedVersion, ManualAuthor author) {
+      String accountId, StoredResource staff, long expectedVersion, Caller author) {
     return update(
         accountId, staff, expectedVersion, java.util.Objects.requireNonNull(author, "author"));
   }
@@ -212,7 +212,7 @@ public final class JdbcStaffStore implements StaffStore {
    * between the check and the change.
    */
   private boolean update(
-      String accountId, StoredResource staff, long expectedVersion, ManualAuthor author) {
+      String accountId, StoredResource staff, long expectedVersion, Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
     try {
       return Transactions.inTransaction(
@@ -263,14 +263,14 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public boolean retireByHand(
-      String accountId, StoredResource retired, long expectedVersion, ManualAuthor author) {
+      String accountId, StoredResource retired, long expectedVersion, Caller author) {
     return retire(
         accountId, retired, expectedVersion, java.util.Objects.requireNonNull(author, "author"));
   }
 
-  /** As {@link #update(String, StoredResource, long, ManualAuthor)}, for retirement. */
+  /** As {@link #update(String, StoredResource, long, Caller)}, for retirement. */
   private boolean retire(
-      String accountId, StoredResource retired, long expectedVersion, ManualAuthor author) {
+      String accountId, StoredResource retired, long expectedVersion, Caller author) {
     long at = retired.lastModified().toEpochMilli();
     String staffId = retired.id();
     return Transactions.inTransaction(

@@ -1,6 +1,6 @@
 package com.classlark.scim.store;
 
-import com.classlark.scim.directory.ManualAuthor;
+import com.classlark.scim.directory.Caller;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -36,7 +36,7 @@ final class ManualChangeLog {
       Resource resource,
       String resourceId,
       String action,
-      ManualAuthor author,
+      Caller author,
       Long version,
       Instant at) {
     handle

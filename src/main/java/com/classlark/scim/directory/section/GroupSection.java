@@ -1,6 +1,8 @@
 package com.classlark.scim.directory.section;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.CursorPosition;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.DirectoryException;
@@ -8,7 +10,6 @@ import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.FieldError;
 import com.classlark.scim.directory.GroupRules;
 import com.classlark.scim.directory.GroupStore;
-import com.classlark.scim.directory.ManualAuthor;
 import com.classlark.scim.directory.Problems;
 import com.classlark.scim.directory.ReleaseStore;
 import com.classlark.scim.directory.SectionMember;
@@ -99,7 +100,8 @@ public final class GroupSection {
    */
   public record Detail(StaffGroup group, List<SectionMember> members, String nextMembersCursor) {}
 
-  public Listing list(String accountId, String limit, String cursor) {
+  public Listing list(Caller caller, String accountId, String limit, String cursor) {
+    caller.require(ApiKeyRole.APP, "read staff groups");
     requireSchool(accountId);
     List<FieldError> errors = new ArrayList<>();
     int size = Parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, errors);
@@ -118,7 +120,8 @@ public final class GroupSection {
                 accountId, "group-section", new CursorPosition(page.nextKey(), false)));
   }
 
-  public Detail get(String accountId, String groupId, MemberParameters parameters) {
+  public Detail get(Caller caller, String accountId, String groupId, MemberParameters parameters) {
+    caller.require(ApiKeyRole.APP, "read staff groups");
     List<FieldError> errors = new ArrayList<>();
     Boolean wanted = Parameters.bool("members", parameters.members(), errors);
     int size =
@@ -154,14 +157,15 @@ public final class GroupSection {
    *
    * @param body {@code displayName} (required), {@code externalId}, {@code members} (staff ids)
    */
-  public Detail create(String accountId, JsonNode body, ManualAuthor author) {
+  public Detail create(Caller caller, String accountId, JsonNode body) {
+    caller.require(ApiKeyRole.APP, "create staff groups");
     requireSchool(accountId);
     Edit edit = Edit.read(Json.object(), body, true);
     Instant now = Timestamps.now(clock);
     StoredResource group =
         new StoredResource(UUID.randomUUID().toString(), edit.document(), now, now, 1, false);
     try {
-      store.insertByHand(accountId, group, edit.added(), author);
+      store.insertByHand(accountId, group, edit.added(), caller);
     } catch (DuplicateKeyException e) {
       throw Problems.duplicateGroupName();
     } catch (UnknownMembersException e) {
@@ -175,7 +179,8 @@ public final class GroupSection {
    * addMembers} and {@code removeMembers} (staff ids), all or nothing.
    */
   public StaffGroup edit(
-      String accountId, String groupId, JsonNode body, String ifMatch, ManualAuthor author) {
+      Caller caller, String accountId, String groupId, JsonNode body, String ifMatch) {
+    caller.require(ApiKeyRole.APP, "edit staff groups");
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = unlocked(accountId, groupId, ifMatch);
       Edit edit = Edit.read(existing.document().deepCopy(), body, false);
@@ -190,7 +195,7 @@ public final class GroupSection {
       try {
         written =
             store.updateByHand(
-                accountId, existing, edit.document(), Timestamps.now(clock), changes, author);
+                accountId, existing, edit.document(), Timestamps.now(clock), changes, caller);
       } catch (DuplicateKeyException e) {
         throw Problems.duplicateGroupName();
       } catch (UnknownMembersException e) {
@@ -204,11 +209,12 @@ public final class GroupSection {
   }
 
   /** Deletes a hand-made group and its memberships; its members stay. */
-  public void remove(String accountId, String groupId, String ifMatch, ManualAuthor author) {
+  public void remove(Caller caller, String accountId, String groupId, String ifMatch) {
+    caller.require(ApiKeyRole.APP, "delete staff groups");
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = unlocked(accountId, groupId, ifMatch);
       if (store.deleteByHand(
-          accountId, groupId, existing.version(), Timestamps.now(clock), author)) {
+          accountId, groupId, existing.version(), Timestamps.now(clock), caller)) {
         return;
       }
     }
@@ -216,11 +222,12 @@ public final class GroupSection {
   }
 
   /** Support's release of one group from SCIM management (see {@link StaffSection#release}). */
-  public StaffGroup release(String accountId, String groupId, ManualAuthor author) {
+  public StaffGroup release(Caller caller, String accountId, String groupId) {
+    caller.require(ApiKeyRole.SUPPORT, "release staff groups from SCIM");
     requireSchool(accountId);
     StoredResource released =
         releases
-            .releaseGroup(accountId, groupId, Timestamps.now(clock), author)
+            .releaseGroup(accountId, groupId, Timestamps.now(clock), caller)
             .orElseThrow(() -> Problems.notFound(WHAT, ID_FIELD, groupId));
     return StaffGroup.of(released, section.memberCount(accountId, groupId));
   }

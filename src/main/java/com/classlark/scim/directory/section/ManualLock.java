@@ -15,7 +15,7 @@ final class ManualLock {
 
   static void requireSchool(Accounts accounts, String accountId) {
     if (accounts.find(accountId).isEmpty()) {
-      throw Problems.notFound("school", "schoolId", accountId);
+      throw Problems.schoolNotFound(accountId);
     }
   }
 

@@ -1,7 +1,8 @@
 package com.classlark.scim.directory.section;
 
 import com.classlark.scim.directory.Accounts;
-import com.classlark.scim.directory.ManualAuthor;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.Problems;
 import com.classlark.scim.directory.ReleaseStore;
 import com.classlark.scim.directory.ReleasedCounts;
@@ -23,10 +24,11 @@ public final class SchoolRelease {
     this.clock = clock;
   }
 
-  public ReleasedCounts release(String accountId, ManualAuthor author) {
+  public ReleasedCounts release(Caller caller, String accountId) {
+    caller.require(ApiKeyRole.SUPPORT, "release a school from SCIM");
     if (accounts.find(accountId).isEmpty()) {
-      throw Problems.notFound("school", "schoolId", accountId);
+      throw Problems.schoolNotFound(accountId);
     }
-    return releases.releaseSchool(accountId, Timestamps.now(clock), author);
+    return releases.releaseSchool(accountId, Timestamps.now(clock), caller);
   }
 }

@@ -1,12 +1,13 @@
 package com.classlark.scim.directory.section;
 
 import com.classlark.scim.directory.Accounts;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.CursorPosition;
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.FieldError;
-import com.classlark.scim.directory.ManualAuthor;
 import com.classlark.scim.directory.Problems;
 import com.classlark.scim.directory.ReleaseStore;
 import com.classlark.scim.directory.SectionPage;
@@ -89,7 +90,8 @@ public final class StaffSection {
   public record Listing(List<StaffMember> items, String nextCursor) {}
 
   /** One page of the school's live staff, by family name, then given name. */
-  public Listing list(String accountId, ListParameters parameters) {
+  public Listing list(Caller caller, String accountId, ListParameters parameters) {
+    caller.require(ApiKeyRole.APP, "read the Staff section");
     requireSchool(accountId);
     List<FieldError> errors = new ArrayList<>();
     String q = parameters.q() == null ? null : parameters.q().strip().toLowerCase(Locale.ROOT);
@@ -117,7 +119,8 @@ public final class StaffSection {
   }
 
   /** One live staff member of the school. */
-  public StaffMember get(String accountId, String staffId) {
+  public StaffMember get(Caller caller, String accountId, String staffId) {
+    caller.require(ApiKeyRole.APP, "read the Staff section");
     return StaffMember.of(current(accountId, staffId));
   }
 
@@ -129,7 +132,8 @@ public final class StaffSection {
    *     {@code active} (default true), {@code externalId}, {@code subjects}, {@code room}, {@code
    *     meetingUrl}
    */
-  public StaffMember create(String accountId, JsonNode body, ManualAuthor author) {
+  public StaffMember create(Caller caller, String accountId, JsonNode body) {
+    caller.require(ApiKeyRole.APP, "create staff");
     requireSchool(accountId);
     ObjectNode document = applied(Json.object(), body, true);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -138,7 +142,7 @@ public final class StaffSection {
       StoredResource staff =
           new StoredResource(UUID.randomUUID().toString(), document, now, now, 1, false);
       try {
-        store.insertByHand(accountId, staff, author);
+        store.insertByHand(accountId, staff, caller);
         return StaffMember.of(staff);
       } catch (DuplicateKeyException e) {
         // Taken meanwhile: the next attempt names the holder, or succeeds if it was retired.
@@ -154,7 +158,8 @@ public final class StaffSection {
    * @param ifMatch the {@code If-Match} the caller sent, or null
    */
   public StaffMember edit(
-      String accountId, String staffId, JsonNode patch, String ifMatch, ManualAuthor author) {
+      Caller caller, String accountId, String staffId, JsonNode patch, String ifMatch) {
+    caller.require(ApiKeyRole.APP, "edit staff");
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = unlocked(accountId, staffId, ifMatch);
       ObjectNode document = applied(existing.document().deepCopy(), patch, false);
@@ -171,7 +176,7 @@ public final class StaffSection {
               existing.version() + 1,
               false);
       try {
-        if (store.updateByHand(accountId, changed, existing.version(), author)) {
+        if (store.updateByHand(accountId, changed, existing.version(), caller)) {
           return StaffMember.of(changed);
         }
       } catch (DuplicateKeyException e) {
@@ -185,7 +190,8 @@ public final class StaffSection {
    * Removes a hand-made record as SCIM's DELETE does: it is deactivated and retired (no longer
    * listed or served, out of every group, its email free again) and stays in ClassLark's history.
    */
-  public void remove(String accountId, String staffId, String ifMatch, ManualAuthor author) {
+  public void remove(Caller caller, String accountId, String staffId, String ifMatch) {
+    caller.require(ApiKeyRole.APP, "remove staff");
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = unlocked(accountId, staffId, ifMatch);
       ObjectNode document = existing.document().deepCopy();
@@ -198,7 +204,7 @@ public final class StaffSection {
               Timestamps.now(clock),
               existing.version() + 1,
               false);
-      if (store.retireByHand(accountId, retired, existing.version(), author)) {
+      if (store.retireByHand(accountId, retired, existing.version(), caller)) {
         return;
       }
     }
@@ -209,11 +215,12 @@ public final class StaffSection {
    * Support's release of one staff member from SCIM management: editable by hand again until the
    * identity provider writes it again. Releasing a record that is not managed changes nothing.
    */
-  public StaffMember release(String accountId, String staffId, ManualAuthor author) {
+  public StaffMember release(Caller caller, String accountId, String staffId) {
+    caller.require(ApiKeyRole.SUPPORT, "release staff from SCIM");
     requireSchool(accountId);
     return StaffMember.of(
         releases
-            .releaseStaff(accountId, staffId, Timestamps.now(clock), author)
+            .releaseStaff(accountId, staffId, Timestamps.now(clock), caller)
             .orElseThrow(() -> Problems.notFound(WHAT, ID_FIELD, staffId)));
   }
 

@@ -77,7 +77,7 @@ class ManualEditRaceTest extends SectionFixture {
                       () ->
                           services
                               .staffSection()
-                              .edit(school, id, body("{'room':'" + room + "'}"), null, ADMIN)
+                              .edit(ADMIN, school, id, body("{'room':'" + room + "'}"), null)
                               .version()),
               () -> {
                 StoredResource written =
@@ -94,7 +94,7 @@ class ManualEditRaceTest extends SectionFixture {
               });
       Outcome manual = outcomes.get(0);
       Outcome scim = outcomes.get(1);
-      StaffMember after = services.staffSection().get(school, id);
+      StaffMember after = services.staffSection().get(ADMIN, school, id);
       assertThat(after.managedBy()).isEqualTo("scim");
       assertThat(after.version()).isEqualTo(Versions.etag(scim.version()));
       if (manual.written()) {
@@ -117,9 +117,9 @@ class ManualEditRaceTest extends SectionFixture {
           services
               .groupSection()
               .create(
+                  ADMIN,
                   school,
-                  body("{'displayName':'Race " + round + "','members':['" + first + "']}"),
-                  ADMIN)
+                  body("{'displayName':'Race " + round + "','members':['" + first + "']}"))
               .group()
               .id();
       List<Outcome> outcomes =
@@ -130,11 +130,11 @@ class ManualEditRaceTest extends SectionFixture {
                           services
                               .groupSection()
                               .edit(
+                                  ADMIN,
                                   school,
                                   groupId,
                                   body("{'addMembers':['" + byHand + "']}"),
-                                  null,
-                                  ADMIN)
+                                  null)
                               .version()),
               () ->
                   new Outcome(
@@ -153,7 +153,8 @@ class ManualEditRaceTest extends SectionFixture {
                           .version()));
       Outcome manual = outcomes.get(0);
       Outcome scim = outcomes.get(1);
-      var after = services.groupSection().get(school, groupId, GroupSection.MemberParameters.NONE);
+      var after =
+          services.groupSection().get(ADMIN, school, groupId, GroupSection.MemberParameters.NONE);
       assertThat(after.group().managedBy()).isEqualTo("scim");
       if (manual.written()) {
         assertThat(manual.version()).isLessThan(scim.version());

@@ -1,8 +1,9 @@
 package com.classlark.scim.directory.section;
 
 import com.classlark.scim.app.Services;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DirectoryException;
-import com.classlark.scim.directory.ManualAuthor;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
@@ -27,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(Engine.class)
 abstract class SectionFixture {
   static final Instant START = Instant.parse("2026-09-01T08:00:00Z");
-  static final ManualAuthor ADMIN = new ManualAuthor(null, "admin@school.example");
+  static final Caller ADMIN = new Caller(ApiKeyRole.APP, null, "admin@school.example");
+  static final Caller SUPPORT = new Caller(ApiKeyRole.SUPPORT, null, "support@classlark.example");
 
   static TestDatabase testDatabase;
   static Database database;
@@ -64,6 +66,7 @@ abstract class SectionFixture {
     return services
         .staffSection()
         .create(
+            ADMIN,
             school,
             body(
                 "{'email':'"
@@ -72,8 +75,7 @@ abstract class SectionFixture {
                     + given
                     + "','familyName':'"
                     + family
-                    + "','userType':'Staff'}"),
-            ADMIN);
+                    + "','userType':'Staff'}"));
   }
 
   /** A staff member created by SCIM (POST /Users). */

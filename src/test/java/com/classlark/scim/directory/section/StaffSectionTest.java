@@ -18,12 +18,12 @@ class StaffSectionTest extends SectionFixture {
         services
             .staffSection()
             .create(
+                ADMIN,
                 school,
                 body(
                     "{'email':'Ada.Lovelace@school.example','givenName':'Ada','familyName':'Lovelace',"
                         + "'userType':'Event Manager','externalId':'EMP-1','subjects':'Mathematics',"
-                        + "'room':'A113','meetingUrl':'https://meet.school.example/a113'}"),
-                ADMIN);
+                        + "'room':'A113','meetingUrl':'https://meet.school.example/a113'}"));
 
     assertThat(created)
         .isEqualTo(
@@ -64,11 +64,11 @@ class StaffSectionTest extends SectionFixture {
                 services
                     .staffSection()
                     .create(
+                        ADMIN,
                         school,
                         body(
                             "{'email':'not-an-email','familyName':7,'userType':'staff',"
-                                + "'meetingUrl':'ftp://files.example','active':'yes','title':'Dr'}"),
-                        ADMIN));
+                                + "'meetingUrl':'ftp://files.example','active':'yes','title':'Dr'}")));
 
     assertThat(refusal.type()).isEqualTo("validation");
     assertThat(refusal.errors())
@@ -91,18 +91,18 @@ class StaffSectionTest extends SectionFixture {
     StaffMember created = handMade(school, "grace@school.example", "Grace", "Hopper");
     services
         .staffSection()
-        .edit(school, created.id(), body("{'room':'B2','subjects':'Physics'}"), null, ADMIN);
+        .edit(ADMIN, school, created.id(), body("{'room':'B2','subjects':'Physics'}"), null);
     clock.advance(java.time.Duration.ofSeconds(1));
 
     StaffMember edited =
         services
             .staffSection()
             .edit(
+                ADMIN,
                 school,
                 created.id(),
                 body("{'givenName':'Amazing Grace','room':null,'active':false}"),
-                "W/\"2\"",
-                ADMIN);
+                "W/\"2\"");
 
     assertThat(edited)
         .isEqualTo(
@@ -128,14 +128,14 @@ class StaffSectionTest extends SectionFixture {
   void anOldIfMatchIsAVersionMismatchAndChangesNothing() {
     String school = newSchool();
     StaffMember created = handMade(school, "old@school.example", "Old", "Version");
-    services.staffSection().edit(school, created.id(), body("{'room':'C3'}"), null, ADMIN);
+    services.staffSection().edit(ADMIN, school, created.id(), body("{'room':'C3'}"), null);
 
     var refusal =
         refusal(
             () ->
                 services
                     .staffSection()
-                    .edit(school, created.id(), body("{'room':'D4'}"), "W/\"1\"", ADMIN));
+                    .edit(ADMIN, school, created.id(), body("{'room':'D4'}"), "W/\"1\""));
 
     assertThat(refusal)
         .isEqualTo(
@@ -146,7 +146,7 @@ class StaffSectionTest extends SectionFixture {
                     + " If-Match; nothing was changed.",
                 Map.of("version", "W/\"2\""),
                 List.of()));
-    assertThat(services.staffSection().get(school, created.id()).room()).isEqualTo("C3");
+    assertThat(services.staffSection().get(ADMIN, school, created.id()).room()).isEqualTo("C3");
   }
 
   @Test
@@ -167,7 +167,7 @@ class StaffSectionTest extends SectionFixture {
             "{'room':'X'}",
             "{'meetingUrl':'https://x.example'}")) {
       var refusal =
-          refusal(() -> services.staffSection().edit(school, id, body(patch), null, ADMIN));
+          refusal(() -> services.staffSection().edit(ADMIN, school, id, body(patch), null));
       assertThat(refusal)
           .as(patch)
           .isEqualTo(
@@ -182,7 +182,7 @@ class StaffSectionTest extends SectionFixture {
                   Map.of("staffId", id),
                   List.of()));
     }
-    assertThat(refusal(() -> services.staffSection().remove(school, id, null, ADMIN)).type())
+    assertThat(refusal(() -> services.staffSection().remove(ADMIN, school, id, null)).type())
         .isEqualTo("managed-by-scim");
     assertThat(services.staff().get(school, id)).isEqualTo(before);
   }
@@ -192,11 +192,11 @@ class StaffSectionTest extends SectionFixture {
     String school = newSchool();
     String id = scimMade(school, "released@school.example");
 
-    StaffMember released = services.staffSection().release(school, id, ADMIN);
+    StaffMember released = services.staffSection().release(SUPPORT, school, id);
     assertThat(released.managedBy()).isNull();
     assertThat(released.version()).isEqualTo("W/\"2\"");
     StaffMember edited =
-        services.staffSection().edit(school, id, body("{'room':'R1'}"), null, ADMIN);
+        services.staffSection().edit(ADMIN, school, id, body("{'room':'R1'}"), null);
     assertThat(edited.room()).isEqualTo("R1");
 
     services
@@ -208,13 +208,13 @@ class StaffSectionTest extends SectionFixture {
                 "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
                     + "'Operations':[{'op':'replace','path':'title','value':'Head'}]}"),
             Precondition.NONE);
-    assertThat(services.staffSection().get(school, id).managedBy()).isEqualTo("scim");
+    assertThat(services.staffSection().get(ADMIN, school, id).managedBy()).isEqualTo("scim");
     assertThat(
             refusal(
                     () ->
                         services
                             .staffSection()
-                            .edit(school, id, body("{'room':'R2'}"), null, ADMIN))
+                            .edit(ADMIN, school, id, body("{'room':'R2'}"), null))
                 .type())
         .isEqualTo("managed-by-scim");
   }
@@ -232,7 +232,7 @@ class StaffSectionTest extends SectionFixture {
                 services
                     .staffSection()
                     .edit(
-                        school, mine.id(), body("{'email':'Taken@School.example'}"), null, ADMIN));
+                        ADMIN, school, mine.id(), body("{'email':'Taken@School.example'}"), null));
 
     Refusal expected =
         new Refusal(
@@ -268,7 +268,7 @@ class StaffSectionTest extends SectionFixture {
   void anExternalIdSetByHandLetsTheIdentityProviderAdoptTheRecord() {
     String school = newSchool();
     StaffMember mine = handMade(school, "adopt.me@school.example", "Adopt", "Me");
-    services.staffSection().edit(school, mine.id(), body("{'externalId':'idp-42'}"), null, ADMIN);
+    services.staffSection().edit(ADMIN, school, mine.id(), body("{'externalId':'idp-42'}"), null);
 
     var adopted =
         services
@@ -280,7 +280,7 @@ class StaffSectionTest extends SectionFixture {
                         + "'name':{'givenName':'Adopted','familyName':'Me'},'userType':'Staff'}"));
 
     assertThat(adopted.id()).isEqualTo(mine.id());
-    assertThat(services.staffSection().get(school, mine.id()).managedBy()).isEqualTo("scim");
+    assertThat(services.staffSection().get(ADMIN, school, mine.id()).managedBy()).isEqualTo("scim");
   }
 
   @Test
@@ -288,9 +288,9 @@ class StaffSectionTest extends SectionFixture {
     String school = newSchool();
     StaffMember gone = handMade(school, "leaver@school.example", "Leaver", "Gone");
 
-    services.staffSection().remove(school, gone.id(), null, ADMIN);
+    services.staffSection().remove(ADMIN, school, gone.id(), null);
 
-    assertThat(refusal(() -> services.staffSection().get(school, gone.id())).type())
+    assertThat(refusal(() -> services.staffSection().get(ADMIN, school, gone.id())).type())
         .isEqualTo("not-found");
     assertThat(handMade(school, "leaver@school.example", "New", "Person").id())
         .isNotEqualTo(gone.id());
@@ -314,14 +314,15 @@ class StaffSectionTest extends SectionFixture {
   void everyManualChangeIsRecordedWithItsActor() {
     String school = newSchool();
     StaffMember member = handMade(school, "audit@school.example", "Audit", "Trail");
-    services.staffSection().edit(school, member.id(), body("{'room':'A1'}"), null, ADMIN);
+    services.staffSection().edit(ADMIN, school, member.id(), body("{'room':'A1'}"), null);
     services
         .staffSection()
         .remove(
+            new com.classlark.scim.directory.Caller(
+                com.classlark.scim.directory.ApiKeyRole.APP, "key-1", "other@school.example"),
             school,
             member.id(),
-            null,
-            new com.classlark.scim.directory.ManualAuthor("key-1", "other@school.example"));
+            null);
 
     List<String> changes =
         database
@@ -367,7 +368,7 @@ class StaffSectionTest extends SectionFixture {
       var page =
           services
               .staffSection()
-              .list(school, new StaffSection.ListParameters(null, null, null, "2", cursor));
+              .list(ADMIN, school, new StaffSection.ListParameters(null, null, null, "2", cursor));
       page.items().forEach(item -> names.add(item.givenName() + " " + item.familyName()));
       cursor = page.nextCursor();
       pages++;
@@ -379,7 +380,8 @@ class StaffSectionTest extends SectionFixture {
     assertThat(
             services
                 .staffSection()
-                .list(school, new StaffSection.ListParameters(null, null, "true", null, null))
+                .list(
+                    ADMIN, school, new StaffSection.ListParameters(null, null, "true", null, null))
                 .items())
         .extracting(StaffMember::id)
         .containsExactly(managed);
@@ -393,12 +395,12 @@ class StaffSectionTest extends SectionFixture {
     handMade(school, "other@school.example", "Smitty", "Werben");
     handMade(school, "nomatch@school.example", "Asmith", "Nosmith");
     StaffMember inactive = handMade(school, "smi@school.example", "Inactive", "Person");
-    services.staffSection().edit(school, inactive.id(), body("{'active':false}"), null, ADMIN);
+    services.staffSection().edit(ADMIN, school, inactive.id(), body("{'active':false}"), null);
 
     var found =
         services
             .staffSection()
-            .list(school, new StaffSection.ListParameters(" SMI", "true", null, null, null));
+            .list(ADMIN, school, new StaffSection.ListParameters(" SMI", "true", null, null, null));
 
     assertThat(found.items())
         .extracting(StaffMember::email)
@@ -416,6 +418,7 @@ class StaffSectionTest extends SectionFixture {
                 services
                     .staffSection()
                     .list(
+                        ADMIN,
                         school,
                         new StaffSection.ListParameters(null, "yes", "1", "501", "forged.cursor")));
 
@@ -434,7 +437,7 @@ class StaffSectionTest extends SectionFixture {
     String other = newSchool();
     StaffMember theirs = handMade(other, "theirs@school.example", "Their", "Own");
 
-    assertThat(refusal(() -> services.staffSection().get(school, theirs.id())))
+    assertThat(refusal(() -> services.staffSection().get(ADMIN, school, theirs.id())))
         .isEqualTo(
             new Refusal(
                 "not-found",
@@ -443,5 +446,20 @@ class StaffSectionTest extends SectionFixture {
                     + " in this school. Check the id; it may have been removed.",
                 Map.of("staffId", theirs.id()),
                 List.of()));
+  }
+
+  @Test
+  void onlySupportReleases() {
+    String school = newSchool();
+    String id = scimMade(school, "locked@school.example");
+
+    assertThat(refusal(() -> services.staffSection().release(ADMIN, school, id)))
+        .isEqualTo(
+            new Refusal(
+                "forbidden",
+                "Only a caller with the support role may release staff from SCIM.",
+                Map.of(),
+                List.of()));
+    assertThat(services.staffSection().get(ADMIN, school, id).managedBy()).isEqualTo("scim");
   }
 }
