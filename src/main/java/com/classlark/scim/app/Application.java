@@ -110,6 +110,9 @@ public final class Application implements AutoCloseable {
                     services.apiKeys(),
                     services.schools(),
                     services.scimAccess(),
+                    services.staffSection(),
+                    services.groupSection(),
+                    services.schoolRelease(),
                     services.clock())),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);

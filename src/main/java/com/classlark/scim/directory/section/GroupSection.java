@@ -263,7 +263,7 @@ public final class GroupSection {
     static Edit read(ObjectNode base, JsonNode body, boolean creating) {
       if (body == null || !body.isObject()) {
         throw Problems.validation(
-            List.of(new FieldError("(body)", "must be a JSON object with the fields to set")));
+            List.of(new FieldError("body", "must be a JSON object with the fields to set")));
       }
       List<FieldError> errors = new ArrayList<>();
       List<String> added = List.of();

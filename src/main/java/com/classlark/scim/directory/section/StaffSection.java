@@ -248,7 +248,7 @@ public final class StaffSection {
       throw Problems.validation(
           List.of(
               new FieldError(
-                  "(body)", "must be a JSON object with the fields to set: " + StaffField.NAMES)));
+                  "body", "must be a JSON object with the fields to set: " + StaffField.NAMES)));
     }
     List<FieldError> errors = new ArrayList<>();
     Set<String> wrong = new LinkedHashSet<>();
