@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,12 +34,7 @@ final class StaffCommand implements Runnable {
             + " it again, which locks it again."
       })
   static final class Release extends AdminCommand {
-    @Option(
-        names = "--account",
-        required = true,
-        paramLabel = "ID",
-        description = "The account id.")
-    String accountId;
+    @Mixin AccountOption account;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -58,6 +54,7 @@ final class StaffCommand implements Runnable {
     @Override
     void run(Services services, PrintWriter out) {
       Caller support = Caller.commandLine();
+      String accountId = account.accountId;
       ObjectNode node = Json.object();
       node.put("accountId", accountId);
       String said;
