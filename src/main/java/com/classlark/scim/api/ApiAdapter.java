@@ -4,6 +4,9 @@ import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
+import com.classlark.scim.directory.section.GroupSection;
+import com.classlark.scim.directory.section.SchoolRelease;
+import com.classlark.scim.directory.section.StaffSection;
 import com.classlark.scim.web.ErrorBody;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
@@ -43,10 +46,20 @@ public final class ApiAdapter implements WebAdapter {
 
   /** The adapter with every route group of the directory API. */
   public static ApiAdapter create(
-      ApiKeys keys, Schools schools, ScimAccess scimAccess, Clock clock) {
+      ApiKeys keys,
+      Schools schools,
+      ScimAccess scimAccess,
+      StaffSection staffSection,
+      GroupSection groupSection,
+      SchoolRelease schoolRelease,
+      Clock clock) {
     return new ApiAdapter(
         keys,
-        List.of(new SchoolsRoutes(schools), new ScimAccessRoutes(scimAccess, schools, clock)));
+        List.of(
+            new SchoolsRoutes(schools),
+            new ScimAccessRoutes(scimAccess, schools, clock),
+            new StaffRoutes(staffSection, schoolRelease),
+            new GroupsRoutes(groupSection)));
   }
 
   @Override

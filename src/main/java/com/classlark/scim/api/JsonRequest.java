@@ -38,9 +38,19 @@ final class JsonRequest {
    * {}}.
    */
   static JsonRequest read(Context ctx, Set<String> fields) {
+    JsonRequest request = new JsonRequest(object(ctx), "", new ArrayList<>());
+    request.refuseUnknown(fields);
+    return request;
+  }
+
+  /**
+   * The body as a JSON object, for an operation that reads its fields itself (a merge patch); an
+   * empty body reads as {@code {}}.
+   */
+  static ObjectNode object(Context ctx) {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) {
-      return new JsonRequest(Json.object(), "", new ArrayList<>());
+      return Json.object();
     }
     if (ctx.contentType() == null) {
       throw ApiFailure.unsupportedMediaType("Send the body with 'Content-Type: application/json'.");
@@ -59,9 +69,7 @@ final class JsonRequest {
     if (parsed == null || !parsed.isObject()) {
       throw invalidBody("must be a JSON object");
     }
-    JsonRequest request = new JsonRequest((ObjectNode) parsed, "", new ArrayList<>());
-    request.refuseUnknown(fields);
-    return request;
+    return (ObjectNode) parsed;
   }
 
   private static RuntimeException invalidBody(String rule) {

@@ -111,6 +111,9 @@ public final class Application implements AutoCloseable {
                     services.apiKeys(),
                     services.schools(),
                     services.scimAccess(),
+                    services.staffSection(),
+                    services.groupSection(),
+                    services.schoolRelease(),
                     services.clock()),
                 new ConsoleAdapter(
                     services.console().users(),

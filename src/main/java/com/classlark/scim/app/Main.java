@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ApiKeysCommand.class,
       ScimCommand.class,
       ConsoleUsersCommand.class,
+      StaffCommand.class,
       MigrateCommand.class,
       HelpCommand.class
     })

@@ -11,6 +11,9 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
+import com.classlark.scim.directory.section.GroupSection;
+import com.classlark.scim.directory.section.SchoolRelease;
+import com.classlark.scim.directory.section.StaffSection;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
@@ -19,7 +22,9 @@ import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcConsoleSessionStore;
 import com.classlark.scim.store.JdbcConsoleUserStore;
 import com.classlark.scim.store.JdbcGroupStore;
+import com.classlark.scim.store.JdbcReleaseStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
+import com.classlark.scim.store.JdbcStaffSection;
 import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
 import java.time.Clock;
@@ -37,7 +42,10 @@ public record Services(
     Groups groups,
     Cursors cursors,
     Console console,
-    Clock clock) {
+    Clock clock,
+    StaffSection staffSection,
+    GroupSection groupSection,
+    SchoolRelease schoolRelease) {
 
   /** The web console's users, sessions and view of the schools. */
   public record Console(ConsoleUsers users, ConsoleSessions sessions, ConsoleSchools schools) {}
@@ -63,6 +71,11 @@ public record Services(
     Schools schools = new Schools(accounts, accountStore, tokenStore, clock);
     ConsoleUsers consoleUsers =
         new ConsoleUsers(new JdbcConsoleUserStore(database), accountStore, clock);
+    JdbcStaffStore staffStore = new JdbcStaffStore(database);
+    JdbcGroupStore groupStore = new JdbcGroupStore(database);
+    Cursors cursors = new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT);
+    JdbcStaffSection section = new JdbcStaffSection(database);
+    JdbcReleaseStore releases = new JdbcReleaseStore(database);
     return new Services(
         database,
         accounts,
@@ -70,13 +83,16 @@ public record Services(
         new ApiKeys(new JdbcApiKeyStore(database), clock),
         schools,
         new ScimAccess(accountStore, tokens, clock),
-        new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
-        new Groups(new JdbcGroupStore(database), clock, filterLimits),
-        new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
+        new Staff(staffStore, clock, valueLimit, filterLimits, accountStore),
+        new Groups(groupStore, clock, filterLimits),
+        cursors,
         new Console(
             consoleUsers,
             new ConsoleSessions(new JdbcConsoleSessionStore(database), consoleUsers, clock),
             new ConsoleSchools(schools, tokens, clock)),
-        clock);
+        clock,
+        new StaffSection(accounts, staffStore, section, releases, cursors, clock),
+        new GroupSection(accounts, groupStore, section, releases, cursors, clock),
+        new SchoolRelease(accounts, releases, clock));
   }
 }

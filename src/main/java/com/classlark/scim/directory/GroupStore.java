@@ -19,6 +19,12 @@ public interface GroupStore {
    */
   void insert(String accountId, StoredResource group, List<String> memberIds);
 
+  /**
+   * {@link #insert} of a group made by hand (not SCIM-managed), recording who made it in the same
+   * transaction.
+   */
+  void insertByHand(String accountId, StoredResource group, List<String> memberIds, Caller author);
+
   Optional<StoredResource> find(String accountId, String groupId);
 
   /**
@@ -39,6 +45,22 @@ public interface GroupStore {
       List<MembershipChange> changes);
 
   /**
+   * {@link #update} by hand: only while the group is at {@code current}'s version and not
+   * SCIM-managed, checked by the statement that claims the group's row; the result stays unmanaged
+   * and the change is recorded with its author in the same transaction.
+   *
+   * @return the group as it now is, or empty when it changed, became SCIM-managed or disappeared
+   *     meanwhile
+   */
+  Optional<StoredResource> updateByHand(
+      String accountId,
+      StoredResource current,
+      com.fasterxml.jackson.databind.node.ObjectNode document,
+      java.time.Instant at,
+      List<MembershipChange> changes,
+      Caller author);
+
+  /**
    * Applies membership changes alone, whatever version the group has meanwhile: set operations
    * commute, so concurrent changes to one group queue on its row instead of failing. The version
    * advances once when a membership row was actually added or removed.
@@ -51,6 +73,15 @@ public interface GroupStore {
 
   /** Deletes the group and its memberships; false when there was no such group. */
   boolean delete(String accountId, String groupId);
+
+  /**
+   * Deletes the group by hand, only while it is at {@code expectedVersion} and not SCIM-managed,
+   * recording who did it in the same transaction.
+   *
+   * @return false when the group changed, became SCIM-managed or disappeared meanwhile
+   */
+  boolean deleteByHand(
+      String accountId, String groupId, long expectedVersion, java.time.Instant at, Caller author);
 
   /** Streams the group's members in id order, with their current names, without building a list. */
   void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer);

@@ -46,11 +46,12 @@ public final class Groups {
     this.paths = new FilterParser(filterLimits);
   }
 
-  /** Storable text, and the group columns' limits (see {@link StorableText}). */
+  /** Storable text and the group columns' limits (see {@link GroupRules}). */
   private static ObjectNode validated(ObjectNode document) {
-    StorableText.checkDocument(document);
-    StorableText.check("displayName", document.path("displayName"), StorableText.NAME_LENGTH);
-    StorableText.check("externalId", document.path("externalId"), StorableText.NAME_LENGTH);
+    List<StaffRules.Violation> violations = GroupRules.violations(document);
+    if (!violations.isEmpty()) {
+      throw ScimException.invalidValue(violations.get(0).message());
+    }
     return document;
   }
 

@@ -74,4 +74,64 @@ public final class Problems {
   public static DirectoryException unauthorized(String detail) {
     return new DirectoryException(ProblemKind.UNAUTHORIZED, detail, Map.of(), List.of());
   }
+
+  /**
+   * A manual change of a record that the school's identity provider manages through SCIM.
+   *
+   * @param what "staff member" or "group"
+   * @param idField the field that names it in the problem ({@code staffId} or {@code groupId})
+   */
+  public static DirectoryException managedByScim(String what, String idField, String id) {
+    return new DirectoryException(
+        ProblemKind.MANAGED_BY_SCIM,
+        "The "
+            + what
+            + " "
+            + id
+            + " is managed by the school's identity provider through SCIM, so it cannot be changed"
+            + " in ClassLark; nothing was changed. Make the change in the school's identity"
+            + " provider, or ask ClassLark support to release the "
+            + what
+            + " from SCIM.",
+        Map.of(idField, id),
+        List.of());
+  }
+
+  /** A manual create or edit whose email another live staff member of the school already has. */
+  public static DirectoryException duplicateEmail(String otherStaffId) {
+    return new DirectoryException(
+        ProblemKind.DUPLICATE_EMAIL,
+        "Staff member "
+            + otherStaffId
+            + " of this school already has this email address (compared ignoring case); nothing"
+            + " was changed. Use another email address, or change that staff member instead.",
+        Map.of("otherStaffId", otherStaffId),
+        List.of());
+  }
+
+  /** A manual create or rename to a display name another group of the school already has. */
+  public static DirectoryException duplicateGroupName() {
+    return new DirectoryException(
+        ProblemKind.DUPLICATE_GROUP_NAME,
+        "Another group of this school already has this display name (compared ignoring case);"
+            + " nothing was changed. Choose another name.",
+        Map.of(),
+        List.of());
+  }
+
+  /**
+   * An {@code If-Match} that names an older version than the record's.
+   *
+   * @param currentEtag the record's current version as an entity tag
+   */
+  public static DirectoryException versionMismatch(String currentEtag) {
+    return new DirectoryException(
+        ProblemKind.VERSION_MISMATCH,
+        "The record changed since it was read: its current version is "
+            + currentEtag
+            + ". Read it again, make the change to what it is now, and send that version in"
+            + " If-Match; nothing was changed.",
+        Map.of("version", currentEtag),
+        List.of());
+  }
 }

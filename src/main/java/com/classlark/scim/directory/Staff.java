@@ -128,7 +128,7 @@ public final class Staff {
     try {
       store.insert(accountId, staff);
     } catch (DuplicateKeyException e) {
-      throw userNameTaken(document);
+      throw userNameTaken(accountId, document);
     }
     return staff;
   }
@@ -275,7 +275,7 @@ public final class Staff {
     try {
       return store.update(accountId, changed, expectedVersion);
     } catch (DuplicateKeyException e) {
-      throw userNameTaken(changed.document());
+      throw userNameTaken(accountId, changed.document());
     }
   }
 
@@ -296,10 +296,30 @@ public final class Staff {
     return Timestamps.now(clock);
   }
 
-  private static ScimException userNameTaken(ObjectNode document) {
+  /**
+   * The refusal of a userName another live record has. When that record was made by hand in
+   * ClassLark, the detail says how the identity provider can take it over instead (adoption by
+   * externalId, DESIGN.md "Lifecycle rules").
+   */
+  private ScimException userNameTaken(String accountId, ObjectNode document) {
+    String userName = document.path("userName").asText();
+    boolean handMade =
+        store
+            .findByUserName(accountId, userName)
+            .map(holder -> !holder.scimManaged())
+            .orElse(false);
+    if (handMade) {
+      return ScimException.uniqueness(
+          "userName '"
+              + userName
+              + "' belongs to a staff member that was created in ClassLark, not by this identity"
+              + " provider (compared ignoring case). To take that record over, send its externalId,"
+              + " shown in ClassLark's Staff section, with this request: a POST with that"
+              + " externalId adopts it.");
+    }
     return ScimException.uniqueness(
         "userName '"
-            + document.path("userName").asText()
+            + userName
             + "' is already taken by another staff member of this school (compared ignoring case).");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -50,44 +51,74 @@ public final class StaffRules {
   private static final int TYPE_LENGTH = 64;
 
   /**
+   * One broken rule: the SCIM attribute path ({@code userName}, {@code name.givenName}, {@code
+   * urn:…:User:meetingUrl}) and the rule, worded to follow the path ("must be …").
+   */
+  public record Violation(String attribute, String rule) {
+    /** The attribute and its rule as one sentence, as SCIM errors say it. */
+    public String message() {
+      return attribute + " " + rule;
+    }
+  }
+
+  /**
    * Checks a staff member in canonical form (as produced by the resource reader).
    *
-   * @throws ScimException {@code invalidValue} naming the attribute and the rule it breaks
+   * @throws ScimException {@code invalidValue} naming the attribute and the first rule it breaks
    */
   public static void validate(ObjectNode canonicalUser) {
-    StorableText.checkDocument(canonicalUser);
+    List<Violation> violations = violations(canonicalUser);
+    if (!violations.isEmpty()) {
+      throw ScimException.invalidValue(violations.get(0).message());
+    }
+  }
+
+  /**
+   * Every rule a staff member in canonical form breaks, in a fixed order; empty when it is valid.
+   * The one validator of staff, whether SCIM or a person in ClassLark wrote the record.
+   */
+  public static List<Violation> violations(ObjectNode canonicalUser) {
+    List<Violation> violations = new ArrayList<>();
+    StorableText.checkDocument(canonicalUser, violations);
     JsonNode userName = canonicalUser.path("userName");
     if (userName.isTextual() && BIDI_CONTROL.matcher(userName.textValue()).find()) {
-      throw ScimException.invalidValue(
-          "userName must not contain bidirectional control characters (U+202A to U+202E, U+2066"
-              + " to U+2069): they make an email address display differently from what it is");
+      violations.add(
+          new Violation(
+              "userName",
+              "must not contain bidirectional control characters (U+202A to U+202E, U+2066 to"
+                  + " U+2069): they make an email address display differently from what it is"));
     }
     if (userName.isTextual() && !EMAIL.matcher(userName.textValue()).matches()) {
-      throw ScimException.invalidValue(
-          "userName must be an email address, e.g. jane.doe@school.example");
+      violations.add(
+          new Violation("userName", "must be an email address, e.g. jane.doe@school.example"));
     }
     JsonNode userType = canonicalUser.path("userType");
     if (userType.isTextual() && !USER_TYPES.contains(userType.textValue())) {
-      throw ScimException.invalidValue(
-          "userType must be exactly one of Staff, Event Manager, Finance Manager, Administrator"
-              + " (case-sensitive)");
+      violations.add(
+          new Violation(
+              "userType",
+              "must be exactly one of Staff, Event Manager, Finance Manager, Administrator"
+                  + " (case-sensitive)"));
     }
-    StorableText.check("userName", userName, ADDRESS_LENGTH);
-    StorableText.check("externalId", canonicalUser.path("externalId"), NAME_LENGTH);
-    StorableText.check("name.givenName", canonicalUser.path("name").path("givenName"), NAME_LENGTH);
+    StorableText.check("userName", userName, ADDRESS_LENGTH, violations);
+    StorableText.check("externalId", canonicalUser.path("externalId"), NAME_LENGTH, violations);
     StorableText.check(
-        "name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH);
-    StorableText.check("displayName", canonicalUser.path("displayName"), NAME_LENGTH);
+        "name.givenName", canonicalUser.path("name").path("givenName"), NAME_LENGTH, violations);
+    StorableText.check(
+        "name.familyName", canonicalUser.path("name").path("familyName"), NAME_LENGTH, violations);
+    StorableText.check("displayName", canonicalUser.path("displayName"), NAME_LENGTH, violations);
     for (JsonNode email : canonicalUser.path("emails")) {
-      StorableText.check("emails.value", email.path("value"), ADDRESS_LENGTH);
-      StorableText.check("emails.type", email.path("type"), TYPE_LENGTH);
+      StorableText.check("emails.value", email.path("value"), ADDRESS_LENGTH, violations);
+      StorableText.check("emails.type", email.path("type"), TYPE_LENGTH, violations);
     }
     JsonNode meetingUrl = canonicalUser.path(UserSchemas.CLASSLARK_URN).path("meetingUrl");
     if (meetingUrl.isTextual() && !isWebUrl(meetingUrl.textValue())) {
-      throw ScimException.invalidValue(
-          MEETING_URL_PATH
-              + " must be an absolute http or https URL, e.g. https://meet.school.example/a113");
+      violations.add(
+          new Violation(
+              MEETING_URL_PATH,
+              "must be an absolute http or https URL, e.g. https://meet.school.example/a113"));
     }
+    return List.copyOf(violations);
   }
 
   private static boolean isWebUrl(String text) {

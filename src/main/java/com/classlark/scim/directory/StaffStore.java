@@ -14,7 +14,18 @@ public interface StaffStore {
    */
   void insert(String accountId, StoredResource staff);
 
+  /**
+   * Inserts a staff record made by hand (not SCIM-managed) and records who made it, in one
+   * transaction.
+   *
+   * @throws DuplicateKeyException when a live record of the school has the same userName (any case)
+   */
+  void insertByHand(String accountId, StoredResource staff, Caller author);
+
   Optional<StoredResource> find(String accountId, String staffId);
+
+  /** The live record whose userName is this one, compared ignoring case. */
+  Optional<StoredResource> findByUserName(String accountId, String userName);
 
   /**
    * A live record made by hand in ClassLark (not SCIM-managed) whose externalId is exactly this.
@@ -28,6 +39,25 @@ public interface StaffStore {
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
   boolean update(String accountId, StoredResource staff, long expectedVersion);
+
+  /**
+   * Replaces a record by hand if it still has {@code expectedVersion} and is not SCIM-managed,
+   * checked by the writing statement itself so that a SCIM write in between wins; records who made
+   * the change in the same transaction.
+   *
+   * @return false when the record changed, became SCIM-managed or disappeared meanwhile
+   * @throws DuplicateKeyException when the new userName belongs to another live record
+   */
+  boolean updateByHand(String accountId, StoredResource staff, long expectedVersion, Caller author);
+
+  /**
+   * {@link #retire} by hand: only if the record is still at {@code expectedVersion} and not
+   * SCIM-managed, recording who did it in the same transaction.
+   *
+   * @return false when the record changed, became SCIM-managed or disappeared meanwhile
+   */
+  boolean retireByHand(
+      String accountId, StoredResource retired, long expectedVersion, Caller author);
 
   /**
    * Retires a record from SCIM: it becomes invisible, inactive, leaves every group and frees its

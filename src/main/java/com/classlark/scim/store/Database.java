@@ -167,7 +167,7 @@ public final class Database implements AutoCloseable {
    * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
    * against the files.
    */
-  public static final String LATEST_MIGRATION = "5";
+  public static final String LATEST_MIGRATION = "6";
 
   private static final MigrationVersion LATEST = MigrationVersion.fromVersion(LATEST_MIGRATION);
 
@@ -313,8 +313,19 @@ public final class Database implements AutoCloseable {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .placeholders(migrationPlaceholders(dialect()))
         .mixed(true)
         .load();
+  }
+
+  /**
+   * What the migrations say differently per engine: {@code byteOrder}, the collation that compares
+   * text byte by byte, and {@code postgresOnly}, which comments a statement out on SQLite.
+   */
+  private static java.util.Map<String, String> migrationPlaceholders(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL
+        ? java.util.Map.of("byteOrder", "COLLATE \"C\"", "postgresOnly", "")
+        : java.util.Map.of("byteOrder", "COLLATE BINARY", "postgresOnly", "-- ");
   }
 
   /** True when a connection can be made and answers a trivial query. */

@@ -1,5 +1,6 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.GroupMember;
 import com.classlark.scim.directory.GroupStore;
@@ -53,6 +54,18 @@ public final class JdbcGroupStore implements GroupStore {
 
   @Override
   public void insert(String accountId, StoredResource group, List<String> memberIds) {
+    insert(accountId, group, memberIds, null);
+  }
+
+  @Override
+  public void insertByHand(
+      String accountId, StoredResource group, List<String> memberIds, Caller author) {
+    insert(accountId, group, memberIds, java.util.Objects.requireNonNull(author, "author"));
+  }
+
+  /** Inserts the group, and the record of its author when made by hand (author not null). */
+  private void insert(
+      String accountId, StoredResource group, List<String> memberIds, Caller author) {
     try {
       Transactions.useTransaction(
           jdbi,
@@ -76,6 +89,17 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(9, ResourceRows.serialise(group.document()))
                 .execute();
             memberships.add(handle, accountId, group.id(), memberIds);
+            if (author != null) {
+              ManualChangeLog.record(
+                  handle,
+                  accountId,
+                  ManualChangeLog.Resource.GROUP,
+                  group.id(),
+                  "create",
+                  author,
+                  group.version(),
+                  group.lastModified());
+            }
           });
     } catch (RuntimeException e) {
       throw translated(e);
@@ -218,6 +242,39 @@ public final class JdbcGroupStore implements GroupStore {
       ObjectNode document,
       Instant at,
       List<MembershipChange> changes) {
+    return update(accountId, current, document, at, changes, null);
+  }
+
+  @Override
+  public Optional<StoredResource> updateByHand(
+      String accountId,
+      StoredResource current,
+      ObjectNode document,
+      Instant at,
+      List<MembershipChange> changes,
+      Caller author) {
+    return update(
+        accountId,
+        current,
+        document,
+        at,
+        changes,
+        java.util.Objects.requireNonNull(author, "author"));
+  }
+
+  /**
+   * Writes the group if it is still at {@code current}'s version; by hand (author not null) only if
+   * it is not SCIM-managed either, decided by the statement that claims the row, and the result
+   * stays unmanaged. A SCIM write makes the group managed.
+   */
+  private Optional<StoredResource> update(
+      String accountId,
+      StoredResource current,
+      ObjectNode document,
+      Instant at,
+      List<MembershipChange> changes,
+      Caller author) {
+    boolean managed = author == null;
     try {
       return Transactions.inTransaction(
           jdbi,
@@ -227,10 +284,12 @@ public final class JdbcGroupStore implements GroupStore {
                 handle
                     .createUpdate(
                         "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?"
-                            + " AND version = ?")
+                            + " AND version = ? AND scim_managed IN (?, ?)")
                     .bind(0, accountId)
                     .bind(1, current.id())
                     .bind(2, current.version())
+                    .bind(3, false)
+                    .bind(4, managed)
                     .execute();
             if (claimed == 0) {
               return Optional.<StoredResource>empty();
@@ -241,6 +300,9 @@ public final class JdbcGroupStore implements GroupStore {
             }
             boolean documentChanged = !document.equals(current.document());
             if (!documentChanged && changedRows == 0) {
+              if (!managed) {
+                return Optional.of(current);
+              }
               if (!current.scimManaged()) {
                 handle
                     .createUpdate(
@@ -259,7 +321,9 @@ public final class JdbcGroupStore implements GroupStore {
                       current.version(),
                       true));
             }
-            StoredResource written = current.changedTo(document, at);
+            StoredResource written =
+                new StoredResource(
+                    current.id(), document, current.created(), at, current.version() + 1, managed);
             String displayName = text(document, "displayName");
             handle
                 .createUpdate(
@@ -269,13 +333,24 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(0, displayName)
                 .bind(1, StaffColumns.key(displayName))
                 .bind(2, text(document, "externalId"))
-                .bind(3, true)
+                .bind(3, managed)
                 .bind(4, at.toEpochMilli())
                 .bind(5, written.version())
                 .bind(6, ResourceRows.serialise(document))
                 .bind(7, accountId)
                 .bind(8, current.id())
                 .execute();
+            if (author != null) {
+              ManualChangeLog.record(
+                  handle,
+                  accountId,
+                  ManualChangeLog.Resource.GROUP,
+                  current.id(),
+                  "edit",
+                  author,
+                  written.version(),
+                  at);
+            }
             return Optional.of(written);
           });
     } catch (RuntimeException e) {
@@ -285,20 +360,53 @@ public final class JdbcGroupStore implements GroupStore {
 
   @Override
   public boolean delete(String accountId, String groupId) {
+    return Transactions.inTransaction(jdbi, handle -> deleteClaimed(handle, accountId, groupId));
+  }
+
+  private static boolean deleteClaimed(Handle handle, String accountId, String groupId) {
+    handle
+        .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
+        .bind(0, accountId)
+        .bind(1, groupId)
+        .execute();
+    return handle
+            .createUpdate("DELETE FROM staff_groups WHERE account_id = ? AND id = ?")
+            .bind(0, accountId)
+            .bind(1, groupId)
+            .execute()
+        == 1;
+  }
+
+  @Override
+  public boolean deleteByHand(
+      String accountId, String groupId, long expectedVersion, Instant at, Caller author) {
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          handle
-              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND group_id = ?")
-              .bind(0, accountId)
-              .bind(1, groupId)
-              .execute();
-          return handle
-                  .createUpdate("DELETE FROM staff_groups WHERE account_id = ? AND id = ?")
+          int claimed =
+              handle
+                  .createUpdate(
+                      "UPDATE staff_groups SET version = version WHERE account_id = ? AND id = ?"
+                          + " AND version = ? AND scim_managed = ?")
                   .bind(0, accountId)
                   .bind(1, groupId)
-                  .execute()
-              == 1;
+                  .bind(2, expectedVersion)
+                  .bind(3, false)
+                  .execute();
+          if (claimed == 0) {
+            return false;
+          }
+          deleteClaimed(handle, accountId, groupId);
+          ManualChangeLog.record(
+              handle,
+              accountId,
+              ManualChangeLog.Resource.GROUP,
+              groupId,
+              "delete",
+              author,
+              null,
+              at);
+          return true;
         });
   }
 

@@ -1,5 +1,6 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
@@ -39,6 +40,16 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public void insert(String accountId, StoredResource staff) {
+    insert(accountId, staff, null);
+  }
+
+  @Override
+  public void insertByHand(String accountId, StoredResource staff, Caller author) {
+    insert(accountId, staff, java.util.Objects.requireNonNull(author, "author"));
+  }
+
+  /** Inserts the record, and the record of its author when made by hand (author not null). */
+  private void insert(String accountId, StoredResource staff, Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
     try {
       Transactions.useTransaction(
@@ -63,9 +74,26 @@ public final class JdbcStaffStore implements StaffStore {
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
             StaffCounts.change(handle, accountId, staff.id(), 1);
+            recordByHand(handle, accountId, staff, "create", author);
           });
     } catch (RuntimeException e) {
       throw translated(e);
+    }
+  }
+
+  /** Records who made a change by hand (author not null) in the change's transaction. */
+  private static void recordByHand(
+      Handle handle, String accountId, StoredResource staff, String action, Caller author) {
+    if (author != null) {
+      ManualChangeLog.record(
+          handle,
+          accountId,
+          ManualChangeLog.Resource.STAFF,
+          staff.id(),
+          action,
+          author,
+          staff.version(),
+          staff.lastModified());
     }
   }
 
@@ -135,6 +163,21 @@ public final class JdbcStaffStore implements StaffStore {
   }
 
   @Override
+  public Optional<StoredResource> findByUserName(String accountId, String userName) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + ResourceRows.COLUMNS
+                        + " FROM staff WHERE account_id = ? AND user_name_key = ? AND retired_at IS NULL")
+                .bind(0, accountId)
+                .bind(1, StaffColumns.key(userName))
+                .map(ResourceRows.MAPPER)
+                .findOne());
+  }
+
+  @Override
   public Optional<StoredResource> findAdoptable(String accountId, String externalId) {
     return jdbi.withHandle(
         handle ->
@@ -153,6 +196,23 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public boolean update(String accountId, StoredResource staff, long expectedVersion) {
+    return update(accountId, staff, expectedVersion, null);
+  }
+
+  @Override
+  public boolean updateByHand(
+      String accountId, StoredResource staff, long expectedVersion, Caller author) {
+    return update(
+        accountId, staff, expectedVersion, java.util.Objects.requireNonNull(author, "author"));
+  }
+
+  /**
+   * Writes the record if it is still at {@code expectedVersion}; by hand (author not null) only if
+   * it is not SCIM-managed either, decided by the UPDATE itself, so that no SCIM write can come
+   * between the check and the change.
+   */
+  private boolean update(
+      String accountId, StoredResource staff, long expectedVersion, Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
     try {
       return Transactions.inTransaction(
@@ -167,8 +227,10 @@ public final class JdbcStaffStore implements StaffStore {
                             + " display_name = :displayName, display_name_key = :displayNameKey, user_type ="
                             + " :userType, active = :active, scim_managed = :scimManaged, last_modified ="
                             + " :lastModified, version = :version, document = :document WHERE account_id ="
-                            + " :account AND id = :id AND version = :expected AND retired_at IS NULL")
+                            + " :account AND id = :id AND version = :expected AND retired_at IS NULL"
+                            + (author == null ? "" : " AND scim_managed = :unmanaged"))
                     .bind("account", accountId)
+                    .bind("unmanaged", false)
                     .bind("id", staff.id())
                     .bindMap(bindings(columns))
                     .bind("scimManaged", staff.scimManaged())
@@ -186,6 +248,7 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind(1, staff.id())
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
+            recordByHand(handle, accountId, staff, "edit", author);
             return true;
           });
     } catch (RuntimeException e) {
@@ -195,17 +258,31 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public boolean retire(String accountId, StoredResource retired, long expectedVersion) {
+    return retire(accountId, retired, expectedVersion, null);
+  }
+
+  @Override
+  public boolean retireByHand(
+      String accountId, StoredResource retired, long expectedVersion, Caller author) {
+    return retire(
+        accountId, retired, expectedVersion, java.util.Objects.requireNonNull(author, "author"));
+  }
+
+  /** As {@link #update(String, StoredResource, long, Caller)}, for retirement. */
+  private boolean retire(
+      String accountId, StoredResource retired, long expectedVersion, Caller author) {
     long at = retired.lastModified().toEpochMilli();
     String staffId = retired.id();
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          int updated =
+          var retire =
               handle
                   .createUpdate(
                       "UPDATE staff SET retired_at = ?, active = ?, last_modified = ?, version = ?,"
                           + " document = ? WHERE account_id = ? AND id = ? AND version = ?"
-                          + " AND retired_at IS NULL")
+                          + " AND retired_at IS NULL"
+                          + (author == null ? "" : " AND scim_managed = ?"))
                   .bind(0, at)
                   .bind(1, false)
                   .bind(2, at)
@@ -213,12 +290,16 @@ public final class JdbcStaffStore implements StaffStore {
                   .bind(4, ResourceRows.serialise(retired.document()))
                   .bind(5, accountId)
                   .bind(6, staffId)
-                  .bind(7, expectedVersion)
-                  .execute();
+                  .bind(7, expectedVersion);
+          if (author != null) {
+            retire.bind(8, false);
+          }
+          int updated = retire.execute();
           if (updated == 0) {
             return false;
           }
           StaffCounts.change(handle, accountId, staffId, -1);
+          recordByHand(handle, accountId, retired, "delete", author);
           // Membership is part of each group's state: its version and lastModified change too.
           handle
               .createUpdate(

@@ -3,6 +3,7 @@ package com.classlark.scim.app;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -54,19 +55,29 @@ final class CommandTree {
   /**
    * An invocation of the command that picocli and the command's own argument checks accept: its
    * path, for every required option its first completion candidate, a valid value (for an option
-   * that checks it) or {@code x}, {@code x} for every positional parameter, then {@code --db}.
+   * that checks it) or {@code x}, the first option of every required group of options, {@code x}
+   * for every positional parameter, then {@code --db}.
    */
   static String[] invocation(List<String> path, String db) {
     List<String> args = new ArrayList<>(path);
     CommandLine command = command(path);
     for (OptionSpec option : command.getCommandSpec().options()) {
-      if (option.required()) {
+      if (option.required() && option.group() == null) {
         args.add(option.longestName());
         Iterable<String> candidates = option.completionCandidates();
         args.add(
             candidates != null && candidates.iterator().hasNext()
                 ? candidates.iterator().next()
                 : CHECKED_VALUES.getOrDefault(option.longestName(), "x"));
+      }
+    }
+    for (ArgGroupSpec group : command.getCommandSpec().argGroups()) {
+      if (group.multiplicity().min() > 0) {
+        OptionSpec first = group.options().iterator().next();
+        args.add(first.longestName());
+        if (first.arity().min() > 0) {
+          args.add("x");
+        }
       }
     }
     for (PositionalParamSpec parameter : command.getCommandSpec().positionalParameters()) {

@@ -48,6 +48,7 @@ class CommandUsageTest {
             "apikeys list",
             "apikeys revoke",
             "scim disable",
+            "staff release",
             "accounts update",
             "console-users",
             "console-users add",

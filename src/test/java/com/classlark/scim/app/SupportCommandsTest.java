@@ -4,9 +4,13 @@ import static com.classlark.scim.app.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.app.CommandLineTest.Run;
+import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.store.Database;
+import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Support's SCIM commands: {@code tokens regenerate}, {@code scim disable} and {@code accounts
- * update --default-user-type}, on both engines.
+ * Support's SCIM commands: {@code tokens regenerate}, {@code scim disable}, {@code accounts update
+ * --default-user-type} and {@code staff release}, on both engines.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -149,5 +153,86 @@ class SupportCommandsTest {
     assertThat(wrong.err())
         .startsWith("error: Fix the fields named in errors and send the request again:")
         .contains("must be exactly one of Staff, Event Manager, Finance Manager, Administrator");
+  }
+
+  /** A school with two SCIM-managed staff members in one SCIM-managed group: its ids. */
+  private static String[] managedSchool() {
+    try (Database db = Database.open(database.target())) {
+      Services services = Services.over(db, Clock.systemUTC());
+      String school = services.accounts().create("Release School").id();
+      String first =
+          services.staff().create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("a")))).id();
+      services.staff().create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("b"))));
+      String group =
+          services
+              .groups()
+              .create(
+                  school,
+                  Json.parse(
+                      Bodies.json("{'displayName':'All','members':[{'value':'" + first + "'}]}")
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .id();
+      return new String[] {school, first, group};
+    }
+  }
+
+  @Test
+  void releasesOneStaffMemberOneGroupOrTheWholeSchool() {
+    String[] ids = managedSchool();
+    String nl = System.lineSeparator();
+
+    Run staff = admin("staff", "release", "--account", ids[0], "--staff", ids[1]);
+    assertThat(staff.exitCode()).isZero();
+    assertThat(staff.out())
+        .isEqualTo(
+            "Released staff member "
+                + ids[1]
+                + " from SCIM: editable in ClassLark until the identity provider writes it again."
+                + nl);
+
+    Run group = admin("staff", "release", "--account", ids[0], "--group", ids[2], "--json");
+    assertThat(group.json())
+        .isEqualTo(
+            Bodies.tree(
+                Bodies.json(
+                    "{'accountId':'"
+                        + ids[0]
+                        + "','groupId':'"
+                        + ids[2]
+                        + "','version':'W/\\\"2\\\"'}")));
+
+    Run all = admin("staff", "release", "--account", ids[0], "--all", "--json");
+    assertThat(all.json())
+        .isEqualTo(Bodies.tree(Bodies.json("{'accountId':'" + ids[0] + "','staff':1,'groups':0}")));
+  }
+
+  @Test
+  void refusesAnUnknownRecordAndAMissingOrDoubleTarget() {
+    String[] ids = managedSchool();
+
+    Run unknown = admin("staff", "release", "--account", ids[0], "--staff", "nobody");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err())
+        .isEqualTo(
+            "error: No staff member with id nobody in this school. Check the id; it may have been"
+                + " removed."
+                + System.lineSeparator());
+
+    Run none = admin("staff", "release", "--account", ids[0]);
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "error: Error: Missing required argument (specify one of these):"
+                + " (--staff=STAFF_ID | --group=GROUP_ID | --all)");
+
+    Run both = admin("staff", "release", "--account", ids[0], "--all", "--staff", ids[1]);
+    assertThat(both.exitCode()).isEqualTo(2);
+
+    Run noSchool = admin("staff", "release", "--account", "nope", "--all");
+    assertThat(noSchool.exitCode()).isEqualTo(1);
+    assertThat(noSchool.err())
+        .isEqualTo(
+            "error: No school with id nope. Check the id; support can list every school."
+                + System.lineSeparator());
   }
 }

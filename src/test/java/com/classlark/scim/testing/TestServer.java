@@ -19,13 +19,16 @@ public final class TestServer implements AutoCloseable {
   private final MutableClock clock;
   private final Account school;
   private final String token;
+  private final AppConfig config;
 
   private TestServer(
       TestDatabase database,
       Application application,
       MutableClock clock,
       Account school,
-      String token) {
+      String token,
+      AppConfig config) {
+    this.config = config;
     this.database = database;
     this.application = application;
     this.clock = clock;
@@ -72,19 +75,26 @@ public final class TestServer implements AutoCloseable {
     TestDatabase database = TestDatabase.create(engine);
     MutableClock clock = new MutableClock(Instant.now());
     Application application;
+    AppConfig config =
+        configure.apply(new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true));
     try {
-      application =
-          Application.start(
-              configure.apply(
-                  new AppConfig(database.target(), http, QuerySettings.DEFAULT, bulk, true)),
-              clock);
+      application = Application.start(config, clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
     Account school = application.services().accounts().create("Test School " + engine);
     String token = application.services().tokens().issue(school.id(), "test", null).secret();
-    return new TestServer(database, application, clock, school, token);
+    return new TestServer(database, application, clock, school, token, config);
+  }
+
+  /**
+   * The service stopped and started again over the same database, clock, school and token, as a
+   * restart of the process: this server's application is closed, its database kept for the new one.
+   */
+  public TestServer restarted() {
+    application.close();
+    return new TestServer(database, Application.start(config, clock), clock, school, token, config);
   }
 
   public Application application() {
