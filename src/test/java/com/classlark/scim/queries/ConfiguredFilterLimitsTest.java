@@ -11,37 +11,27 @@ import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The filter limits configured for the service ({@code --max-filter-length}, {@code
  * --max-filter-depth}) bound every filter and every PATCH path it parses, not only query filters.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ConfiguredFilterLimitsTest {
+class ConfiguredFilterLimitsTest extends ServerPerEngine {
   private static final FilterLimits LIMITS = new FilterLimits(40, 2);
   private static final String LONG_PATH = "emails[type eq \"work\" and value ew \"example\"].value";
 
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
+  /** Hides {@link ServerPerEngine}'s default server: this class needs other settings. */
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server =
+    start(
         TestServer.start(
             engine,
             config ->
@@ -49,13 +39,7 @@ class ConfiguredFilterLimitsTest {
                     new QuerySettings(
                         QuerySettings.DEFAULT.defaultPageSize(),
                         QuerySettings.DEFAULT.maxPageSize(),
-                        LIMITS)));
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+                        LIMITS))));
   }
 
   private static String patch(String path) {
