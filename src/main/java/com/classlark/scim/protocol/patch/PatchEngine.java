@@ -114,8 +114,8 @@ public final class PatchEngine {
       for (PatchTarget cleared : pathless.cleared()) {
         edits.assign(cleared, NullNode.getInstance());
       }
-      for (Map.Entry<PatchTarget, JsonNode> value : pathless.values()) {
-        edits.assign(value.getKey(), value.getValue());
+      for (Map.Entry<ResolvedAttribute, JsonNode> value : pathless.values()) {
+        edits.assignCanonical(value.getKey(), value.getValue());
       }
       return;
     }

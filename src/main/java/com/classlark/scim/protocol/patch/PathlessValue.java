@@ -24,11 +24,13 @@ import java.util.Optional;
  * PUT (RFC 7644 §3.5.1), because Okta echoes {@code id}, {@code schemas} and {@code meta}; but an
  * {@code id} other than the resource's is refused, since the client plainly asks to change it.
  *
- * @param values canonical values to set, one per attribute present, in layout order
+ * @param values canonical values to set, one per attribute present, in layout order; read once here
+ *     and not again when applied
  * @param cleared attributes and sub-attributes the value sets to null, {@code ""}, {@code []} or
  *     {@code {}}: these are cleared
  */
-record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTarget> cleared) {
+record PathlessValue(
+    List<Map.Entry<ResolvedAttribute, JsonNode>> values, List<PatchTarget> cleared) {
 
   /**
    * @param keys the parser of the value's keys, with the service's configured filter limits
@@ -48,11 +50,11 @@ record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTa
     }
     checkId(raw, resourceId);
     ObjectNode canonical = PatchValues.readPartial(type, raw);
-    List<Map.Entry<PatchTarget, JsonNode>> values = new ArrayList<>();
+    List<Map.Entry<ResolvedAttribute, JsonNode>> values = new ArrayList<>();
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       JsonNode value = ResourceLayout.get(canonical, attribute);
       if (!value.isMissingNode()) {
-        values.add(Map.entry(new PatchTarget.Whole(attribute), value));
+        values.add(Map.entry(attribute, value));
       }
     }
     List<PatchTarget> cleared = new ArrayList<>();
