@@ -123,7 +123,7 @@ public final class Groups {
                 : ResourceReader.read(
                     ResourceTypes.GROUP,
                     PatchEngine.apply(
-                        ResourceTypes.GROUP, existing, groupId, plan.documentOperations())),
+                        ResourceTypes.GROUP, existing, groupId, plan.documentOperations(), paths)),
         plan.membershipChanges());
   }
 

@@ -177,7 +177,7 @@ public final class Staff {
             keepsActive(
                 ResourceReader.read(
                     ResourceTypes.USER,
-                    PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations))));
+                    PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations, paths))));
   }
 
   /**

@@ -10,6 +10,7 @@ import com.classlark.scim.testing.ApiClients;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
 import com.classlark.scim.web.FairnessSettings;
 import com.classlark.scim.web.HttpSettings;
@@ -17,33 +18,20 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every failure of a request to {@code /api/v1}, whoever detects it (the route, the adapter, the
  * server), is an RFC 9457 problem document.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ApiErrorsTest {
-  static TestServer server;
-
-  @Parameter Engine engine;
+class ApiErrorsTest extends ServerPerEngine {
 
   ScimClient support;
 
+  /** Hides {@link ServerPerEngine}'s default server: this class needs other settings. */
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server = TestServer.start(engine, new HttpSettings("127.0.0.1", 0, 4096, null));
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+    start(TestServer.start(engine, new HttpSettings("127.0.0.1", 0, 4096, null)));
   }
 
   @BeforeEach

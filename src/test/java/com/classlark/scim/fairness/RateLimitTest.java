@@ -6,25 +6,20 @@ import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
 import com.classlark.scim.web.FairnessSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each school's request rate over real HTTP: a token bucket of 3 requests refilled at 1 per second
  * of the server's clock, which the test moves by hand, so nothing here depends on how fast the
  * machine is.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class RateLimitTest {
+class RateLimitTest extends ServerPerEngine {
   private static final String LIMITED =
       Bodies.error(
           429,
@@ -32,23 +27,16 @@ class RateLimitTest {
           "This school sent more than 1 request per second (bursts of up to 3). Retry after 1"
               + " second.");
 
-  static TestServer server;
   static int schools;
-
-  @Parameter Engine engine;
 
   ScimClient school;
 
+  /** Hides {@link ServerPerEngine}'s default server: this class needs other settings. */
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server =
+    start(
         TestServer.start(
-            engine, config -> config.withFairness(new FairnessSettings(1, 3, 0, Duration.ZERO)));
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+            engine, config -> config.withFairness(new FairnessSettings(1, 3, 0, Duration.ZERO))));
   }
 
   /** A school of its own for every test: its bucket starts full. */

@@ -11,35 +11,27 @@ import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The filter limits configured for the service ({@code --max-filter-length}, {@code
  * --max-filter-depth}) bound every filter and every PATCH path it parses, not only query filters.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ConfiguredFilterLimitsTest {
+class ConfiguredFilterLimitsTest extends ServerPerEngine {
   private static final FilterLimits LIMITS = new FilterLimits(40, 2);
   private static final String LONG_PATH = "emails[type eq \"work\" and value ew \"example\"].value";
 
-  static TestServer server;
-  static ScimClient client;
-
-  @Parameter Engine engine;
-
+  /** Hides {@link ServerPerEngine}'s default server: this class needs other settings. */
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server =
+    start(
         TestServer.start(
             engine,
             config ->
@@ -47,13 +39,7 @@ class ConfiguredFilterLimitsTest {
                     new QuerySettings(
                         QuerySettings.DEFAULT.defaultPageSize(),
                         QuerySettings.DEFAULT.maxPageSize(),
-                        LIMITS)));
-    client = server.client();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+                        LIMITS))));
   }
 
   private static String patch(String path) {
@@ -64,21 +50,21 @@ class ConfiguredFilterLimitsTest {
             + "','value':'x@school.example'}]}");
   }
 
+  private static JsonNode tooLongPath(String where, int length) {
+    return Bodies.parse(
+        error(
+            400,
+            "invalidPath",
+            where + ": the path is " + length + " characters long; the limit is 40"));
+  }
+
   @Test
   void aUserPatchPathLongerThanTheConfiguredLimitIsRefused() {
     String id = client.post("/Users", staff(uniqueEmail("limits"))).json().get("id").textValue();
 
     HttpResult result = client.patch("/Users/" + id, patch(LONG_PATH));
 
-    assertThat(result.json())
-        .isEqualTo(
-            Bodies.parse(
-                error(
-                    400,
-                    "invalidPath",
-                    "Operations[0].path: the path is "
-                        + LONG_PATH.length()
-                        + " characters long; the limit is 40")));
+    assertThat(result.json()).isEqualTo(tooLongPath("Operations[0].path", LONG_PATH.length()));
   }
 
   @Test
@@ -92,15 +78,42 @@ class ConfiguredFilterLimitsTest {
 
     HttpResult result = client.patch("/Groups/" + id, patch(LONG_PATH));
 
-    assertThat(result.json())
-        .isEqualTo(
-            Bodies.parse(
-                error(
-                    400,
-                    "invalidPath",
-                    "Operations[0].path: the path is "
-                        + LONG_PATH.length()
-                        + " characters long; the limit is 40")));
+    assertThat(result.json()).isEqualTo(tooLongPath("Operations[0].path", LONG_PATH.length()));
+  }
+
+  @Test
+  void aKeyOfAPathlessValueLongerThanTheConfiguredLimitIsRefused() {
+    String id = client.post("/Users", staff(uniqueEmail("limits"))).json().get("id").textValue();
+    String key = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department";
+
+    HttpResult result =
+        client.patch(
+            "/Users/" + id,
+            json(
+                "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+                    + "{'op':'replace','value':{'"
+                    + key
+                    + "':''}}]}"));
+
+    assertThat(result.json()).isEqualTo(tooLongPath("a key of the value", key.length()));
+  }
+
+  @Test
+  void aPathlessValueWithKeysWithinTheConfiguredLimitApplies() {
+    JsonNode created = client.post("/Users", staff(uniqueEmail("limits"))).json();
+    String id = created.get("id").textValue();
+    ObjectNode expected = (ObjectNode) Bodies.withoutMeta(created);
+    ((ObjectNode) expected.get("name")).put("givenName", "Ada");
+
+    HttpResult result =
+        client.patch(
+            "/Users/" + id,
+            json(
+                "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+                    + "{'op':'replace','value':{'name.givenName':'Ada','title':''}}]}"));
+
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(Bodies.withoutMeta(result.json())).isEqualTo(expected);
   }
 
   @Test

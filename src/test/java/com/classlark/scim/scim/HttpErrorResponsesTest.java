@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
 import com.classlark.scim.web.HttpSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every error the foundation can answer, with status, headers and the whole SCIM Error body. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class HttpErrorResponsesTest {
-  static TestServer server;
+class HttpErrorResponsesTest extends ServerPerEngine {
 
-  @Parameter Engine engine;
-
+  /** Hides {@link ServerPerEngine}'s default server: this class needs other settings. */
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server = TestServer.start(engine, new HttpSettings("127.0.0.1", 0, 4096, null));
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+    start(TestServer.start(engine, new HttpSettings("127.0.0.1", 0, 4096, null)));
   }
 
   private static String error(int status, String detail) {

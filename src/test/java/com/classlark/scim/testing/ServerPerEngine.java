@@ -9,6 +9,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Base of HTTP test classes: the whole class runs once per database engine, against one real server
  * on a random port over a fresh database of that engine, with one school and its token.
+ *
+ * <p>A class whose server needs other settings hides {@link #startServer(Engine)} with its own
+ * {@code @BeforeParameterizedClassInvocation static void startServer(Engine engine)} that calls
+ * {@link #start(TestServer)} with the server it started; JUnit runs only the hiding method.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -20,8 +24,13 @@ public abstract class ServerPerEngine {
 
   @BeforeParameterizedClassInvocation
   static void startServer(Engine engine) {
-    server = TestServer.start(engine);
-    client = server.client();
+    start(TestServer.start(engine));
+  }
+
+  /** Makes {@code started} the class's server, closed after the invocation. */
+  protected static void start(TestServer started) {
+    server = started;
+    client = started.client();
   }
 
   @AfterParameterizedClassInvocation

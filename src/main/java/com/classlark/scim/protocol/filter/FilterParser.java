@@ -34,6 +34,11 @@ public final class FilterParser {
     this.limits = limits;
   }
 
+  /** The limits every text this parser reads must stay within. */
+  public FilterLimits limits() {
+    return limits;
+  }
+
   /** Parses a filter with {@link FilterLimits#DEFAULT}. */
   public static Filter parse(String text) {
     return DEFAULT.parseFilter(text);

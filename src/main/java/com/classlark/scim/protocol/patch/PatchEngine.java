@@ -2,6 +2,8 @@ package com.classlark.scim.protocol.patch;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterEvaluator;
+import com.classlark.scim.protocol.filter.FilterLimits;
+import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.resource.ResourceLayout;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.Mutability;
@@ -55,11 +57,27 @@ import java.util.Map;
 public final class PatchEngine {
   private PatchEngine() {}
 
+  private static final FilterParser DEFAULT_PATHS = new FilterParser(FilterLimits.DEFAULT);
+
+  /**
+   * Applies {@code operations} to {@code document}, reading the keys of pathless values within
+   * {@link FilterLimits#DEFAULT}.
+   */
+  public static ObjectNode apply(
+      ResourceTypeDefinition type,
+      ObjectNode document,
+      String resourceId,
+      List<PatchOperation> operations) {
+    return apply(type, document, resourceId, operations, DEFAULT_PATHS);
+  }
+
   /**
    * Applies {@code operations} to {@code document}.
    *
    * @param document the resource in canonical form, without {@code id} and {@code meta}; unchanged
    * @param resourceId the resource's id, which a pathless value may repeat but not change
+   * @param paths the parser of the keys of pathless values, with the service's configured filter
+   *     limits (the same that parsed the operations' paths)
    * @return a new canonical document with {@code schemas} recomputed
    * @throws ScimException for the first operation that cannot apply; nothing is applied then
    */
@@ -67,11 +85,12 @@ public final class PatchEngine {
       ResourceTypeDefinition type,
       ObjectNode document,
       String resourceId,
-      List<PatchOperation> operations) {
+      List<PatchOperation> operations,
+      FilterParser paths) {
     ObjectNode working = document.deepCopy();
     FilterEvaluator evaluator = new FilterEvaluator(type);
     for (PatchOperation operation : operations) {
-      applyOne(type, evaluator, working, resourceId, operation);
+      applyOne(type, evaluator, paths, working, resourceId, operation);
     }
     checkRequiredKept(type, document, working);
     return ResourceLayout.withSchemas(type, working);
@@ -80,6 +99,7 @@ public final class PatchEngine {
   private static void applyOne(
       ResourceTypeDefinition type,
       FilterEvaluator evaluator,
+      FilterParser paths,
       ObjectNode document,
       String resourceId,
       PatchOperation operation) {
@@ -89,13 +109,13 @@ public final class PatchEngine {
         throw ScimException.noTarget(
             "remove needs a path naming the attribute or values to remove");
       }
-      PathlessValue pathless = PathlessValue.read(type, operation.value(), resourceId, op);
+      PathlessValue pathless = PathlessValue.read(type, operation.value(), resourceId, op, paths);
       TargetEdits edits = new TargetEdits(evaluator, document, op);
       for (PatchTarget cleared : pathless.cleared()) {
         edits.assign(cleared, NullNode.getInstance());
       }
-      for (Map.Entry<PatchTarget, JsonNode> value : pathless.values()) {
-        edits.assign(value.getKey(), value.getValue());
+      for (Map.Entry<ResolvedAttribute, JsonNode> value : pathless.values()) {
+        edits.assignCanonical(value.getKey(), value.getValue());
       }
       return;
     }

@@ -1,7 +1,6 @@
 package com.classlark.scim.protocol.patch;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.PathExpression;
 import com.classlark.scim.protocol.resource.ResourceLayout;
@@ -25,16 +24,19 @@ import java.util.Optional;
  * PUT (RFC 7644 §3.5.1), because Okta echoes {@code id}, {@code schemas} and {@code meta}; but an
  * {@code id} other than the resource's is refused, since the client plainly asks to change it.
  *
- * @param values canonical values to set, one per attribute present, in layout order
+ * @param values canonical values to set, one per attribute present, in layout order; read once here
+ *     and not again when applied
  * @param cleared attributes and sub-attributes the value sets to null, {@code ""}, {@code []} or
  *     {@code {}}: these are cleared
  */
-record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTarget> cleared) {
+record PathlessValue(
+    List<Map.Entry<ResolvedAttribute, JsonNode>> values, List<PatchTarget> cleared) {
 
-  private static final FilterParser KEYS = new FilterParser(FilterLimits.DEFAULT);
-
+  /**
+   * @param keys the parser of the value's keys, with the service's configured filter limits
+   */
   static PathlessValue read(
-      ResourceTypeDefinition type, JsonNode raw, String resourceId, PatchOp op) {
+      ResourceTypeDefinition type, JsonNode raw, String resourceId, PatchOp op, FilterParser keys) {
     if (raw == null) {
       throw ScimException.invalidValue(
           op.keyword() + " without a path needs a value: an object of the attributes to set");
@@ -48,22 +50,22 @@ record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTa
     }
     checkId(raw, resourceId);
     ObjectNode canonical = PatchValues.readPartial(type, raw);
-    List<Map.Entry<PatchTarget, JsonNode>> values = new ArrayList<>();
+    List<Map.Entry<ResolvedAttribute, JsonNode>> values = new ArrayList<>();
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       JsonNode value = ResourceLayout.get(canonical, attribute);
       if (!value.isMissingNode()) {
-        values.add(Map.entry(new PatchTarget.Whole(attribute), value));
+        values.add(Map.entry(attribute, value));
       }
     }
     List<PatchTarget> cleared = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : raw.properties()) {
       Optional<SchemaDefinition> container = schemaNamed(type, field.getKey());
       if (container.isEmpty()) {
-        collectCleared(type, field.getKey(), field.getValue(), cleared);
+        collectCleared(type, keys, field.getKey(), field.getValue(), cleared);
       } else if (field.getValue().isObject()) {
         for (Map.Entry<String, JsonNode> inner : field.getValue().properties()) {
           String key = container.get().id() + ":" + inner.getKey();
-          collectCleared(type, key, inner.getValue(), cleared);
+          collectCleared(type, keys, key, inner.getValue(), cleared);
         }
       }
     }
@@ -88,8 +90,12 @@ record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTa
   }
 
   private static void collectCleared(
-      ResourceTypeDefinition type, String key, JsonNode value, List<PatchTarget> cleared) {
-    Optional<PatchTarget> target = targetOf(type, key);
+      ResourceTypeDefinition type,
+      FilterParser keys,
+      String key,
+      JsonNode value,
+      List<PatchTarget> cleared) {
+    Optional<PatchTarget> target = targetOf(type, keys, key);
     if (target.isEmpty() || PatchTarget.readOnly(target.get())) {
       return; // unknown and read-only attributes are ignored, as the reader ignores them
     }
@@ -109,13 +115,25 @@ record PathlessValue(List<Map.Entry<PatchTarget, JsonNode>> values, List<PatchTa
 
   /**
    * The attribute or sub-attribute a key names; empty for anything else, as the reader ignores it.
+   * A key longer than the configured limit is refused as a path of that length would be: ignoring
+   * it would silently skip the clear the client asked for.
    */
-  private static Optional<PatchTarget> targetOf(ResourceTypeDefinition type, String key) {
+  private static Optional<PatchTarget> targetOf(
+      ResourceTypeDefinition type, FilterParser keys, String key) {
+    PathExpression path;
     try {
-      PathExpression path = KEYS.parsePath(key);
-      if (path.valueFilter() != null) {
-        return Optional.empty();
+      path = keys.parsePath(key);
+    } catch (ScimException e) {
+      if (key.length() > keys.limits().maxLength()) {
+        throw new ScimException(
+            e.status(), e.scimType().orElse(null), "a key of the value: " + e.detail());
       }
+      return Optional.empty();
+    }
+    if (path.valueFilter() != null) {
+      return Optional.empty();
+    }
+    try {
       PatchTarget target = PatchTarget.resolve(type, path);
       return target instanceof PatchTarget.Values ? Optional.empty() : Optional.of(target);
     } catch (ScimException e) {

@@ -82,14 +82,34 @@ final class TargetEdits {
       clear(attribute, current);
       return;
     }
+    setWhole(attribute, current, value.get());
+  }
+
+  /**
+   * {@code add} or {@code replace} of a value already in canonical form and not "clear", as a
+   * pathless value gives it once {@link PathlessValue} has read it: it is not read a second time.
+   */
+  void assignCanonical(ResolvedAttribute attribute, JsonNode value) {
+    AttributeDefinition definition = attribute.attribute();
+    JsonNode current = ResourceLayout.get(document, attribute);
+    if (definition.isComplex() && !definition.multiValued()) {
+      merge(attribute, current, (ObjectNode) value, List.of());
+    } else {
+      setWhole(attribute, current, value);
+    }
+  }
+
+  private void setWhole(ResolvedAttribute attribute, JsonNode current, JsonNode value) {
+    AttributeDefinition definition = attribute.attribute();
+    String path = attribute.canonicalPath();
     if (!definition.multiValued() || op == PatchOp.REPLACE) {
-      ComplexMerge.checkImmutable(definition, path, current, value.get());
-      ResourceLayout.set(document, attribute, value.get());
+      ComplexMerge.checkImmutable(definition, path, current, value);
+      ResourceLayout.set(document, attribute, value);
       return;
     }
     List<JsonNode> values = MultiValuedOps.elements(current);
     Set<JsonNode> touched = MultiValuedOps.identitySet();
-    touched.addAll(MultiValuedOps.append(values, value.get()));
+    touched.addAll(MultiValuedOps.append(values, value));
     MultiValuedOps.keepOnePrimary(definition, path, values, touched);
     ResourceLayout.set(document, attribute, MultiValuedOps.array(values));
   }
