@@ -4,6 +4,7 @@ import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
+import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.web.ErrorBody;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
@@ -43,10 +44,17 @@ public final class ApiAdapter implements WebAdapter {
 
   /** The adapter with every route group of the directory API. */
   public static ApiAdapter create(
-      ApiKeys keys, Schools schools, ScimAccess scimAccess, Clock clock) {
+      ApiKeys keys,
+      Schools schools,
+      ScimAccess scimAccess,
+      ProvisioningLog provisioningLog,
+      Clock clock) {
     return new ApiAdapter(
         keys,
-        List.of(new SchoolsRoutes(schools), new ScimAccessRoutes(scimAccess, schools, clock)));
+        List.of(
+            new SchoolsRoutes(schools),
+            new ScimAccessRoutes(scimAccess, schools, clock),
+            new ProvisioningLogRoutes(provisioningLog, clock)));
   }
 
   @Override

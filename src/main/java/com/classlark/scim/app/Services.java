@@ -8,12 +8,15 @@ import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.Tokens;
+import com.classlark.scim.directory.log.ProvisioningLog;
+import com.classlark.scim.directory.log.ProvisioningLogStore;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcGroupStore;
+import com.classlark.scim.store.JdbcProvisioningLogStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffStore;
 import com.classlark.scim.store.JdbcTokenStore;
@@ -31,6 +34,8 @@ public record Services(
     Staff staff,
     Groups groups,
     Cursors cursors,
+    ProvisioningLog provisioningLog,
+    ProvisioningLogStore provisioningLogStore,
     Clock clock) {
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
@@ -50,6 +55,7 @@ public record Services(
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
     Tokens tokens = new Tokens(tokenStore, accountStore, clock);
+    JdbcProvisioningLogStore logStore = new JdbcProvisioningLogStore(database);
     return new Services(
         database,
         accounts,
@@ -60,6 +66,8 @@ public record Services(
         new Staff(new JdbcStaffStore(database), clock, valueLimit, filterLimits, accountStore),
         new Groups(new JdbcGroupStore(database), clock, filterLimits),
         new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT),
+        new ProvisioningLog(logStore, accountStore),
+        logStore,
         clock);
   }
 }
