@@ -2,7 +2,7 @@ package com.classlark.scim.api;
 
 import com.classlark.scim.directory.FieldError;
 import com.classlark.scim.directory.Problems;
-import com.classlark.scim.directory.log.LogEntry;
+import com.classlark.scim.directory.log.LogJson;
 import com.classlark.scim.directory.log.LogOutcome;
 import com.classlark.scim.directory.log.LogPage;
 import com.classlark.scim.directory.log.LogSummary;
@@ -56,7 +56,7 @@ final class ProvisioningLogRoutes implements ApiRoutes {
             blankToNull(ctx.queryParam("cursor")));
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
-    page.entries().forEach(entry -> items.add(toJson(entry)));
+    page.entries().forEach(entry -> items.add(LogJson.entry(entry)));
     body.put("nextCursor", page.nextCursor());
     ApiResponses.json(ctx, 200, body);
   }
@@ -86,31 +86,6 @@ final class ProvisioningLogRoutes implements ApiRoutes {
           .put("count", failure.count());
     }
     ApiResponses.json(ctx, 200, body);
-  }
-
-  /** One entry as the school's admin and support see it. */
-  static ObjectNode toJson(LogEntry entry) {
-    ObjectNode node = Json.object();
-    node.put("id", entry.id());
-    node.put("at", ApiResponses.instant(entry.at()));
-    node.put("method", entry.method());
-    node.put("path", entry.path());
-    node.put("operation", entry.operation().wireName());
-    node.put("resourceType", entry.resourceType());
-    node.put("resourceId", entry.resourceId());
-    node.put("resourceName", entry.resourceName());
-    node.put("status", entry.status());
-    node.put("outcome", entry.failed() ? "failure" : "success");
-    node.put("scimType", entry.scimType());
-    node.put("detail", entry.detail());
-    ArrayNode changes = node.putArray("changes");
-    entry.changes().forEach(changes::add);
-    node.put("tokenId", entry.tokenId());
-    node.put("tokenPrefix", entry.tokenPrefix());
-    node.put("correlationId", entry.correlationId());
-    node.put("durationMs", entry.durationMs());
-    node.put("clientRequestId", entry.clientRequestId());
-    return node;
   }
 
   private static LogOutcome outcome(String value) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TokensCommand.class,
       ApiKeysCommand.class,
       ScimCommand.class,
+      LogCommand.class,
       MigrateCommand.class,
       HelpCommand.class
     })
