@@ -4,6 +4,7 @@ import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
+import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.directory.section.GroupSection;
 import com.classlark.scim.directory.section.SchoolRelease;
 import com.classlark.scim.directory.section.StaffSection;
@@ -52,6 +53,7 @@ public final class ApiAdapter implements WebAdapter {
       StaffSection staffSection,
       GroupSection groupSection,
       SchoolRelease schoolRelease,
+      ProvisioningLog provisioningLog,
       Clock clock) {
     return new ApiAdapter(
         keys,
@@ -59,7 +61,8 @@ public final class ApiAdapter implements WebAdapter {
             new SchoolsRoutes(schools),
             new ScimAccessRoutes(scimAccess, schools, clock),
             new StaffRoutes(staffSection, schoolRelease),
-            new GroupsRoutes(groupSection)));
+            new GroupsRoutes(groupSection),
+            new ProvisioningLogRoutes(provisioningLog, clock)));
   }
 
   @Override

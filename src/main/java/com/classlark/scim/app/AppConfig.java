@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.directory.log.LogSettings;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
@@ -20,6 +21,7 @@ import com.classlark.scim.web.ManagementSettings;
  * @param fairness each school's request rate and concurrency limits
  * @param management where to serve {@code /metrics}, or {@code null} for no management port (and no
  *     metrics)
+ * @param log how the provisioning log is kept
  */
 public record AppConfig(
     DatabaseTarget database,
@@ -30,7 +32,8 @@ public record AppConfig(
     boolean migrate,
     boolean benchmarkBaseline,
     FairnessSettings fairness,
-    ManagementSettings management) {
+    ManagementSettings management,
+    LogSettings log) {
 
   public AppConfig {
     if (bulk.maxPayloadBytes() > http.maxBodyBytes()) {
@@ -61,7 +64,8 @@ public record AppConfig(
         migrate,
         benchmarkBaseline,
         FairnessSettings.OFF,
-        null);
+        null,
+        LogSettings.DEFAULT);
   }
 
   /** The configuration of a normal service with the default value limit, without the baseline. */
@@ -77,7 +81,16 @@ public record AppConfig(
   /** This configuration with other per-school limits. */
   public AppConfig withFairness(FairnessSettings limits) {
     return new AppConfig(
-        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, limits, management);
+        database,
+        http,
+        queries,
+        bulk,
+        valueLimit,
+        migrate,
+        benchmarkBaseline,
+        limits,
+        management,
+        log);
   }
 
   /** This configuration with other query settings (page sizes, filter limits). */
@@ -91,12 +104,28 @@ public record AppConfig(
         migrate,
         benchmarkBaseline,
         fairness,
-        management);
+        management,
+        log);
   }
 
   /** This configuration with a management port. */
   public AppConfig withManagement(ManagementSettings port) {
     return new AppConfig(
-        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, fairness, port);
+        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, fairness, port, log);
+  }
+
+  /** This configuration with another way of keeping the provisioning log. */
+  public AppConfig withLog(LogSettings settings) {
+    return new AppConfig(
+        database,
+        http,
+        queries,
+        bulk,
+        valueLimit,
+        migrate,
+        benchmarkBaseline,
+        fairness,
+        management,
+        settings);
   }
 }

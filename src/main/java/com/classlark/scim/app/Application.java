@@ -3,12 +3,15 @@ package com.classlark.scim.app;
 import com.classlark.scim.api.ApiAdapter;
 import com.classlark.scim.console.ConsoleAdapter;
 import com.classlark.scim.directory.Bulk;
+import com.classlark.scim.directory.log.LogRetention;
+import com.classlark.scim.directory.log.ProvisioningLogWriter;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
 import com.classlark.scim.scim.BenchmarkBaseline;
 import com.classlark.scim.scim.BulkRoutes;
 import com.classlark.scim.scim.DiscoveryRoutes;
 import com.classlark.scim.scim.GroupsRoutes;
 import com.classlark.scim.scim.MeRoutes;
+import com.classlark.scim.scim.ProvisioningCapture;
 import com.classlark.scim.scim.RootSearchRoutes;
 import com.classlark.scim.scim.ScimAdapter;
 import com.classlark.scim.scim.ServiceProviderConfigRoutes;
@@ -21,7 +24,9 @@ import com.classlark.scim.web.Metrics;
 import com.classlark.scim.web.SchoolFairness;
 import com.classlark.scim.web.WebServer;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,17 +39,29 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Application.class);
 
+  /** How long a stopping node waits for its provisioning-log entries to be written. */
+  private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
   private final Services services;
   private final WebServer server;
   private final ManagementServer management;
   private final Metrics metrics;
+  private final ProvisioningLogWriter logWriter;
+  private final LogRetention retention;
 
   private Application(
-      Services services, WebServer server, ManagementServer management, Metrics metrics) {
+      Services services,
+      WebServer server,
+      ManagementServer management,
+      Metrics metrics,
+      ProvisioningLogWriter logWriter,
+      LogRetention retention) {
     this.services = services;
     this.server = server;
     this.management = management;
     this.metrics = metrics;
+    this.logWriter = logWriter;
+    this.retention = retention;
   }
 
   /**
@@ -80,6 +97,40 @@ public final class Application implements AutoCloseable {
   }
 
   private static Application start(AppConfig config, Services services, Metrics metrics) {
+    ProvisioningLogWriter logWriter =
+        ProvisioningLogWriter.start(services.provisioningLogStore(), config.log().queueCapacity());
+    LogRetention retention =
+        new LogRetention(
+                services.provisioningLogStore(), config.log().retention(), services.clock())
+            .start();
+    metrics
+        .registry()
+        .ifPresent(
+            registry -> {
+              FunctionCounter.builder(
+                      "provisioning_log_dropped", logWriter, ProvisioningLogWriter::dropped)
+                  .description("Provisioning-log entries dropped because the queue was full")
+                  .register(registry);
+              FunctionCounter.builder(
+                      "provisioning_log_failed", logWriter, ProvisioningLogWriter::failed)
+                  .description("Provisioning-log entries lost because their insert failed")
+                  .register(registry);
+            });
+    try {
+      return start(config, services, metrics, logWriter, retention);
+    } catch (RuntimeException e) {
+      retention.close();
+      logWriter.close();
+      throw e;
+    }
+  }
+
+  private static Application start(
+      AppConfig config,
+      Services services,
+      Metrics metrics,
+      ProvisioningLogWriter logWriter,
+      LogRetention retention) {
     String baseUrl = config.http().publicBaseUrl();
     UsersRoutes users =
         new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
@@ -100,7 +151,10 @@ public final class Application implements AutoCloseable {
             config.benchmarkBaseline()
                 ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
                 : Map.of(),
-            metrics.errorCounter("scim.errors", "scimType"));
+            metrics.errorCounter("scim.errors", "scimType"),
+            config.log().enabled()
+                ? new ProvisioningCapture(logWriter, services.clock())
+                : ProvisioningCapture.OFF);
     WebServer server =
         WebServer.create(
             config.http(),
@@ -114,6 +168,7 @@ public final class Application implements AutoCloseable {
                     services.staffSection(),
                     services.groupSection(),
                     services.schoolRelease(),
+                    services.provisioningLog(),
                     services.clock()),
                 new ConsoleAdapter(
                     services.console().users(),
@@ -124,12 +179,12 @@ public final class Application implements AutoCloseable {
             metrics);
     server.start();
     if (config.management() == null) {
-      return new Application(services, server, null, metrics);
+      return new Application(services, server, null, metrics, logWriter, retention);
     }
     try {
       ManagementServer management =
           ManagementServer.start(config.management(), metrics, server::unreadiness);
-      return new Application(services, server, management, metrics);
+      return new Application(services, server, management, metrics, logWriter, retention);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -163,6 +218,16 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /** The writer of this node's provisioning-log entries. */
+  public ProvisioningLogWriter provisioningLogWriter() {
+    return logWriter;
+  }
+
+  /** This node's deletion of old provisioning-log entries. */
+  public LogRetention logRetention() {
+    return retention;
+  }
+
   /** The management port, when one is configured. */
   public java.util.OptionalInt managementPort() {
     return management == null
@@ -182,6 +247,10 @@ public final class Application implements AutoCloseable {
       finished = server.stopGracefully();
     } finally {
       try {
+        retention.close();
+        if (!logWriter.close(LOG_FLUSH_TIMEOUT)) {
+          log.warn("the provisioning log was not flushed within {}", LOG_FLUSH_TIMEOUT);
+        }
         services.database().close();
       } finally {
         closeMonitoring();
@@ -202,6 +271,8 @@ public final class Application implements AutoCloseable {
       server.close();
     } finally {
       try {
+        retention.close();
+        logWriter.close(LOG_FLUSH_TIMEOUT);
         services.database().close();
       } finally {
         closeMonitoring();

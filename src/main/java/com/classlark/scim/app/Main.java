@@ -30,6 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ScimCommand.class,
       ConsoleUsersCommand.class,
       StaffCommand.class,
+      LogCommand.class,
       MigrateCommand.class,
       HelpCommand.class
     })

@@ -1,6 +1,7 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.console.ConsolePaths;
+import com.classlark.scim.directory.log.LogSettings;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
@@ -242,6 +243,22 @@ final class ServeCommand implements Callable<Integer> {
   LogFormat logFormat;
 
   @Option(
+      names = "--log-retention",
+      defaultValue = "${env:CLASSLARK_LOG_RETENTION:-30d}",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "Delete provisioning-log entries older than this, e.g. 30d or 12h (env"
+              + " CLASSLARK_LOG_RETENTION; default: ${DEFAULT-VALUE}).")
+  Duration logRetention;
+
+  @Option(
+      names = "--no-provisioning-log",
+      hidden = true,
+      description = "Record no provisioning-log entries (benchmarks of the log's cost only).")
+  boolean noProvisioningLog;
+
+  @Option(
       names = "--migrate",
       description =
           "Apply pending migrations at start (always done for the embedded SQLite database).")
@@ -405,7 +422,8 @@ final class ServeCommand implements Callable<Integer> {
               ? null
               : new ManagementSettings(
                   managementHost == null || managementHost.isBlank() ? host : managementHost,
-                  managementPort));
+                  managementPort),
+          LogSettings.DEFAULT.withRetention(logRetention).withEnabled(!noProvisioningLog));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

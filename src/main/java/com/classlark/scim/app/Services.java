@@ -11,6 +11,8 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
+import com.classlark.scim.directory.log.ProvisioningLog;
+import com.classlark.scim.directory.log.ProvisioningLogStore;
 import com.classlark.scim.directory.section.GroupSection;
 import com.classlark.scim.directory.section.SchoolRelease;
 import com.classlark.scim.directory.section.StaffSection;
@@ -22,6 +24,7 @@ import com.classlark.scim.store.JdbcApiKeyStore;
 import com.classlark.scim.store.JdbcConsoleSessionStore;
 import com.classlark.scim.store.JdbcConsoleUserStore;
 import com.classlark.scim.store.JdbcGroupStore;
+import com.classlark.scim.store.JdbcProvisioningLogStore;
 import com.classlark.scim.store.JdbcReleaseStore;
 import com.classlark.scim.store.JdbcServiceKeyStore;
 import com.classlark.scim.store.JdbcStaffSection;
@@ -42,6 +45,8 @@ public record Services(
     Groups groups,
     Cursors cursors,
     Console console,
+    ProvisioningLog provisioningLog,
+    ProvisioningLogStore provisioningLogStore,
     Clock clock,
     StaffSection staffSection,
     GroupSection groupSection,
@@ -76,6 +81,7 @@ public record Services(
     Cursors cursors = new Cursors(new JdbcServiceKeyStore(database, clock), clock, CURSOR_TIMEOUT);
     JdbcStaffSection section = new JdbcStaffSection(database);
     JdbcReleaseStore releases = new JdbcReleaseStore(database);
+    JdbcProvisioningLogStore logStore = new JdbcProvisioningLogStore(database);
     return new Services(
         database,
         accounts,
@@ -90,6 +96,8 @@ public record Services(
             consoleUsers,
             new ConsoleSessions(new JdbcConsoleSessionStore(database), consoleUsers, clock),
             new ConsoleSchools(schools, tokens, clock)),
+        new ProvisioningLog(logStore, accountStore),
+        logStore,
         clock,
         new StaffSection(accounts, staffStore, section, releases, cursors, clock),
         new GroupSection(accounts, groupStore, section, releases, cursors, clock),

@@ -54,10 +54,17 @@ public final class BearerAuth {
     try {
       token = tokens.authenticate(secret);
     } catch (ScimException refused) {
-      tokens.identify(secret).ifPresent(known -> WebRequest.credentialId(ctx, known.id()));
+      tokens
+          .identify(secret)
+          .ifPresent(
+              known -> {
+                WebRequest.credentialId(ctx, known.id());
+                ProvisioningCapture.token(ctx, known);
+              });
       throw refused;
     }
     WebRequest.credentialId(ctx, token.id());
+    ProvisioningCapture.token(ctx, token);
     WebRequest.authenticatedSchool(ctx, token.accountId());
   }
 

@@ -41,6 +41,7 @@ public final class BulkRoutes implements ScimRoutes {
     }
     BulkRequest request = BulkRequest.parse(Json.parse(body), settings.maxOperations());
     List<BulkResult> results = bulk.run(BearerAuth.accountId(ctx), request);
+    ProvisioningCapture.bulk(ctx, request.operations(), results);
     ScimResponses.json(ctx, 200, BulkResponse.render(results, BaseUrl.of(ctx, publicBaseUrl)));
   }
 

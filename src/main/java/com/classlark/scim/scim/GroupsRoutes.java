@@ -5,6 +5,7 @@ import com.classlark.scim.directory.GroupMember;
 import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.schema.ResourceTypes;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,7 +64,13 @@ public final class GroupsRoutes implements ScimRoutes {
 
   private void create(Context ctx) {
     Projection projection = responses.projection(ctx);
-    StoredResource created = groups.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
+    JsonNode body = JsonBody.object(ctx);
+    StoredResource created = groups.create(BearerAuth.accountId(ctx), body);
+    List<String> changes = new ArrayList<>(ChangedAttributes.of(created.document()));
+    if (body.path("members").size() > 0) {
+      changes.add("members");
+    }
+    logged(ctx, created, changes);
     stream(ctx, 201, created, projection);
   }
 
@@ -77,12 +86,12 @@ public final class GroupsRoutes implements ScimRoutes {
 
   private void replace(Context ctx) {
     Projection projection = responses.projection(ctx);
+    StoredResource before = beforeWrite(ctx);
+    JsonNode body = JsonBody.object(ctx);
     StoredResource replaced =
         groups.replace(
-            BearerAuth.accountId(ctx),
-            ctx.pathParam("id"),
-            JsonBody.object(ctx),
-            EntityTags.ifMatch(ctx));
+            BearerAuth.accountId(ctx), ctx.pathParam("id"), body, EntityTags.ifMatch(ctx));
+    logged(ctx, before, replaced, body);
     stream(ctx, 200, replaced, projection);
   }
 
@@ -90,12 +99,11 @@ public final class GroupsRoutes implements ScimRoutes {
     boolean wantsBody =
         ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
     Projection projection = wantsBody ? responses.projection(ctx) : null;
+    StoredResource before = beforeWrite(ctx);
+    JsonNode body = JsonBody.object(ctx);
     StoredResource patched =
-        groups.patch(
-            BearerAuth.accountId(ctx),
-            ctx.pathParam("id"),
-            JsonBody.object(ctx),
-            EntityTags.ifMatch(ctx));
+        groups.patch(BearerAuth.accountId(ctx), ctx.pathParam("id"), body, EntityTags.ifMatch(ctx));
+    logged(ctx, before, patched, body);
     if (wantsBody) {
       stream(ctx, 200, patched, projection);
     } else {
@@ -105,8 +113,69 @@ public final class GroupsRoutes implements ScimRoutes {
   }
 
   private void delete(Context ctx) {
+    StoredResource before = beforeWrite(ctx);
     groups.delete(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    if (before != null) {
+      logged(ctx, before, List.of());
+    }
     ctx.status(204);
+  }
+
+  /**
+   * The group as it is before a write, when the provisioning log records the request (its document,
+   * never its members: reading a group does not touch the membership table).
+   */
+  private StoredResource beforeWrite(Context ctx) {
+    return ProvisioningCapture.capturing(ctx)
+        ? groups.get(BearerAuth.accountId(ctx), ctx.pathParam("id"))
+        : null;
+  }
+
+  /**
+   * Logs a replace or patch: the attributes of the document that changed, and {@code members} when
+   * the version moved and the document does not explain it or the request named members (members
+   * live in their own table, and every membership change moves the version).
+   */
+  private static void logged(
+      Context ctx, StoredResource before, StoredResource after, JsonNode body) {
+    if (before == null) {
+      return;
+    }
+    List<String> changes =
+        new ArrayList<>(ChangedAttributes.between(before.document(), after.document()));
+    if (after.version() != before.version() && (changes.isEmpty() || namesMembers(body))) {
+      changes.add("members");
+    }
+    logged(ctx, after, changes);
+  }
+
+  /** Whether a PUT body or a PATCH request names {@code members}, in any case or place. */
+  private static boolean namesMembers(JsonNode body) {
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (name.equals("members")) {
+        return true;
+      }
+      if (name.equals("operations")) {
+        for (JsonNode operation : field.getValue()) {
+          for (Map.Entry<String, JsonNode> part : operation.properties()) {
+            String key = part.getKey().toLowerCase(java.util.Locale.ROOT);
+            JsonNode value = part.getValue();
+            if ((key.equals("path")
+                    && value.asText("").toLowerCase(java.util.Locale.ROOT).startsWith("members"))
+                || (key.equals("value") && value.isObject() && namesMembers(value))) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void logged(Context ctx, StoredResource resource, List<String> changes) {
+    ProvisioningCapture.written(
+        ctx, "Group", resource.id(), resource.document().path("displayName").asText(null), changes);
   }
 
   private ObjectNode member(Context ctx, GroupMember member) {

@@ -57,19 +57,23 @@ public final class ScimAdapter implements WebAdapter {
   private final Set<String> publicPaths;
   private final GuidePage guide;
   private final ErrorCounter errors;
+  private final ProvisioningCapture capture;
 
   /**
    * @param publicGetRoutes path → handler, answered without authentication, such as {@link
    *     BenchmarkBaseline}; empty in production
    * @param errors counts every SCIM error this adapter writes, by {@code scimType}
+   * @param capture writes the provisioning log of the SCIM requests
    */
   public ScimAdapter(
       Tokens tokens,
       List<ScimRoutes> scimRoutes,
       Map<String, Handler> publicGetRoutes,
-      ErrorCounter errors) {
+      ErrorCounter errors,
+      ProvisioningCapture capture) {
     this.auth = new BearerAuth(tokens);
     this.errors = errors;
+    this.capture = capture;
     this.scimRoutes = List.copyOf(scimRoutes);
     this.publicGetRoutes = Map.copyOf(publicGetRoutes);
     Set<String> paths = new HashSet<>(PUBLIC_PATHS);
@@ -79,7 +83,7 @@ public final class ScimAdapter implements WebAdapter {
   }
 
   public ScimAdapter(Tokens tokens, List<ScimRoutes> scimRoutes) {
-    this(tokens, scimRoutes, Map.of(), ErrorCounter.NONE);
+    this(tokens, scimRoutes, Map.of(), ErrorCounter.NONE, ProvisioningCapture.OFF);
   }
 
   @Override
@@ -97,10 +101,14 @@ public final class ScimAdapter implements WebAdapter {
     publicGetRoutes.forEach(routes::get);
     ScimRouter router = new ScimRouter(routes);
     scimRoutes.forEach(group -> group.register(router));
+    routes.after(capture::finished);
   }
 
   @Override
   public void before(Context ctx) {
+    if (!publicPaths.contains(ctx.path())) {
+      capture.started(ctx);
+    }
     String uri =
         ctx.req().getRequestURI() + "?" + Objects.requireNonNullElse(ctx.queryString(), "");
     if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
@@ -124,6 +132,7 @@ public final class ScimAdapter implements WebAdapter {
   public boolean writeError(Context ctx, Exception exception) {
     if (exception instanceof ScimException scim) {
       errors.count(scim.scimType().map(ScimType::keyword).orElse(null), scim.status());
+      ProvisioningCapture.error(ctx, scim);
       ScimResponses.error(ctx, scim);
       return true;
     }
@@ -132,18 +141,7 @@ public final class ScimAdapter implements WebAdapter {
 
   @Override
   public ErrorBody render(WebFailure failure, String path) {
-    ScimException error =
-        switch (failure.reason()) {
-          case NO_ROUTE -> noRoute(path);
-          case METHOD_NOT_ALLOWED,
-              MALFORMED,
-              BODY_TOO_LARGE,
-              UNSUPPORTED_MEDIA_TYPE,
-              SHUTTING_DOWN,
-              RATE_LIMITED,
-              INTERNAL ->
-              new ScimException(failure.status(), null, failure.detail());
-        };
+    ScimException error = asScimError(failure, path);
     errors.count(null, error.status());
     try {
       return new ErrorBody(
@@ -152,6 +150,21 @@ public final class ScimAdapter implements WebAdapter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a SCIM error", e);
     }
+  }
+
+  /** A failure the server detected, as the SCIM error this adapter answers it with. */
+  static ScimException asScimError(WebFailure failure, String path) {
+    return switch (failure.reason()) {
+      case NO_ROUTE -> noRoute(path);
+      case METHOD_NOT_ALLOWED,
+          MALFORMED,
+          BODY_TOO_LARGE,
+          UNSUPPORTED_MEDIA_TYPE,
+          SHUTTING_DOWN,
+          RATE_LIMITED,
+          INTERNAL ->
+          new ScimException(failure.status(), null, failure.detail());
+    };
   }
 
   private static ScimException noRoute(String path) {

@@ -4,9 +4,11 @@ import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** {@code /Users}: staff as SCIM Users (RFC 7644 §3.3, §3.4.1, §3.5.1, §3.6). */
 public final class UsersRoutes implements ScimRoutes {
@@ -40,6 +42,7 @@ public final class UsersRoutes implements ScimRoutes {
   private void create(Context ctx) {
     Projection projection = responses.projection(ctx);
     StoredResource created = staff.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
+    logged(ctx, created, ChangedAttributes.of(created.document()));
     responses.single(ctx, 201, created, projection);
   }
 
@@ -55,28 +58,61 @@ public final class UsersRoutes implements ScimRoutes {
 
   private void replace(Context ctx) {
     Projection projection = responses.projection(ctx);
+    StoredResource before = beforeWrite(ctx);
     StoredResource replaced =
         staff.replace(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
+    logged(ctx, before, replaced);
     responses.single(ctx, 200, replaced, projection);
   }
 
   private void patch(Context ctx) {
     Projection projection = responses.projection(ctx);
+    StoredResource before = beforeWrite(ctx);
     StoredResource patched =
         staff.patch(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
+    logged(ctx, before, patched);
     responses.single(ctx, 200, patched, projection);
   }
 
   private void delete(Context ctx) {
+    StoredResource before = beforeWrite(ctx);
     staff.retire(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    if (before != null) {
+      logged(ctx, before, List.of());
+    }
     ctx.status(204);
+  }
+
+  /**
+   * The staff member as it is before a write, when the provisioning log records the request: its
+   * {@code changes} are the difference. A write that races with another may name an attribute the
+   * other changed; the log is a diagnostic aid, not an audit trail.
+   */
+  private StoredResource beforeWrite(Context ctx) {
+    return ProvisioningCapture.capturing(ctx)
+        ? staff.get(BearerAuth.accountId(ctx), ctx.pathParam("id"))
+        : null;
+  }
+
+  private static void logged(Context ctx, StoredResource before, StoredResource after) {
+    logged(
+        ctx,
+        after,
+        before == null
+            ? List.of()
+            : ChangedAttributes.between(before.document(), after.document()));
+  }
+
+  private static void logged(Context ctx, StoredResource resource, List<String> changes) {
+    ProvisioningCapture.written(
+        ctx, "User", resource.id(), resource.document().path("userName").asText(null), changes);
   }
 }

@@ -12,6 +12,7 @@ public final class WebRequest {
   private static final String CORRELATION_ATTRIBUTE = "classlark.correlationId";
   private static final String SCHOOL_ATTRIBUTE = "classlark.schoolId";
   private static final String CREDENTIAL_ATTRIBUTE = "classlark.credentialId";
+  private static final String FAILURE_ATTRIBUTE = "classlark.failure";
 
   /** The route label of a request that matched no route: one label, whatever the path. */
   static final String UNMATCHED_ROUTE = "unmatched";
@@ -54,6 +55,18 @@ public final class WebRequest {
   /** The presented credential's id, or {@code null} when none was recognised. */
   public static String credentialIdOrNull(Context ctx) {
     return ctx.attribute(CREDENTIAL_ATTRIBUTE);
+  }
+
+  static void failure(Context ctx, WebFailure failure) {
+    ctx.attribute(FAILURE_ATTRIBUTE, failure);
+  }
+
+  /**
+   * The failure the server detected and had the owning adapter render for this request, or {@code
+   * null}: for adapters that record what their client was told.
+   */
+  public static WebFailure failureOrNull(Context ctx) {
+    return ctx.attribute(FAILURE_ATTRIBUTE);
   }
 
   /**

@@ -178,6 +178,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void write(Context ctx, AdapterDirectory owners, WebFailure failure) {
+    WebRequest.failure(ctx, failure);
     ErrorBody body = owners.ownerOf(ctx.path()).render(failure, ctx.path());
     ctx.status(failure.status()).contentType(body.contentType()).result(body.body());
     ctx.attribute(ANSWERED_ATTRIBUTE, Boolean.TRUE);

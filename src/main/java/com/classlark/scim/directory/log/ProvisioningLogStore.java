@@ -1,0 +1,35 @@
+package com.classlark.scim.directory.log;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Storage of the provisioning log; every read is scoped by the school. */
+public interface ProvisioningLogStore {
+  /** Inserts the entries in one transaction. */
+  void insert(List<LogEntry> entries);
+
+  /**
+   * Up to {@code limit} entries of the school, newest first ({@code at} then {@code id}, both
+   * descending), strictly older than the position {@code (beforeAt, beforeId)} when it is given.
+   *
+   * @param resourceId only entries about this resource, or {@code null} for all
+   * @param beforeAt with {@code beforeId}, the last entry of the previous page, or {@code null}
+   */
+  List<LogEntry> page(
+      String accountId,
+      LogOutcome outcome,
+      String resourceId,
+      Instant beforeAt,
+      String beforeId,
+      int limit);
+
+  /** Counts per UTC day and outcome, and the {@code top} most frequent failures, since a moment. */
+  LogSummary summary(String accountId, Instant since, int top);
+
+  /**
+   * Deletes at most {@code batch} entries (of any school) older than {@code cutoff}.
+   *
+   * @return how many it deleted; fewer than {@code batch} means none is left
+   */
+  int deleteOlderThan(Instant cutoff, int batch);
+}

@@ -1,0 +1,177 @@
+package com.classlark.scim.directory.log;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes provisioning-log entries off the request path: a request hands its entry to a bounded
+ * queue and goes on; one thread inserts what the queue holds in batches.
+ *
+ * <p>Loss modes, by design (the log is a diagnostic aid, never a reason to slow or fail a request):
+ *
+ * <ul>
+ *   <li><b>Full queue</b>: {@link #submit} never waits; an entry that finds the queue full is
+ *       dropped and counted ({@link #dropped()}, the metric {@code provisioning_log_dropped}).
+ *   <li><b>Database error</b>: a batch whose insert fails is dropped, counted ({@link #failed()})
+ *       and logged by its size only, never its content.
+ *   <li><b>Crash</b> ({@code kill -9}, out of memory): the entries still queued, at most the
+ *       queue's capacity and in practice the last few milliseconds of requests, are lost. A
+ *       graceful shutdown ({@link #close}) writes them first.
+ * </ul>
+ */
+public final class ProvisioningLogWriter implements LogSink, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProvisioningLogWriter.class);
+
+  /** Entries a queue holds by default: a few seconds of a very busy node's writes. */
+  public static final int DEFAULT_CAPACITY = 10_000;
+
+  static final int BATCH_SIZE = 200;
+
+  private final ProvisioningLogStore store;
+  private final BlockingQueue<LogEntry> queue;
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread thread;
+
+  private ProvisioningLogWriter(ProvisioningLogStore store, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
+    }
+    this.store = store;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.thread = Thread.ofPlatform().daemon().name("provisioning-log-writer").unstarted(this::run);
+  }
+
+  /** A writer whose thread runs. */
+  public static ProvisioningLogWriter start(ProvisioningLogStore store, int capacity) {
+    ProvisioningLogWriter writer = unstarted(store, capacity);
+    writer.thread.start();
+    return writer;
+  }
+
+  /** A writer that only queues until {@link #startWriting()}: for tests of a full queue. */
+  static ProvisioningLogWriter unstarted(ProvisioningLogStore store, int capacity) {
+    return new ProvisioningLogWriter(store, capacity);
+  }
+
+  void startWriting() {
+    thread.start();
+  }
+
+  /**
+   * Queues an entry without ever waiting.
+   *
+   * @return false when the entry was dropped: the queue was full or the writer closed
+   */
+  @Override
+  public boolean submit(LogEntry entry) {
+    if (closed.get() || !queue.offer(entry)) {
+      dropped.increment();
+      return false;
+    }
+    accepted.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * Waits until every entry accepted before this call was written (or failed), at most {@code
+   * timeout}: for tests and tools that read the log right after a request.
+   *
+   * @return true when they were
+   */
+  public boolean awaitWritten(Duration timeout) {
+    long target = accepted.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (processed.get() < target) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Entries dropped because the queue was full or the writer closed. */
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  /** Entries lost because their insert failed. */
+  public long failed() {
+    return failed.sum();
+  }
+
+  private void run() {
+    List<LogEntry> batch = new ArrayList<>(BATCH_SIZE);
+    while (!closed.get() || !queue.isEmpty()) {
+      try {
+        LogEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, BATCH_SIZE - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<LogEntry> batch) {
+    try {
+      store.insert(batch);
+    } catch (RuntimeException e) {
+      failed.add(batch.size());
+      log.warn(
+          "could not write {} provisioning-log entries; they are lost ({})",
+          batch.size(),
+          e.getClass().getSimpleName());
+    } finally {
+      processed.addAndGet(batch.size());
+    }
+  }
+
+  /**
+   * Stops accepting entries and writes those queued, waiting at most {@code timeout}.
+   *
+   * @return true when every queued entry was written (or failed) in time
+   */
+  public boolean close(Duration timeout) {
+    closed.set(true);
+    if (!thread.isAlive()) {
+      return queue.isEmpty();
+    }
+    try {
+      thread.join(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !thread.isAlive();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,221 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.log.LogEntry;
+import com.classlark.scim.directory.log.LogOperation;
+import com.classlark.scim.directory.log.LogOutcome;
+import com.classlark.scim.directory.log.LogSummary;
+import com.classlark.scim.directory.log.ProvisioningLogStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** {@link ProvisioningLogStore} over JDBC: the table {@code provisioning_log}. */
+public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+  private static final long DAY_MILLIS = 86_400_000L;
+  private static final String COLUMNS =
+      "account_id, id, at, method, path, operation, resource_type, resource_id, resource_name,"
+          + " status, failed, scim_type, detail, changes, token_id, token_prefix, correlation_id,"
+          + " duration_ms, client_request_id";
+
+  private final Jdbi jdbi;
+
+  public JdbcProvisioningLogStore(Database database) {
+    this.jdbi = database.jdbi();
+  }
+
+  @Override
+  public void insert(List<LogEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Transactions.useTransaction(
+        jdbi,
+        handle -> {
+          PreparedBatch batch =
+              handle.prepareBatch(
+                  "INSERT INTO provisioning_log ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          for (LogEntry entry : entries) {
+            batch
+                .bind(0, entry.accountId())
+                .bind(1, entry.id())
+                .bind(2, entry.at().toEpochMilli())
+                .bind(3, entry.method())
+                .bind(4, entry.path())
+                .bind(5, entry.operation().wireName())
+                .bind(6, entry.resourceType())
+                .bind(7, entry.resourceId())
+                .bind(8, entry.resourceName())
+                .bind(9, entry.status())
+                .bind(10, entry.failed())
+                .bind(11, entry.scimType())
+                .bind(12, entry.detail())
+                .bind(13, entry.changes().isEmpty() ? null : names(entry.changes()))
+                .bind(14, entry.tokenId())
+                .bind(15, entry.tokenPrefix())
+                .bind(16, entry.correlationId())
+                .bind(17, entry.durationMs())
+                .bind(18, entry.clientRequestId())
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  @Override
+  public List<LogEntry> page(
+      String accountId,
+      LogOutcome outcome,
+      String resourceId,
+      Instant beforeAt,
+      String beforeId,
+      int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE account_id = ?");
+    List<Object> values = new ArrayList<>(List.of(accountId));
+    switch (outcome) {
+      case ANY -> {}
+      case SUCCESS -> {
+        sql.append(" AND failed = ?");
+        values.add(false);
+      }
+      case FAILURE -> {
+        sql.append(" AND failed = ?");
+        values.add(true);
+      }
+    }
+    if (resourceId != null) {
+      sql.append(" AND resource_id = ?");
+      values.add(resourceId);
+    }
+    if (beforeAt != null) {
+      sql.append(" AND (at < ? OR (at = ? AND id < ?))");
+      values.add(beforeAt.toEpochMilli());
+      values.add(beforeAt.toEpochMilli());
+      values.add(beforeId);
+    }
+    sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+    values.add(limit);
+    return jdbi.withHandle(
+        handle -> {
+          Query query = handle.createQuery(sql.toString());
+          for (int i = 0; i < values.size(); i++) {
+            query.bind(i, values.get(i));
+          }
+          return query.map((rs, ctx) -> entry(rs)).list();
+        });
+  }
+
+  @Override
+  public LogSummary summary(String accountId, Instant since, int top) {
+    return jdbi.withHandle(
+        handle -> {
+          TreeMap<Long, long[]> days = new TreeMap<>();
+          handle
+              .createQuery(
+                  "SELECT at / "
+                      + DAY_MILLIS
+                      + " AS day, failed, COUNT(*) AS entries FROM provisioning_log"
+                      + " WHERE account_id = ? AND at >= ? GROUP BY at / "
+                      + DAY_MILLIS
+                      + ", failed")
+              .bind(0, accountId)
+              .bind(1, since.toEpochMilli())
+              .map(
+                  (rs, ctx) -> {
+                    long[] counts = days.computeIfAbsent(rs.getLong("day"), day -> new long[2]);
+                    counts[rs.getBoolean("failed") ? 1 : 0] += rs.getLong("entries");
+                    return null;
+                  })
+              .list();
+          List<LogSummary.Day> perDay = new ArrayList<>();
+          days.forEach(
+              (day, counts) ->
+                  perDay.add(new LogSummary.Day(LocalDate.ofEpochDay(day), counts[0], counts[1])));
+          List<LogSummary.FailureCount> failures =
+              handle
+                  .createQuery(
+                      "SELECT status, scim_type, detail, COUNT(*) AS entries FROM provisioning_log"
+                          + " WHERE account_id = ? AND failed = ? AND at >= ?"
+                          + " GROUP BY status, scim_type, detail"
+                          + " ORDER BY entries DESC, status, COALESCE(detail, '') LIMIT ?")
+                  .bind(0, accountId)
+                  .bind(1, true)
+                  .bind(2, since.toEpochMilli())
+                  .bind(3, top)
+                  .map(
+                      (rs, ctx) ->
+                          new LogSummary.FailureCount(
+                              rs.getInt("status"),
+                              rs.getString("scim_type"),
+                              rs.getString("detail"),
+                              rs.getLong("entries")))
+                  .list();
+          return new LogSummary(since, perDay, failures);
+        });
+  }
+
+  @Override
+  public int deleteOlderThan(Instant cutoff, int batch) {
+    return Transactions.inTransaction(
+        jdbi,
+        handle ->
+            handle
+                .createUpdate(
+                    "DELETE FROM provisioning_log WHERE (account_id, id) IN (SELECT account_id, id"
+                        + " FROM provisioning_log WHERE at < ? LIMIT ?)")
+                .bind(0, cutoff.toEpochMilli())
+                .bind(1, batch)
+                .execute());
+  }
+
+  private static LogEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String changes = rs.getString("changes");
+    return new LogEntry(
+        rs.getString("id"),
+        rs.getString("account_id"),
+        Instant.ofEpochMilli(rs.getLong("at")),
+        rs.getString("method"),
+        rs.getString("path"),
+        LogOperation.fromWireName(rs.getString("operation")),
+        rs.getString("resource_type"),
+        rs.getString("resource_id"),
+        rs.getString("resource_name"),
+        rs.getInt("status"),
+        rs.getString("scim_type"),
+        rs.getString("detail"),
+        changes == null ? List.of() : parseNames(changes),
+        rs.getString("token_id"),
+        rs.getString("token_prefix"),
+        rs.getString("correlation_id"),
+        rs.getLong("duration_ms"),
+        rs.getString("client_request_id"));
+  }
+
+  private static String names(List<String> names) {
+    try {
+      return JSON.writeValueAsString(names);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write attribute names", e);
+    }
+  }
+
+  private static List<String> parseNames(String json) {
+    try {
+      return JSON.readValue(json, NAMES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("provisioning_log.changes is not a JSON array of names", e);
+    }
+  }
+}
