@@ -64,8 +64,17 @@ class GracefulShutdownIT {
       try (ServiceProcess service =
           // The default drain window: a shorter one let a starved test client's first /readyz
           // arrive after the window, where it met the refusal instead of "503 shutting down".
+          // No per-school rate limit: five seconds of the burst would exceed it, and 429s are not
+          // what this test is about.
           ServiceProcess.start(
-              database, Map.of(), "--shutdown-drain", "5s", "--shutdown-timeout", "60s")) {
+              database,
+              Map.of(),
+              "--shutdown-drain",
+              "5s",
+              "--shutdown-timeout",
+              "60s",
+              "--rate-limit",
+              "0")) {
         String base = service.baseUrl();
         List<String> patched = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
