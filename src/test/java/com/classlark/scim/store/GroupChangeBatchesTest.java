@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +67,11 @@ class GroupChangeBatchesTest {
           pool.submit(() -> batches.submit("school", "group", AT, add("unknown"), applier));
       Future<?> otherGroup =
           pool.submit(() -> batches.submit("school", "other", AT, add("elsewhere"), applier));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!queued(batches, 2)) {
+        assertThat(System.nanoTime())
+            .as("two changes queue behind the running one")
+            .isLessThan(deadline);
         Thread.sleep(5);
       }
       othersWaiting.countDown();
