@@ -4,6 +4,7 @@ import com.classlark.scim.directory.ApiKeys;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.ScimAccess;
+import com.classlark.scim.directory.events.ChangeFeed;
 import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.directory.section.GroupSection;
 import com.classlark.scim.directory.section.SchoolRelease;
@@ -54,6 +55,7 @@ public final class ApiAdapter implements WebAdapter {
       GroupSection groupSection,
       SchoolRelease schoolRelease,
       ProvisioningLog provisioningLog,
+      ChangeFeed changeFeed,
       Clock clock) {
     return new ApiAdapter(
         keys,
@@ -62,7 +64,8 @@ public final class ApiAdapter implements WebAdapter {
             new ScimAccessRoutes(scimAccess, schools, clock),
             new StaffRoutes(staffSection, schoolRelease),
             new GroupsRoutes(groupSection),
-            new ProvisioningLogRoutes(provisioningLog, clock)));
+            new ProvisioningLogRoutes(provisioningLog, clock),
+            new EventsRoutes(changeFeed)));
   }
 
   @Override
@@ -116,6 +119,9 @@ public final class ApiAdapter implements WebAdapter {
       status = ProblemDocuments.status(problem.kind());
       if (status == 401) {
         ctx.header("WWW-Authenticate", "Bearer");
+      }
+      if (status == 503) {
+        ctx.header("Retry-After", "1");
       }
     } else if (exception instanceof ApiFailure failure) {
       body = ProblemDocuments.of(failure);

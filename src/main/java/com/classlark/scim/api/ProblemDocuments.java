@@ -37,6 +37,8 @@ final class ProblemDocuments {
       case VALIDATION -> 400;
       case UNAUTHORIZED -> 401;
       case FORBIDDEN -> 403;
+      case CURSOR_EXPIRED -> 410;
+      case TOO_MANY_WAITING -> 503;
     };
   }
 
@@ -50,6 +52,8 @@ final class ProblemDocuments {
       case VALIDATION -> "Invalid request";
       case UNAUTHORIZED -> "Unauthorized";
       case FORBIDDEN -> "Forbidden";
+      case CURSOR_EXPIRED -> "Cursor expired";
+      case TOO_MANY_WAITING -> "Too many waiting requests";
     };
   }
 

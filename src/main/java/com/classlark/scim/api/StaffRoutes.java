@@ -107,21 +107,6 @@ final class StaffRoutes implements ApiRoutes {
   }
 
   static ObjectNode toJson(StaffMember member) {
-    ObjectNode node = Json.object();
-    node.put("id", member.id());
-    node.put("email", member.email());
-    node.put("givenName", member.givenName());
-    node.put("familyName", member.familyName());
-    node.put("userType", member.userType());
-    node.put("active", member.active());
-    node.put("externalId", member.externalId());
-    node.put("subjects", member.subjects());
-    node.put("room", member.room());
-    node.put("meetingUrl", member.meetingUrl());
-    node.put("managedBy", member.managedBy());
-    node.put("createdAt", ApiResponses.instant(member.createdAt()));
-    node.put("lastModified", ApiResponses.instant(member.lastModified()));
-    node.put("version", member.version());
-    return node;
+    return member.toJson();
   }
 }

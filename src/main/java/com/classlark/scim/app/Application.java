@@ -101,7 +101,11 @@ public final class Application implements AutoCloseable {
         ProvisioningLogWriter.start(services.provisioningLogStore(), config.log().queueCapacity());
     LogRetention retention =
         new LogRetention(
-                services.provisioningLogStore(), config.log().retention(), services.clock())
+                List.of(
+                    services.provisioningLogStore()::deleteOlderThan,
+                    services.eventStore()::deleteOlderThan),
+                config.log().retention(),
+                services.clock())
             .start();
     metrics
         .registry()
@@ -169,6 +173,7 @@ public final class Application implements AutoCloseable {
                     services.groupSection(),
                     services.schoolRelease(),
                     services.provisioningLog(),
+                    services.changeFeed(),
                     services.clock()),
                 new ConsoleAdapter(
                     services.console().users(),
@@ -243,6 +248,8 @@ public final class Application implements AutoCloseable {
    */
   public boolean shutDown() {
     boolean finished;
+    // Waiting long polls answer now (with what they have), so that they do not hold the drain.
+    services.changeFeed().close();
     try {
       finished = server.stopGracefully();
     } finally {
@@ -267,6 +274,7 @@ public final class Application implements AutoCloseable {
   /** Stops at once, closing every connection and the database pool. */
   @Override
   public void close() {
+    services.changeFeed().close();
     try {
       server.close();
     } finally {

@@ -11,6 +11,8 @@ import com.classlark.scim.directory.Tokens;
 import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
+import com.classlark.scim.directory.events.ChangeFeed;
+import com.classlark.scim.directory.events.EventStore;
 import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.directory.log.ProvisioningLogStore;
 import com.classlark.scim.directory.section.GroupSection;
@@ -21,6 +23,7 @@ import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcApiKeyStore;
+import com.classlark.scim.store.JdbcChangeEventStore;
 import com.classlark.scim.store.JdbcConsoleSessionStore;
 import com.classlark.scim.store.JdbcConsoleUserStore;
 import com.classlark.scim.store.JdbcGroupStore;
@@ -47,6 +50,8 @@ public record Services(
     Console console,
     ProvisioningLog provisioningLog,
     ProvisioningLogStore provisioningLogStore,
+    ChangeFeed changeFeed,
+    EventStore eventStore,
     Clock clock,
     StaffSection staffSection,
     GroupSection groupSection,
@@ -82,6 +87,7 @@ public record Services(
     JdbcStaffSection section = new JdbcStaffSection(database);
     JdbcReleaseStore releases = new JdbcReleaseStore(database);
     JdbcProvisioningLogStore logStore = new JdbcProvisioningLogStore(database);
+    JdbcChangeEventStore eventStore = new JdbcChangeEventStore(database);
     return new Services(
         database,
         accounts,
@@ -98,6 +104,9 @@ public record Services(
             new ConsoleSchools(schools, tokens, clock)),
         new ProvisioningLog(logStore, accountStore),
         logStore,
+        new ChangeFeed(
+            eventStore, accountStore, database.eventSignal(), ChangeFeed.DEFAULT_MAX_WAITING),
+        eventStore,
         clock,
         new StaffSection(accounts, staffStore, section, releases, cursors, clock),
         new GroupSection(accounts, groupStore, section, releases, cursors, clock),

@@ -77,7 +77,13 @@ final class ErrorPages {
               "Back to your school");
       case UNAUTHORIZED ->
           write(ctx, 401, "Please sign in", refused.detail(), ConsolePaths.SIGN_IN, "Sign in");
-      case MANAGED_BY_SCIM, DUPLICATE_EMAIL, DUPLICATE_GROUP_NAME, VERSION_MISMATCH, VALIDATION ->
+      case MANAGED_BY_SCIM,
+          DUPLICATE_EMAIL,
+          DUPLICATE_GROUP_NAME,
+          VERSION_MISMATCH,
+          VALIDATION,
+          CURSOR_EXPIRED,
+          TOO_MANY_WAITING ->
           write(
               ctx,
               409,

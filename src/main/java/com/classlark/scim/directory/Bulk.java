@@ -1,5 +1,6 @@
 package com.classlark.scim.directory;
 
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.bulk.BulkMethod;
 import com.classlark.scim.protocol.bulk.BulkOperation;
 import com.classlark.scim.protocol.bulk.BulkPlan;
@@ -106,9 +107,9 @@ public final class Bulk {
         operation.resourceId() == null ? null : BulkReferences.resolve(operation.resourceId(), ids);
     Precondition precondition = Precondition.ifMatch(operation.version());
     boolean users = operation.type() == ResourceTypes.USER;
-    StoredResource written =
+    Written written =
         switch (operation.method()) {
-          case POST -> users ? staff.create(accountId, data) : groups.create(accountId, data);
+          case POST -> users ? staff.create(accountId, data) : createdGroup(accountId, data);
           case PUT ->
               users
                   ? staff.replace(accountId, id, data, precondition)
@@ -129,14 +130,27 @@ public final class Bulk {
     if (written == null) {
       return BulkResult.success(operation, 204, operation.type().endpoint() + "/" + id, null);
     }
+    StoredResource resource = written.resource();
     if (operation.method() == BulkMethod.POST) {
-      ids.put(operation.bulkId(), written.id());
+      ids.put(operation.bulkId(), resource.id());
     }
     return BulkResult.success(
         operation,
         status(operation),
-        operation.type().endpoint() + "/" + written.id(),
-        Versions.etag(written.version()));
+        operation.type().endpoint() + "/" + resource.id(),
+        Versions.etag(resource.version()),
+        written.changes());
+  }
+
+  /** A group created by a Bulk POST, with the attributes it was given (and members, if any). */
+  private Written createdGroup(String accountId, JsonNode data) {
+    StoredResource created = groups.create(accountId, data);
+    java.util.List<String> changes =
+        new java.util.ArrayList<>(ChangedAttributes.of(created.document()));
+    if (data.path("members").size() > 0) {
+      changes.add("members");
+    }
+    return new Written(created, changes);
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * Persistence of staff groups (SCIM Groups). The group document never holds its members: they live
  * in the membership table and change by set operations, whatever the group's size. Every method is
- * scoped by the school's account id.
+ * scoped by the school's account id. Every write commits together with its change events (source
+ * {@code scim}, or {@code manual} for the {@code …ByHand} methods).
  */
 public interface GroupStore {
   /**
@@ -71,8 +72,11 @@ public interface GroupStore {
   Optional<StoredResource> changeMembers(
       String accountId, String groupId, java.time.Instant at, List<MembershipChange> changes);
 
-  /** Deletes the group and its memberships; false when there was no such group. */
-  boolean delete(String accountId, String groupId);
+  /**
+   * Deletes the group and its memberships, with its change event dated {@code at}; false when there
+   * was no such group.
+   */
+  boolean delete(String accountId, String groupId, java.time.Instant at);
 
   /**
    * Deletes the group by hand, only while it is at {@code expectedVersion} and not SCIM-managed,

@@ -1,5 +1,6 @@
 package com.classlark.scim.directory;
 
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
@@ -77,7 +78,7 @@ public final class Groups {
   }
 
   /** PUT /Groups/{id}: replaces the document and sets exactly the members given. */
-  public StoredResource replace(
+  public Written replace(
       String accountId, String groupId, JsonNode body, Precondition precondition) {
     ObjectNode incoming = ResourceReader.read(ResourceTypes.GROUP, body);
     List<String> members = takeMembers(incoming);
@@ -86,14 +87,14 @@ public final class Groups {
         groupId,
         precondition,
         existing -> ResourceReplacement.replace(ResourceTypes.GROUP, existing, incoming),
-        List.of(new MembershipChange.ReplaceMembers(members)));
+        List.of(new MembershipChange.ReplaceMembers(members)),
+        body.properties().stream().anyMatch(field -> field.getKey().equalsIgnoreCase(MEMBERS)));
   }
 
   /**
    * PATCH /Groups/{id}: document operations through the PATCH engine, members as set operations.
    */
-  public StoredResource patch(
-      String accountId, String groupId, JsonNode body, Precondition precondition) {
+  public Written patch(String accountId, String groupId, JsonNode body, Precondition precondition) {
     GroupPatchPlan plan = GroupPatchPlan.plan(groupId, PatchRequest.parse(body, paths));
     for (MembershipChange change : plan.membershipChanges()) {
       switch (change) {
@@ -106,9 +107,12 @@ public final class Groups {
     if (plan.documentOperations().isEmpty() && precondition == Precondition.NONE) {
       // Members only (the common case): no document to recompute, so no version to compare.
       try {
-        return store
-            .changeMembers(accountId, groupId, Timestamps.now(clock), plan.membershipChanges())
-            .orElseThrow(() -> notFound(groupId));
+        StoredResource changed =
+            store
+                .changeMembers(accountId, groupId, Timestamps.now(clock), plan.membershipChanges())
+                .orElseThrow(() -> notFound(groupId));
+        return new Written(
+            changed, plan.membershipChanges().isEmpty() ? List.of() : List.of(MEMBERS));
       } catch (UnknownMembersException e) {
         throw unknownMembers(e);
       }
@@ -124,15 +128,25 @@ public final class Groups {
                     ResourceTypes.GROUP,
                     PatchEngine.apply(
                         ResourceTypes.GROUP, existing, groupId, plan.documentOperations(), paths)),
-        plan.membershipChanges());
+        plan.membershipChanges(),
+        !plan.membershipChanges().isEmpty());
   }
 
-  private StoredResource update(
+  private static final String MEMBERS = "members";
+
+  /**
+   * Writes the changed document and membership; its changes are the attributes of the document that
+   * changed, and {@code members} when the version moved and the document does not explain it or the
+   * request named members (members live in their own table, and every membership change moves the
+   * version).
+   */
+  private Written update(
       String accountId,
       String groupId,
       Precondition precondition,
       java.util.function.UnaryOperator<ObjectNode> change,
-      List<MembershipChange> changes) {
+      List<MembershipChange> changes,
+      boolean namesMembers) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = get(accountId, groupId);
       precondition.check(existing);
@@ -147,18 +161,31 @@ public final class Groups {
         throw unknownMembers(e);
       }
       if (written.isPresent()) {
-        return written.get();
+        List<String> names =
+            new java.util.ArrayList<>(
+                ChangedAttributes.between(existing.document(), written.get().document()));
+        if (written.get().version() != existing.version() && (names.isEmpty() || namesMembers)) {
+          names.add(MEMBERS);
+        }
+        return new Written(written.get(), names);
       }
     }
     throw ScimException.conflict(
         "The Group changed concurrently too often to apply this request; retry it.");
   }
 
-  public void delete(String accountId, String groupId, Precondition precondition) {
-    precondition.check(get(accountId, groupId));
-    if (!store.delete(accountId, groupId)) {
+  /**
+   * DELETE /Groups/{id}.
+   *
+   * @return the group as it was
+   */
+  public StoredResource delete(String accountId, String groupId, Precondition precondition) {
+    StoredResource existing = get(accountId, groupId);
+    precondition.check(existing);
+    if (!store.delete(accountId, groupId, Timestamps.now(clock))) {
       throw notFound(groupId);
     }
+    return existing;
   }
 
   public void forEachMember(String accountId, String groupId, Consumer<GroupMember> consumer) {

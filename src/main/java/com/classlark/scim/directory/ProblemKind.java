@@ -13,7 +13,11 @@ public enum ProblemKind {
   VERSION_MISMATCH("version-mismatch"),
   VALIDATION("validation"),
   UNAUTHORIZED("unauthorized"),
-  FORBIDDEN("forbidden");
+  FORBIDDEN("forbidden"),
+  /** A change-feed cursor older than the events kept: the consumer must resynchronise. */
+  CURSOR_EXPIRED("cursor-expired"),
+  /** Too many long polls wait on this node; try again shortly ({@code Retry-After}). */
+  TOO_MANY_WAITING("too-many-waiting");
 
   private final String typeName;
 

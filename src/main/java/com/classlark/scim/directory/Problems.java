@@ -134,4 +134,31 @@ public final class Problems {
         Map.of("version", currentEtag),
         List.of());
   }
+
+  /**
+   * A change-feed cursor whose event is no longer kept: events after it may have been deleted by
+   * retention, so the consumer cannot go on without missing some.
+   */
+  public static DirectoryException cursorExpired() {
+    return new DirectoryException(
+        ProblemKind.CURSOR_EXPIRED,
+        "This cursor is older than the events ClassLark keeps (as long as the provisioning log,"
+            + " 30 days unless configured otherwise) or names no event, so events after it may be"
+            + " gone. Resynchronise: read the Staff list and the groups again, then read the feed"
+            + " with no after, or with the nextCursor of a read made just before.",
+        Map.of(),
+        List.of());
+  }
+
+  /** More long polls than this node lets wait at once. */
+  public static DirectoryException tooManyWaiting(int limit) {
+    return new DirectoryException(
+        ProblemKind.TOO_MANY_WAITING,
+        "More than "
+            + limit
+            + " requests are already waiting for events on this server. Try again in a second,"
+            + " or read without wait.",
+        Map.of(),
+        List.of());
+  }
 }

@@ -1,5 +1,7 @@
 package com.classlark.scim.directory;
 
+import com.classlark.scim.directory.events.ChangeEvents;
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
@@ -92,8 +94,9 @@ public final class Staff {
    * externalId. The result is SCIM-managed. A body without {@code userType} gets the school's
    * default user type, if support gave it one.
    */
-  public StoredResource create(String accountId, JsonNode body) {
+  public Written create(String accountId, JsonNode body) {
     checkValueCounts(body);
+    List<String> password = passwordSent(body) ? List.of(PASSWORD) : List.of();
     ObjectNode document =
         validated(ResourceReader.read(ResourceTypes.USER, withDefaultUserType(accountId, body)));
     String externalId = document.path("externalId").asText(null);
@@ -101,12 +104,15 @@ public final class Staff {
       Optional<StoredResource> adoptable =
           externalId == null ? Optional.empty() : store.findAdoptable(accountId, externalId);
       if (adoptable.isEmpty()) {
-        return insert(accountId, document, true);
+        StoredResource created = insert(accountId, document, true);
+        return new Written(created, withPassword(ChangedAttributes.of(document), password));
       }
       StoredResource existing = adoptable.get();
       StoredResource adopted = existing.changedTo(document, now());
-      if (write(accountId, adopted, existing.version())) {
-        return adopted;
+      List<String> changes =
+          withPassword(ChangedAttributes.between(existing.document(), document), password);
+      if (write(accountId, existing, adopted, changes)) {
+        return new Written(adopted, changes);
       }
     }
     throw conflictPersisted();
@@ -149,35 +155,79 @@ public final class Staff {
    *
    * @param precondition checked against the current version before writing (ETag {@code If-Match})
    */
-  public StoredResource replace(
+  public Written replace(
       String accountId, String staffId, JsonNode body, Precondition precondition) {
     checkValueCounts(body);
     ObjectNode incoming =
         ResourceReader.read(ResourceTypes.USER, withDefaultUserType(accountId, body));
-    return update(
-        accountId,
-        staffId,
-        precondition,
-        existing -> ResourceReplacement.replace(ResourceTypes.USER, existing, incoming));
+    Written written =
+        update(
+            accountId,
+            staffId,
+            precondition,
+            existing -> ResourceReplacement.replace(ResourceTypes.USER, existing, incoming));
+    return passwordSent(body)
+        ? new Written(written.resource(), withPassword(written.changes(), List.of(PASSWORD)))
+        : written;
   }
 
   /**
    * Applies a PATCH request (RFC 7644 §3.5.2) atomically: every operation or none, the result
    * checked by the same rules as POST and PUT, the version unchanged when nothing changed.
    */
-  public StoredResource patch(
-      String accountId, String staffId, JsonNode body, Precondition precondition) {
+  public Written patch(String accountId, String staffId, JsonNode body, Precondition precondition) {
     List<PatchOperation> operations = PatchRequest.parse(body, paths);
     checkValueCounts(operations);
-    return update(
-        accountId,
-        staffId,
-        precondition,
-        existing ->
-            keepsActive(
-                ResourceReader.read(
-                    ResourceTypes.USER,
-                    PatchEngine.apply(ResourceTypes.USER, existing, staffId, operations, paths))));
+    Written written =
+        update(
+            accountId,
+            staffId,
+            precondition,
+            existing ->
+                keepsActive(
+                    ResourceReader.read(
+                        ResourceTypes.USER,
+                        PatchEngine.apply(
+                            ResourceTypes.USER, existing, staffId, operations, paths))));
+    return passwordPatched(operations)
+        ? new Written(written.resource(), withPassword(written.changes(), List.of(PASSWORD)))
+        : written;
+  }
+
+  private static final String PASSWORD = "password";
+
+  /** True when a body sends {@code password} (any capitalisation), which is never stored. */
+  private static boolean passwordSent(JsonNode body) {
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      if (field.getKey().equalsIgnoreCase(PASSWORD)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a PATCH sets {@code password}, by path or in a pathless value. */
+  private static boolean passwordPatched(List<PatchOperation> operations) {
+    for (PatchOperation operation : operations) {
+      if (operation.path() != null) {
+        AttrPath path = operation.path().attribute();
+        if (path.attribute().equalsIgnoreCase(PASSWORD)) {
+          return true;
+        }
+      } else if (operation.value() != null && passwordSent(operation.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> withPassword(List<String> changes, List<String> password) {
+    if (password.isEmpty() || changes.contains(PASSWORD)) {
+      return changes;
+    }
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(changes);
+    names.addAll(password);
+    return List.copyOf(names);
   }
 
   /**
@@ -237,7 +287,7 @@ public final class Staff {
    * Applies {@code change} to the current document and writes the result if it differs, retrying on
    * a concurrent write so that no update is lost.
    */
-  public StoredResource update(
+  public Written update(
       String accountId,
       String staffId,
       Precondition precondition,
@@ -247,33 +297,50 @@ public final class Staff {
       precondition.check(existing);
       ObjectNode document = validated(change.apply(existing.document().deepCopy()));
       if (document.equals(existing.document()) && existing.scimManaged()) {
-        return existing;
+        return new Written(existing, List.of());
       }
       StoredResource changed = existing.changedTo(document, now());
-      if (write(accountId, changed, existing.version())) {
-        return changed;
+      List<String> changes = ChangedAttributes.between(existing.document(), document);
+      if (write(accountId, existing, changed, changes)) {
+        return new Written(changed, changes);
       }
     }
     throw conflictPersisted();
   }
 
-  /** DELETE: retires the record from SCIM (see {@link StaffStore#retire}). */
-  public void retire(String accountId, String staffId, Precondition precondition) {
+  /**
+   * DELETE: retires the record from SCIM (see {@link StaffStore#retire}).
+   *
+   * @return the record as retired
+   */
+  public StoredResource retire(String accountId, String staffId, Precondition precondition) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredResource existing = get(accountId, staffId);
       precondition.check(existing);
       ObjectNode document = existing.document().deepCopy();
       document.put("active", false);
-      if (store.retire(accountId, existing.changedTo(document, now()), existing.version())) {
-        return;
+      StoredResource retired = existing.changedTo(document, now());
+      if (store.retire(accountId, retired, existing.version())) {
+        return retired;
       }
     }
     throw conflictPersisted();
   }
 
-  private boolean write(String accountId, StoredResource changed, long expectedVersion) {
+  /**
+   * Writes {@code changed} over {@code existing}; its event names the changed attributes, and
+   * {@code managedBy} when SCIM takes over a record made by hand.
+   */
+  private boolean write(
+      String accountId, StoredResource existing, StoredResource changed, List<String> changes) {
+    List<String> eventChanges = changes;
+    if (!existing.scimManaged()) {
+      java.util.TreeSet<String> names = new java.util.TreeSet<>(changes);
+      names.add(ChangeEvents.MANAGED_BY);
+      eventChanges = List.copyOf(names);
+    }
     try {
-      return store.update(accountId, changed, expectedVersion);
+      return store.update(accountId, changed, existing.version(), eventChanges);
     } catch (DuplicateKeyException e) {
       throw userNameTaken(accountId, changed.document());
     }

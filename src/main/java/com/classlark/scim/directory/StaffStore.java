@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Persistence of staff (SCIM Users). Every method is scoped by the school's account id; retired
- * staff (DELETEd over SCIM) are invisible to every method.
+ * staff (DELETEd over SCIM) are invisible to every method. Every write commits together with its
+ * change event (source {@code scim}, or {@code manual} for the {@code …ByHand} methods).
  */
 public interface StaffStore {
   /**
@@ -33,12 +34,15 @@ public interface StaffStore {
   Optional<StoredResource> findAdoptable(String accountId, String externalId);
 
   /**
-   * Replaces a record if it still has {@code expectedVersion}.
+   * Replaces a record if it still has {@code expectedVersion}, with its change event.
    *
+   * @param changes the names of the attributes that changed (see {@code ChangedAttributes}), for
+   *     the event
    * @return false when the record changed or disappeared meanwhile
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
-  boolean update(String accountId, StoredResource staff, long expectedVersion);
+  boolean update(
+      String accountId, StoredResource staff, long expectedVersion, java.util.List<String> changes);
 
   /**
    * Replaces a record by hand if it still has {@code expectedVersion} and is not SCIM-managed,
@@ -48,7 +52,12 @@ public interface StaffStore {
    * @return false when the record changed, became SCIM-managed or disappeared meanwhile
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
-  boolean updateByHand(String accountId, StoredResource staff, long expectedVersion, Caller author);
+  boolean updateByHand(
+      String accountId,
+      StoredResource staff,
+      long expectedVersion,
+      java.util.List<String> changes,
+      Caller author);
 
   /**
    * {@link #retire} by hand: only if the record is still at {@code expectedVersion} and not

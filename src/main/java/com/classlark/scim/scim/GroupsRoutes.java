@@ -5,6 +5,7 @@ import com.classlark.scim.directory.GroupMember;
 import com.classlark.scim.directory.Groups;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.directory.Written;
 import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.Projection;
@@ -86,91 +87,35 @@ public final class GroupsRoutes implements ScimRoutes {
 
   private void replace(Context ctx) {
     Projection projection = responses.projection(ctx);
-    StoredResource before = beforeWrite(ctx);
     JsonNode body = JsonBody.object(ctx);
-    StoredResource replaced =
+    Written replaced =
         groups.replace(
             BearerAuth.accountId(ctx), ctx.pathParam("id"), body, EntityTags.ifMatch(ctx));
-    logged(ctx, before, replaced, body);
-    stream(ctx, 200, replaced, projection);
+    logged(ctx, replaced.resource(), replaced.changes());
+    stream(ctx, 200, replaced.resource(), projection);
   }
 
   private void patch(Context ctx) {
     boolean wantsBody =
         ctx.queryParam("attributes") != null || ctx.queryParam("excludedAttributes") != null;
     Projection projection = wantsBody ? responses.projection(ctx) : null;
-    StoredResource before = beforeWrite(ctx);
     JsonNode body = JsonBody.object(ctx);
-    StoredResource patched =
+    Written patched =
         groups.patch(BearerAuth.accountId(ctx), ctx.pathParam("id"), body, EntityTags.ifMatch(ctx));
-    logged(ctx, before, patched, body);
+    logged(ctx, patched.resource(), patched.changes());
     if (wantsBody) {
-      stream(ctx, 200, patched, projection);
+      stream(ctx, 200, patched.resource(), projection);
     } else {
-      ctx.header("ETag", Versions.etag(patched.version()));
+      ctx.header("ETag", Versions.etag(patched.resource().version()));
       ctx.status(204);
     }
   }
 
   private void delete(Context ctx) {
-    StoredResource before = beforeWrite(ctx);
-    groups.delete(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
-    if (before != null) {
-      logged(ctx, before, List.of());
-    }
+    StoredResource deleted =
+        groups.delete(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    logged(ctx, deleted, List.of());
     ctx.status(204);
-  }
-
-  /**
-   * The group as it is before a write, when the provisioning log records the request (its document,
-   * never its members: reading a group does not touch the membership table).
-   */
-  private StoredResource beforeWrite(Context ctx) {
-    return ProvisioningCapture.capturing(ctx)
-        ? groups.get(BearerAuth.accountId(ctx), ctx.pathParam("id"))
-        : null;
-  }
-
-  /**
-   * Logs a replace or patch: the attributes of the document that changed, and {@code members} when
-   * the version moved and the document does not explain it or the request named members (members
-   * live in their own table, and every membership change moves the version).
-   */
-  private static void logged(
-      Context ctx, StoredResource before, StoredResource after, JsonNode body) {
-    if (before == null) {
-      return;
-    }
-    List<String> changes =
-        new ArrayList<>(ChangedAttributes.between(before.document(), after.document()));
-    if (after.version() != before.version() && (changes.isEmpty() || namesMembers(body))) {
-      changes.add("members");
-    }
-    logged(ctx, after, changes);
-  }
-
-  /** Whether a PUT body or a PATCH request names {@code members}, in any case or place. */
-  private static boolean namesMembers(JsonNode body) {
-    for (Map.Entry<String, JsonNode> field : body.properties()) {
-      String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (name.equals("members")) {
-        return true;
-      }
-      if (name.equals("operations")) {
-        for (JsonNode operation : field.getValue()) {
-          for (Map.Entry<String, JsonNode> part : operation.properties()) {
-            String key = part.getKey().toLowerCase(java.util.Locale.ROOT);
-            JsonNode value = part.getValue();
-            if ((key.equals("path")
-                    && value.asText("").toLowerCase(java.util.Locale.ROOT).startsWith("members"))
-                || (key.equals("value") && value.isObject() && namesMembers(value))) {
-              return true;
-            }
-          }
-        }
-      }
-    }
-    return false;
   }
 
   private static void logged(Context ctx, StoredResource resource, List<String> changes) {

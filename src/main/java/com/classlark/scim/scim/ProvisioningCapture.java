@@ -218,7 +218,7 @@ public final class ProvisioningCapture {
             result.status(),
             error == null ? null : error.scimType().map(ScimType::keyword).orElse(null),
             error == null ? null : redacted(error.detail(), MAX_DETAIL),
-            List.of());
+            result.changes());
   }
 
   /**

@@ -4,7 +4,7 @@ import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
-import com.classlark.scim.directory.log.ChangedAttributes;
+import com.classlark.scim.directory.Written;
 import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import io.javalin.http.Context;
@@ -41,9 +41,9 @@ public final class UsersRoutes implements ScimRoutes {
 
   private void create(Context ctx) {
     Projection projection = responses.projection(ctx);
-    StoredResource created = staff.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
-    logged(ctx, created, ChangedAttributes.of(created.document()));
-    responses.single(ctx, 201, created, projection);
+    Written created = staff.create(BearerAuth.accountId(ctx), JsonBody.object(ctx));
+    logged(ctx, created.resource(), created.changes());
+    responses.single(ctx, 201, created.resource(), projection);
   }
 
   private void read(Context ctx) {
@@ -58,57 +58,33 @@ public final class UsersRoutes implements ScimRoutes {
 
   private void replace(Context ctx) {
     Projection projection = responses.projection(ctx);
-    StoredResource before = beforeWrite(ctx);
-    StoredResource replaced =
+    Written replaced =
         staff.replace(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
-    logged(ctx, before, replaced);
-    responses.single(ctx, 200, replaced, projection);
+    logged(ctx, replaced.resource(), replaced.changes());
+    responses.single(ctx, 200, replaced.resource(), projection);
   }
 
   private void patch(Context ctx) {
     Projection projection = responses.projection(ctx);
-    StoredResource before = beforeWrite(ctx);
-    StoredResource patched =
+    Written patched =
         staff.patch(
             BearerAuth.accountId(ctx),
             ctx.pathParam("id"),
             JsonBody.object(ctx),
             EntityTags.ifMatch(ctx));
-    logged(ctx, before, patched);
-    responses.single(ctx, 200, patched, projection);
+    logged(ctx, patched.resource(), patched.changes());
+    responses.single(ctx, 200, patched.resource(), projection);
   }
 
   private void delete(Context ctx) {
-    StoredResource before = beforeWrite(ctx);
-    staff.retire(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
-    if (before != null) {
-      logged(ctx, before, List.of());
-    }
+    StoredResource retired =
+        staff.retire(BearerAuth.accountId(ctx), ctx.pathParam("id"), EntityTags.ifMatch(ctx));
+    logged(ctx, retired, List.of());
     ctx.status(204);
-  }
-
-  /**
-   * The staff member as it is before a write, when the provisioning log records the request: its
-   * {@code changes} are the difference. A write that races with another may name an attribute the
-   * other changed; the log is a diagnostic aid, not an audit trail.
-   */
-  private StoredResource beforeWrite(Context ctx) {
-    return ProvisioningCapture.capturing(ctx)
-        ? staff.get(BearerAuth.accountId(ctx), ctx.pathParam("id"))
-        : null;
-  }
-
-  private static void logged(Context ctx, StoredResource before, StoredResource after) {
-    logged(
-        ctx,
-        after,
-        before == null
-            ? List.of()
-            : ChangedAttributes.between(before.document(), after.document()));
   }
 
   private static void logged(Context ctx, StoredResource resource, List<String> changes) {

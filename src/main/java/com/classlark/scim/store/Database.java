@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
 
   private final java.util.concurrent.ScheduledExecutorService statistics;
+  private final com.classlark.scim.directory.events.EventSignal eventSignal =
+      new com.classlark.scim.directory.events.EventSignal();
 
   private Database(DatabaseTarget target, HikariDataSource dataSource) {
     this.target = target;
@@ -167,7 +169,7 @@ public final class Database implements AutoCloseable {
    * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
    * against the files.
    */
-  public static final String LATEST_MIGRATION = "7";
+  public static final String LATEST_MIGRATION = "8";
 
   private static final MigrationVersion LATEST = MigrationVersion.fromVersion(LATEST_MIGRATION);
 
@@ -355,6 +357,14 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Fires after every transaction of this process that wrote change events commits: what wakes the
+   * change feed's long polls on this node at once.
+   */
+  public com.classlark.scim.directory.events.EventSignal eventSignal() {
+    return eventSignal;
   }
 
   @Override

@@ -8,6 +8,10 @@ import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.UnknownMembersException;
+import com.classlark.scim.directory.events.ChangeEvent;
+import com.classlark.scim.directory.events.ChangeEvents;
+import com.classlark.scim.directory.events.EventSource;
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,9 +44,11 @@ public final class JdbcGroupStore implements GroupStore {
   private final GroupMemberships memberships;
   private final GroupChangeBatches batches = new GroupChangeBatches();
   private final ResourceQueries queries;
+  private final Outbox outbox;
 
   public JdbcGroupStore(Database database) {
     this.jdbi = database.jdbi();
+    this.outbox = new Outbox(database);
     this.dialect = database.dialect();
     this.memberships = new GroupMemberships(dialect);
     this.queries = new ResourceQueries(database, QueryTable.GROUPS, ResourceTypes.GROUP);
@@ -89,6 +95,15 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(9, ResourceRows.serialise(group.document()))
                 .execute();
             memberships.add(handle, accountId, group.id(), memberIds);
+            EventSource source = author == null ? EventSource.SCIM : EventSource.MANUAL;
+            List<ChangeEvent> events = new java.util.ArrayList<>();
+            events.add(ChangeEvents.groupCreated(accountId, source, group));
+            if (!memberIds.isEmpty()) {
+              events.add(
+                  ChangeEvents.membersAdded(
+                      accountId, source, group.id(), group.lastModified(), memberIds));
+            }
+            outbox.write(handle, events);
             if (author != null) {
               ManualChangeLog.record(
                   handle,
@@ -156,6 +171,11 @@ public final class JdbcGroupStore implements GroupStore {
           for (MembershipChange change : changes) {
             changedRows += memberships.apply(handle, accountId, groupId, change);
           }
+          if (changedRows > 0) {
+            outbox.write(
+                handle,
+                ChangeEvents.membershipChanged(accountId, EventSource.SCIM, groupId, at, changes));
+          }
           return bump(handle, accountId, groupId, at, changedRows);
         });
   }
@@ -187,14 +207,23 @@ public final class JdbcGroupStore implements GroupStore {
                 return new BatchOutcome(Optional.empty(), refused);
               }
               int changedRows = 0;
+              List<ChangeEvent> events = new java.util.ArrayList<>();
               for (GroupChangeBatches.Waiting waiting : batch) {
                 try {
-                  changedRows +=
+                  int changed =
                       memberships.applySetOperations(handle, accountId, groupId, waiting.changes);
+                  if (changed > 0) {
+                    // One request's events, even when its changes share a transaction.
+                    events.addAll(
+                        ChangeEvents.membershipChanged(
+                            accountId, EventSource.SCIM, groupId, waiting.at, waiting.changes));
+                  }
+                  changedRows += changed;
                 } catch (UnknownMembersException e) {
                   refused.put(waiting, e);
                 }
               }
+              outbox.write(handle, events);
               return new BatchOutcome(bump(handle, accountId, groupId, at, changedRows), refused);
             });
     for (GroupChangeBatches.Waiting waiting : batch) {
@@ -298,12 +327,26 @@ public final class JdbcGroupStore implements GroupStore {
             for (MembershipChange change : changes) {
               changedRows += memberships.apply(handle, accountId, current.id(), change);
             }
+            EventSource source = managed ? EventSource.SCIM : EventSource.MANUAL;
             boolean documentChanged = !document.equals(current.document());
             if (!documentChanged && changedRows == 0) {
               if (!managed) {
                 return Optional.of(current);
               }
               if (!current.scimManaged()) {
+                outbox.write(
+                    handle,
+                    ChangeEvents.groupUpdated(
+                        accountId,
+                        source,
+                        new StoredResource(
+                            current.id(),
+                            current.document(),
+                            current.created(),
+                            current.lastModified(),
+                            current.version(),
+                            true),
+                        List.of(ChangeEvents.MANAGED_BY)));
                 handle
                     .createUpdate(
                         "UPDATE staff_groups SET scim_managed = ? WHERE account_id = ? AND id = ?")
@@ -340,6 +383,20 @@ public final class JdbcGroupStore implements GroupStore {
                 .bind(7, accountId)
                 .bind(8, current.id())
                 .execute();
+            List<ChangeEvent> events = new java.util.ArrayList<>();
+            List<String> changed = ChangedAttributes.between(current.document(), document);
+            if (managed && !current.scimManaged()) {
+              changed = new java.util.ArrayList<>(changed);
+              changed.add(ChangeEvents.MANAGED_BY);
+            }
+            if (!changed.isEmpty()) {
+              events.add(ChangeEvents.groupUpdated(accountId, source, written, changed));
+            }
+            if (changedRows > 0) {
+              events.addAll(
+                  ChangeEvents.membershipChanged(accountId, source, current.id(), at, changes));
+            }
+            outbox.write(handle, events);
             if (author != null) {
               ManualChangeLog.record(
                   handle,
@@ -359,8 +416,16 @@ public final class JdbcGroupStore implements GroupStore {
   }
 
   @Override
-  public boolean delete(String accountId, String groupId) {
-    return Transactions.inTransaction(jdbi, handle -> deleteClaimed(handle, accountId, groupId));
+  public boolean delete(String accountId, String groupId, Instant at) {
+    return Transactions.inTransaction(
+        jdbi,
+        handle -> {
+          if (!deleteClaimed(handle, accountId, groupId)) {
+            return false;
+          }
+          outbox.write(handle, ChangeEvents.groupDeleted(accountId, EventSource.SCIM, groupId, at));
+          return true;
+        });
   }
 
   private static boolean deleteClaimed(Handle handle, String accountId, String groupId) {
@@ -397,6 +462,8 @@ public final class JdbcGroupStore implements GroupStore {
             return false;
           }
           deleteClaimed(handle, accountId, groupId);
+          outbox.write(
+              handle, ChangeEvents.groupDeleted(accountId, EventSource.MANUAL, groupId, at));
           ManualChangeLog.record(
               handle,
               accountId,

@@ -73,6 +73,22 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
         });
   }
 
+  /** The statement of a page: parameters account, [failed], [resource], [at, at, id], limit. */
+  static String pageSql(LogOutcome outcome, boolean byResource, boolean afterCursor) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE account_id = ?");
+    if (outcome != LogOutcome.ANY) {
+      sql.append(" AND failed = ?");
+    }
+    if (byResource) {
+      sql.append(" AND resource_id = ?");
+    }
+    if (afterCursor) {
+      sql.append(" AND (at < ? OR (at = ? AND id < ?))");
+    }
+    return sql.append(" ORDER BY at DESC, id DESC LIMIT ?").toString();
+  }
+
   @Override
   public List<LogEntry> page(
       String accountId,
@@ -81,35 +97,25 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
       Instant beforeAt,
       String beforeId,
       int limit) {
-    StringBuilder sql =
-        new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE account_id = ?");
     List<Object> values = new ArrayList<>(List.of(accountId));
     switch (outcome) {
       case ANY -> {}
-      case SUCCESS -> {
-        sql.append(" AND failed = ?");
-        values.add(false);
-      }
-      case FAILURE -> {
-        sql.append(" AND failed = ?");
-        values.add(true);
-      }
+      case SUCCESS -> values.add(false);
+      case FAILURE -> values.add(true);
     }
     if (resourceId != null) {
-      sql.append(" AND resource_id = ?");
       values.add(resourceId);
     }
     if (beforeAt != null) {
-      sql.append(" AND (at < ? OR (at = ? AND id < ?))");
       values.add(beforeAt.toEpochMilli());
       values.add(beforeAt.toEpochMilli());
       values.add(beforeId);
     }
-    sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     values.add(limit);
+    String sql = pageSql(outcome, resourceId != null, beforeAt != null);
     return jdbi.withHandle(
         handle -> {
-          Query query = handle.createQuery(sql.toString());
+          Query query = handle.createQuery(sql);
           for (int i = 0; i < values.size(); i++) {
             query.bind(i, values.get(i));
           }

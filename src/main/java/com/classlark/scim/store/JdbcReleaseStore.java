@@ -4,7 +4,11 @@ import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.ReleaseStore;
 import com.classlark.scim.directory.ReleasedCounts;
 import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.events.ChangeEvent;
+import com.classlark.scim.directory.events.ChangeEvents;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,9 +19,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbcReleaseStore implements ReleaseStore {
   private final Jdbi jdbi;
+  private final Outbox outbox;
 
   public JdbcReleaseStore(Database database) {
     this.jdbi = database.jdbi();
+    this.outbox = new Outbox(database);
   }
 
   @Override
@@ -65,6 +71,11 @@ public final class JdbcReleaseStore implements ReleaseStore {
                   .map(ResourceRows.MAPPER)
                   .findOne();
           if (released == 1 && now.isPresent()) {
+            outbox.write(
+                handle,
+                table.equals("staff")
+                    ? ChangeEvents.staffReleased(accountId, now.get())
+                    : ChangeEvents.groupReleased(accountId, now.get()));
             ManualChangeLog.record(
                 handle,
                 accountId,
@@ -86,8 +97,13 @@ public final class JdbcReleaseStore implements ReleaseStore {
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          long staff = releaseAll(handle, "staff", " AND retired_at IS NULL", accountId, at);
-          long groups = releaseAll(handle, "staff_groups", "", accountId, at);
+          List<StoredResource> staff =
+              releaseAll(handle, "staff", " AND retired_at IS NULL", accountId, at);
+          List<StoredResource> groups = releaseAll(handle, "staff_groups", "", accountId, at);
+          List<ChangeEvent> events = new ArrayList<>(staff.size() + groups.size());
+          staff.forEach(member -> events.add(ChangeEvents.staffReleased(accountId, member)));
+          groups.forEach(group -> events.add(ChangeEvents.groupReleased(accountId, group)));
+          outbox.write(handle, events);
           ManualChangeLog.record(
               handle,
               accountId,
@@ -97,23 +113,27 @@ public final class JdbcReleaseStore implements ReleaseStore {
               author,
               null,
               at);
-          return new ReleasedCounts(staff, groups);
+          return new ReleasedCounts(staff.size(), groups.size());
         });
   }
 
-  private static long releaseAll(
+  /** Releases every managed record of the table; returns them as released, for their events. */
+  private static List<StoredResource> releaseAll(
       Handle handle, String table, String live, String accountId, Instant at) {
     return handle
-        .createUpdate(
+        .createQuery(
             "UPDATE "
                 + table
                 + " SET scim_managed = ?, version = version + 1, last_modified = ?"
                 + " WHERE account_id = ? AND scim_managed = ?"
-                + live)
+                + live
+                + " RETURNING "
+                + ResourceRows.COLUMNS)
         .bind(0, false)
         .bind(1, at.toEpochMilli())
         .bind(2, accountId)
         .bind(3, true)
-        .execute();
+        .map(ResourceRows.MAPPER)
+        .list();
   }
 }

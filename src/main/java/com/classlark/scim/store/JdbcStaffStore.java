@@ -6,6 +6,8 @@ import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StaffStore;
 import com.classlark.scim.directory.StoredResource;
+import com.classlark.scim.directory.events.ChangeEvents;
+import com.classlark.scim.directory.events.EventSource;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +29,11 @@ public final class JdbcStaffStore implements StaffStore {
 
   private final Jdbi jdbi;
   private final ResourceQueries queries;
+  private final Outbox outbox;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
+    this.outbox = new Outbox(database);
     this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
   }
 
@@ -75,10 +79,15 @@ public final class JdbcStaffStore implements StaffStore {
             writeEmails(handle, accountId, staff.id(), columns);
             StaffCounts.change(handle, accountId, staff.id(), 1);
             recordByHand(handle, accountId, staff, "create", author);
+            outbox.write(handle, ChangeEvents.staffCreated(accountId, source(author), staff));
           });
     } catch (RuntimeException e) {
       throw translated(e);
     }
+  }
+
+  private static EventSource source(Caller author) {
+    return author == null ? EventSource.SCIM : EventSource.MANUAL;
   }
 
   /** Records who made a change by hand (author not null) in the change's transaction. */
@@ -195,15 +204,24 @@ public final class JdbcStaffStore implements StaffStore {
   }
 
   @Override
-  public boolean update(String accountId, StoredResource staff, long expectedVersion) {
-    return update(accountId, staff, expectedVersion, null);
+  public boolean update(
+      String accountId, StoredResource staff, long expectedVersion, List<String> changes) {
+    return update(accountId, staff, expectedVersion, changes, null);
   }
 
   @Override
   public boolean updateByHand(
-      String accountId, StoredResource staff, long expectedVersion, Caller author) {
+      String accountId,
+      StoredResource staff,
+      long expectedVersion,
+      List<String> changes,
+      Caller author) {
     return update(
-        accountId, staff, expectedVersion, java.util.Objects.requireNonNull(author, "author"));
+        accountId,
+        staff,
+        expectedVersion,
+        changes,
+        java.util.Objects.requireNonNull(author, "author"));
   }
 
   /**
@@ -212,7 +230,11 @@ public final class JdbcStaffStore implements StaffStore {
    * between the check and the change.
    */
   private boolean update(
-      String accountId, StoredResource staff, long expectedVersion, Caller author) {
+      String accountId,
+      StoredResource staff,
+      long expectedVersion,
+      List<String> changes,
+      Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
     try {
       return Transactions.inTransaction(
@@ -249,6 +271,8 @@ public final class JdbcStaffStore implements StaffStore {
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
             recordByHand(handle, accountId, staff, "edit", author);
+            outbox.write(
+                handle, ChangeEvents.staffChanged(accountId, source(author), staff, changes));
             return true;
           });
     } catch (RuntimeException e) {
@@ -300,6 +324,7 @@ public final class JdbcStaffStore implements StaffStore {
           }
           StaffCounts.change(handle, accountId, staffId, -1);
           recordByHand(handle, accountId, retired, "delete", author);
+          outbox.write(handle, ChangeEvents.staffDeleted(accountId, source(author), retired));
           // Membership is part of each group's state: its version and lastModified change too.
           handle
               .createUpdate(

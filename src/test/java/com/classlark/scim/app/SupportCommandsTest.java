@@ -161,7 +161,11 @@ class SupportCommandsTest {
       Services services = Services.over(db, Clock.systemUTC());
       String school = services.accounts().create("Release School").id();
       String first =
-          services.staff().create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("a")))).id();
+          services
+              .staff()
+              .create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("a"))))
+              .resource()
+              .id();
       services.staff().create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("b"))));
       String group =
           services

@@ -129,6 +129,55 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
   }
 
   @Test
+  void aPasswordChangeIsLoggedByNameNeverByValue() {
+    String userName = Bodies.uniqueEmail("pw");
+    HttpResult created = scim.post("/scim/v2/Users", Bodies.staff(userName));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("id").asText();
+    tick();
+    HttpResult changed =
+        patch(
+            "/scim/v2/Users/" + id,
+            "{'op':'replace','path':'password','value':'" + PASSWORD + "'}");
+    Instant changedAt = tick();
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    HttpResult pathless =
+        patch("/scim/v2/Users/" + id, "{'op':'replace','value':{'password':'" + PASSWORD + "'}}");
+    Instant pathlessAt = tick();
+    assertThat(pathless.status()).as(pathless.body()).isEqualTo(200);
+
+    assertThat(items(log("?limit=2")))
+        .isEqualTo(
+            array(
+                entry(
+                    pathlessAt,
+                    "PATCH",
+                    "/scim/v2/Users/" + id,
+                    "update",
+                    "User",
+                    id,
+                    userName,
+                    200,
+                    null,
+                    null,
+                    List.of("password")),
+                entry(
+                    changedAt,
+                    "PATCH",
+                    "/scim/v2/Users/" + id,
+                    "update",
+                    "User",
+                    id,
+                    userName,
+                    200,
+                    null,
+                    null,
+                    List.of("password"))));
+    assertThat(everyStoredValue()).doesNotContain(PASSWORD);
+    assertThat(everyValueOf("change_events")).doesNotContain(PASSWORD);
+  }
+
+  @Test
   void entraLikeSequenceLeavesOneEntryPerWriteWithAttributeNamesOnly() {
     String userName = Bodies.uniqueEmail("jane");
     HttpResult created =
@@ -226,6 +275,7 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
                         "externalId",
                         "name.familyName",
                         "name.givenName",
+                        "password",
                         "title",
                         "userName",
                         "userType"))));
@@ -238,10 +288,21 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
         .doesNotContain("ext-7731")
         .doesNotContain(PASSWORD)
         .doesNotContain(token.secret().substring(token.token().prefix().length()));
+    // The change events hold the Staff record (its email, names, externalId), never a password
+    // or a token, even one pasted into an attribute.
+    assertThat(everyValueOf("change_events"))
+        .contains(userName)
+        .doesNotContain(PASSWORD)
+        .doesNotContain(token.secret().substring(token.token().prefix().length()));
   }
 
   /** Every value of every row of this school's log, as one text, to search for what was sent. */
+  /** Every value the school's provisioning-log entries hold, as text. */
   private String everyStoredValue() {
+    return everyValueOf("provisioning_log");
+  }
+
+  private String everyValueOf(String table) {
     return server
         .application()
         .services()
@@ -250,7 +311,7 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
         .withHandle(
             handle ->
                 handle
-                    .createQuery("SELECT * FROM provisioning_log WHERE account_id = ?")
+                    .createQuery("SELECT * FROM " + table + " WHERE account_id = ?")
                     .bind(0, school.id())
                     .mapToMap()
                     .list())
@@ -332,7 +393,18 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
     ArrayNode items = items(log(""));
     assertThat(items)
         .containsExactlyInAnyOrder(
-            entry(at, "POST", "/Bulk", "create", "User", id, first, 201, null, null, List.of()),
+            entry(
+                at,
+                "POST",
+                "/Bulk",
+                "create",
+                "User",
+                id,
+                first,
+                201,
+                null,
+                null,
+                List.of("active", "name.familyName", "name.givenName", "userName", "userType")),
             entry(
                 at,
                 "POST",

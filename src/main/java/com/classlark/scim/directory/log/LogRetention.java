@@ -2,6 +2,7 @@ package com.classlark.scim.directory.log;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes provisioning-log entries older than the retention, on every node, in batches of {@value
- * #BATCH_SIZE} rows, each its own short transaction, so that no purge holds locks for long or
- * blocks the writers. Nodes that share a database may purge at the same moment: each batch deletes
- * rows by key, so one node finds the rows another deleted gone and moves on, and no node needs to
- * know of the others.
+ * Deletes provisioning-log entries (and change events) older than the retention, on every node, in
+ * batches of {@value #BATCH_SIZE} rows, each its own short transaction, so that no purge holds
+ * locks for long or blocks the writers. Nodes that share a database may purge at the same moment:
+ * each batch deletes rows by key, so one node finds the rows another deleted gone and moves on, and
+ * no node needs to know of the others.
  */
 public final class LogRetention implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
@@ -24,22 +25,38 @@ public final class LogRetention implements AutoCloseable {
   static final int BATCH_SIZE = 500;
   private static final Duration INTERVAL = Duration.ofMinutes(10);
 
-  private final ProvisioningLogStore store;
+  /** One kind of record that retention deletes: the provisioning log's entries, change events. */
+  @FunctionalInterface
+  public interface Purge {
+    /** Deletes at most {@code limit} records older than {@code cutoff}; returns how many. */
+    int deleteOlderThan(java.time.Instant cutoff, int limit);
+  }
+
+  private final List<Purge> purges;
   private final Duration retention;
   private final Clock clock;
   private final int batchSize;
   private ScheduledExecutorService scheduler;
 
   public LogRetention(ProvisioningLogStore store, Duration retention, Clock clock) {
-    this(store, retention, clock, BATCH_SIZE);
+    this(List.of(store::deleteOlderThan), retention, clock, BATCH_SIZE);
+  }
+
+  /** Retention of several kinds of record, each purged in turn, batch by batch. */
+  public LogRetention(List<Purge> purges, Duration retention, Clock clock) {
+    this(purges, retention, clock, BATCH_SIZE);
   }
 
   LogRetention(ProvisioningLogStore store, Duration retention, Clock clock, int batchSize) {
+    this(List.of(store::deleteOlderThan), retention, clock, batchSize);
+  }
+
+  LogRetention(List<Purge> purges, Duration retention, Clock clock, int batchSize) {
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException(
           "log retention must be a positive duration, got " + retention);
     }
-    this.store = store;
+    this.purges = List.copyOf(purges);
     this.retention = retention;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -65,11 +82,13 @@ public final class LogRetention implements AutoCloseable {
   public long purge() {
     java.time.Instant cutoff = clock.instant().minus(retention);
     long total = 0;
-    int deleted;
-    do {
-      deleted = store.deleteOlderThan(cutoff, batchSize);
-      total += deleted;
-    } while (deleted >= batchSize);
+    for (Purge purge : purges) {
+      int deleted;
+      do {
+        deleted = purge.deleteOlderThan(cutoff, batchSize);
+        total += deleted;
+      } while (deleted >= batchSize);
+    }
     return total;
   }
 

@@ -2,7 +2,9 @@ package com.classlark.scim.directory.section;
 
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -29,7 +31,8 @@ public record StaffMember(
     Instant lastModified,
     String version) {
 
-  static StaffMember of(StoredResource stored) {
+  /** The staff member a stored record shows. */
+  public static StaffMember of(StoredResource stored) {
     var document = stored.document();
     JsonNode active = StaffField.ACTIVE.read(document);
     return new StaffMember(
@@ -52,6 +55,29 @@ public record StaffMember(
   /** {@code "scim"} for a record the identity provider manages, null for one made by hand. */
   public String managedBy() {
     return scimManaged ? "scim" : null;
+  }
+
+  /**
+   * The staff member as the directory API shows it, also the {@code staff} of a change event:
+   * instants in ISO-8601 UTC, absent text fields as {@code null}.
+   */
+  public ObjectNode toJson() {
+    ObjectNode node = Json.object();
+    node.put("id", id);
+    node.put("email", email);
+    node.put("givenName", givenName);
+    node.put("familyName", familyName);
+    node.put("userType", userType);
+    node.put("active", active);
+    node.put("externalId", externalId);
+    node.put("subjects", subjects);
+    node.put("room", room);
+    node.put("meetingUrl", meetingUrl);
+    node.put("managedBy", managedBy());
+    node.put("createdAt", createdAt == null ? null : createdAt.toString());
+    node.put("lastModified", lastModified == null ? null : lastModified.toString());
+    node.put("version", version);
+    return node;
   }
 
   private static String text(JsonNode value) {

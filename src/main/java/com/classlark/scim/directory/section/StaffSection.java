@@ -18,6 +18,7 @@ import com.classlark.scim.directory.StaffStore;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Timestamps;
 import com.classlark.scim.directory.Versions;
+import com.classlark.scim.directory.log.ChangedAttributes;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.ResourceLayout;
 import com.classlark.scim.protocol.schema.ResourceTypes;
@@ -176,7 +177,12 @@ public final class StaffSection {
               existing.version() + 1,
               false);
       try {
-        if (store.updateByHand(accountId, changed, existing.version(), caller)) {
+        if (store.updateByHand(
+            accountId,
+            changed,
+            existing.version(),
+            ChangedAttributes.between(existing.document(), document),
+            caller)) {
           return StaffMember.of(changed);
         }
       } catch (DuplicateKeyException e) {

@@ -11,6 +11,8 @@ import com.classlark.scim.protocol.error.ScimException;
  * @param version the resource's ETag after the operation; null for errors and deletions
  * @param status the HTTP status the single-resource endpoint would have answered
  * @param error what went wrong; null on success
+ * @param changes the names of the attributes a successful write changed (the provisioning log's
+ *     {@code changes}); empty for errors and deletions
  */
 public record BulkResult(
     BulkMethod method,
@@ -18,18 +20,38 @@ public record BulkResult(
     String resourcePath,
     String version,
     int status,
-    ScimException error) {
+    ScimException error,
+    java.util.List<String> changes) {
+
+  public BulkResult {
+    changes = java.util.List.copyOf(changes);
+  }
 
   public static BulkResult success(
       BulkOperation operation, int status, String resourcePath, String version) {
+    return success(operation, status, resourcePath, version, java.util.List.of());
+  }
+
+  public static BulkResult success(
+      BulkOperation operation,
+      int status,
+      String resourcePath,
+      String version,
+      java.util.List<String> changes) {
     return new BulkResult(
-        operation.method(), operation.bulkId(), resourcePath, version, status, null);
+        operation.method(), operation.bulkId(), resourcePath, version, status, null, changes);
   }
 
   public static BulkResult failure(
       BulkOperation operation, String resourcePath, ScimException error) {
     return new BulkResult(
-        operation.method(), operation.bulkId(), resourcePath, null, error.status(), error);
+        operation.method(),
+        operation.bulkId(),
+        resourcePath,
+        null,
+        error.status(),
+        error,
+        java.util.List.of());
   }
 
   public boolean failed() {

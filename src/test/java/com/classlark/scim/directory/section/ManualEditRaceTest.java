@@ -89,7 +89,8 @@ class ManualEditRaceTest extends SectionFixture {
                             body(
                                 "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
                                     + "'Operations':[{'op':'replace','path':'title','value':'IdP'}]}"),
-                            Precondition.NONE);
+                            Precondition.NONE)
+                        .resource();
                 return new Outcome(written.version());
               });
       Outcome manual = outcomes.get(0);
@@ -150,6 +151,7 @@ class ManualEditRaceTest extends SectionFixture {
                                       + byScim
                                       + "'}]}]}"),
                               Precondition.NONE)
+                          .resource()
                           .version()));
       Outcome manual = outcomes.get(0);
       Outcome scim = outcomes.get(1);

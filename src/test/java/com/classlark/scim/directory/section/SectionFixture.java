@@ -88,6 +88,7 @@ abstract class SectionFixture {
                 "{'userName':'"
                     + email
                     + "','name':{'givenName':'Sam','familyName':'Scim'},'userType':'Staff'}"))
+        .resource()
         .id();
   }
 

@@ -279,7 +279,7 @@ class StaffSectionTest extends SectionFixture {
                     "{'userName':'adopt.me@school.example','externalId':'idp-42',"
                         + "'name':{'givenName':'Adopted','familyName':'Me'},'userType':'Staff'}"));
 
-    assertThat(adopted.id()).isEqualTo(mine.id());
+    assertThat(adopted.resource().id()).isEqualTo(mine.id());
     assertThat(services.staffSection().get(ADMIN, school, mine.id()).managedBy()).isEqualTo("scim");
   }
 

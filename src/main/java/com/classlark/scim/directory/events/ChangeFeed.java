@@ -1,0 +1,140 @@
+package com.classlark.scim.directory.events;
+
+import com.classlark.scim.directory.AccountStore;
+import com.classlark.scim.directory.ApiKeyRole;
+import com.classlark.scim.directory.Caller;
+import com.classlark.scim.directory.FieldError;
+import com.classlark.scim.directory.Problems;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reading the change feed (issue 15, docs/events.md): events after a cursor, of one school or of
+ * every school, for callers with the {@code app} role, optionally held as a long poll.
+ *
+ * <p>A long poll holds no database connection while it waits (each read takes one and gives it
+ * back) and no carrier thread (it parks on a future). It wakes at once when this node commits
+ * events ({@link EventSignal}) and reads again at least every {@link #POLL_INTERVAL} for events
+ * other nodes wrote. At most {@code maxWaiting} polls wait at once on a node; more are refused with
+ * a problem that says to retry. {@link #close} ends every wait, for a prompt shutdown.
+ */
+public final class ChangeFeed implements AutoCloseable {
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+  public static final int MAX_WAIT_SECONDS = 30;
+
+  /** Long polls a node lets wait at once by default. */
+  public static final int DEFAULT_MAX_WAITING = 200;
+
+  /** How often a waiting poll reads again for events other nodes committed. */
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+  private final EventStore store;
+  private final AccountStore accounts;
+  private final EventSignal signal;
+  private final int maxWaiting;
+  private final Semaphore waiting;
+  private final CompletableFuture<Void> closing = new CompletableFuture<>();
+
+  /**
+   * @param signal fires when this node commits events
+   * @param maxWaiting the most long polls that wait at once on this node
+   */
+  public ChangeFeed(EventStore store, AccountStore accounts, EventSignal signal, int maxWaiting) {
+    if (maxWaiting < 1) {
+      throw new IllegalArgumentException("maxWaiting must be at least 1, got " + maxWaiting);
+    }
+    this.store = store;
+    this.accounts = accounts;
+    this.signal = signal;
+    this.maxWaiting = maxWaiting;
+    this.waiting = new Semaphore(maxWaiting);
+  }
+
+  /**
+   * The events after {@code after}, waiting up to {@code waitSeconds} for one when there is none.
+   *
+   * @param school the school whose events, or {@code null} for every school's
+   * @param after a cursor from an earlier page, or {@code null} to start with the oldest event kept
+   * @param limit events per page, or {@code null} for {@value #DEFAULT_LIMIT}
+   * @param waitSeconds how long to wait for an event, 0 to {@value #MAX_WAIT_SECONDS}, or {@code
+   *     null} for 0
+   */
+  public FeedPage read(
+      Caller caller, String school, String after, Integer limit, Integer waitSeconds) {
+    caller.require(ApiKeyRole.APP, "read the change feed");
+    if (school != null && accounts.find(school).isEmpty()) {
+      throw Problems.schoolNotFound(school);
+    }
+    int size = limit == null ? DEFAULT_LIMIT : limit;
+    int wait = waitSeconds == null ? 0 : waitSeconds;
+    if (size < 1 || size > MAX_LIMIT) {
+      throw invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT + ".");
+    }
+    if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+      throw invalid(
+          "wait", "must be a whole number of seconds between 0 and " + MAX_WAIT_SECONDS + ".");
+    }
+    FeedPosition position = after == null ? FeedPosition.START : FeedPosition.decode(after);
+    if (after != null && !store.contains(position)) {
+      throw Problems.cursorExpired();
+    }
+    List<FeedEvent> events = store.after(school, position, size);
+    if (events.isEmpty() && wait > 0 && !closing.isDone()) {
+      events = await(school, position, size, Duration.ofSeconds(wait));
+    }
+    String next = events.isEmpty() ? after : events.get(events.size() - 1).position().encode();
+    return new FeedPage(events, next);
+  }
+
+  private List<FeedEvent> await(String school, FeedPosition position, int size, Duration wait) {
+    if (!waiting.tryAcquire()) {
+      throw Problems.tooManyWaiting(maxWaiting);
+    }
+    try {
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (true) {
+        // Taken before the read: an event committed between the read and the wait completes it.
+        CompletableFuture<Void> committed = signal.next();
+        List<FeedEvent> events = store.after(school, position, size);
+        long remaining = deadline - System.nanoTime();
+        if (!events.isEmpty() || remaining <= 0 || closing.isDone()) {
+          return events;
+        }
+        try {
+          CompletableFuture.anyOf(committed, closing)
+              .get(Math.min(remaining, POLL_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // Read again: another node may have committed events.
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("the event signal failed", e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return List.of();
+        }
+      }
+    } finally {
+      waiting.release();
+    }
+  }
+
+  /** Long polls waiting now; for metrics and tests. */
+  public int waiting() {
+    return maxWaiting - waiting.availablePermits();
+  }
+
+  /** Ends every wait now, and lets no request wait from now on: a shutdown's first step. */
+  @Override
+  public void close() {
+    closing.complete(null);
+  }
+
+  private static RuntimeException invalid(String field, String rule) {
+    return Problems.validation(List.of(new FieldError(field, rule)));
+  }
+}

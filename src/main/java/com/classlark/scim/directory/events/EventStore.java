@@ -1,0 +1,21 @@
+package com.classlark.scim.directory.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reading and purging the change feed; events are written by the stores that make the changes. */
+public interface EventStore {
+  /**
+   * The events after {@code after} in feed order, at most {@code limit}, that no transaction still
+   * running can precede: a consumer that resumes after the last one never misses an event.
+   *
+   * @param school the school whose events, or {@code null} for every school's
+   */
+  List<FeedEvent> after(String school, FeedPosition after, int limit);
+
+  /** True when the event at this position is still kept. */
+  boolean contains(FeedPosition position);
+
+  /** Deletes at most {@code limit} events older than {@code cutoff}; returns how many. */
+  int deleteOlderThan(Instant cutoff, int limit);
+}

@@ -1,0 +1,97 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.directory.events.ChangeEvent;
+import com.classlark.scim.directory.events.EventSignal;
+import com.classlark.scim.protocol.resource.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Writes change events in the transaction of the change they report (the transactional outbox of
+ * issue 15): one INSERT per event, nothing read first. The event's {@code tx} says in which order
+ * readers hand it out (see the V8 migration and {@link JdbcChangeEventStore}); after the commit the
+ * node's {@link EventSignal} wakes its long polls.
+ */
+final class Outbox {
+  /**
+   * PostgreSQL: the id of the writing transaction. Readers compare it with their snapshot's xmin,
+   * so the order in which transactions commit does not matter.
+   */
+  private static final String POSTGRES_TX = "pg_current_xact_id()::text::bigint";
+
+  /**
+   * SQLite: one more than the newest event's, read by the transaction that holds SQLite's only
+   * write lock, so that tx grows in commit order; never below the wall clock in microseconds (the
+   * bound parameter), so that it still grows when retention has deleted every event.
+   */
+  private static final String SQLITE_TX =
+      "(SELECT MAX(COALESCE(MAX(tx), 0) + 1, :floor) FROM change_events)";
+
+  private final String insert;
+  private final EventSignal signal;
+  private final boolean sqlite;
+
+  Outbox(Database database) {
+    this.sqlite = database.dialect() == Dialect.SQLITE;
+    this.insert =
+        "INSERT INTO change_events (account_id, id, tx, at, type, resource_id, source, data)"
+            + " VALUES (:account, :id, "
+            + (sqlite ? SQLITE_TX : POSTGRES_TX)
+            + ", :at, :type, :resource, :source, :data)";
+    this.signal = database.eventSignal();
+  }
+
+  /** Writes one event in the handle's transaction. */
+  void write(Handle handle, ChangeEvent event) {
+    bind(handle.createUpdate(insert), event).execute();
+    handle.afterCommit(signal::committed);
+  }
+
+  /** Writes the events in the handle's transaction, in one batch. */
+  void write(Handle handle, List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    if (events.size() == 1) {
+      write(handle, events.get(0));
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(insert);
+    for (ChangeEvent event : events) {
+      bindValues(batch, event);
+      batch.add();
+    }
+    batch.execute();
+    handle.afterCommit(signal::committed);
+  }
+
+  private Update bind(Update update, ChangeEvent event) {
+    bindValues(update, event);
+    return update;
+  }
+
+  private void bindValues(org.jdbi.v3.core.statement.SqlStatement<?> statement, ChangeEvent event) {
+    statement
+        .bind("account", event.school())
+        .bind("id", event.id())
+        .bind("at", event.at().toEpochMilli())
+        .bind("type", event.type().wireName())
+        .bind("resource", event.resourceId())
+        .bind("source", event.source().wireName())
+        .bind("data", serialised(event));
+    if (sqlite) {
+      statement.bind("floor", System.currentTimeMillis() * 1000);
+    }
+  }
+
+  private static String serialised(ChangeEvent event) {
+    try {
+      return Json.MAPPER.writeValueAsString(event.data());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise an event's data", e);
+    }
+  }
+}
