@@ -40,8 +40,8 @@ final class EventsRoutes implements ApiRoutes {
             ApiKeyAuth.caller(ctx),
             school,
             blankToNull(ctx.queryParam("after")),
-            number(ctx.queryParam("limit"), "limit", ChangeFeed.MAX_LIMIT),
-            number(ctx.queryParam("wait"), "wait", ChangeFeed.MAX_WAIT_SECONDS));
+            number(ctx.queryParam("limit"), "limit", ChangeFeed.LIMIT_RULE),
+            number(ctx.queryParam("wait"), "wait", ChangeFeed.WAIT_RULE));
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
     page.events().forEach(event -> items.add(toJson(event)));
@@ -63,22 +63,14 @@ final class EventsRoutes implements ApiRoutes {
     return node;
   }
 
-  private static Integer number(String value, String field, int max) {
+  private static Integer number(String value, String field, String rule) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw Problems.validation(
-          List.of(
-              new FieldError(
-                  field,
-                  "must be a whole number between "
-                      + (field.equals("wait") ? 0 : 1)
-                      + " and "
-                      + max
-                      + ".")));
+      throw Problems.validation(List.of(new FieldError(field, rule)));
     }
   }
 

@@ -512,7 +512,7 @@ class EventsHttpTest extends ServerPerEngine {
     assertProblem(
         app.get(feed() + "?wait=soon"),
         400,
-        validation("wait", "wait", "must be a whole number between 0 and 30."));
+        validation("wait", "wait", "must be a whole number of seconds between 0 and 30."));
     assertProblem(
         app.get(feed() + "?after=not-a-cursor"),
         400,

@@ -28,6 +28,13 @@ public final class ChangeFeed implements AutoCloseable {
   public static final int MAX_LIMIT = 1000;
   public static final int MAX_WAIT_SECONDS = 30;
 
+  /** The rule a bad {@code limit} breaks, in the words of a validation problem. */
+  public static final String LIMIT_RULE = "must be a whole number between 1 and " + MAX_LIMIT + ".";
+
+  /** The rule a bad {@code wait} breaks. */
+  public static final String WAIT_RULE =
+      "must be a whole number of seconds between 0 and " + MAX_WAIT_SECONDS + ".";
+
   /** Long polls a node lets wait at once by default. */
   public static final int DEFAULT_MAX_WAITING = 200;
 
@@ -74,11 +81,10 @@ public final class ChangeFeed implements AutoCloseable {
     int size = limit == null ? DEFAULT_LIMIT : limit;
     int wait = waitSeconds == null ? 0 : waitSeconds;
     if (size < 1 || size > MAX_LIMIT) {
-      throw invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT + ".");
+      throw invalid("limit", LIMIT_RULE);
     }
     if (wait < 0 || wait > MAX_WAIT_SECONDS) {
-      throw invalid(
-          "wait", "must be a whole number of seconds between 0 and " + MAX_WAIT_SECONDS + ".");
+      throw invalid("wait", WAIT_RULE);
     }
     FeedPosition position = after == null ? FeedPosition.START : FeedPosition.decode(after);
     if (after != null && !store.contains(position)) {
