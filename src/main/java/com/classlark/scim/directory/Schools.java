@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,18 @@ public final class Schools {
   /** Every school with its SCIM status, oldest first (support). */
   public List<School> list(Caller caller) {
     caller.require(ApiKeyRole.SUPPORT, "list schools");
-    return store.list().stream().map(account -> new School(account, scim(account), null)).toList();
+    List<Account> all = store.list();
+    Map<String, List<ApiToken>> byAccount =
+        tokens.listByAccount(all.stream().map(Account::id).toList());
+    Instant now = clock.instant();
+    return all.stream()
+        .map(
+            account ->
+                new School(
+                    account,
+                    scim(account, byAccount.getOrDefault(account.id(), List.of()), now),
+                    null))
+        .toList();
   }
 
   /**
@@ -88,8 +100,10 @@ public final class Schools {
   }
 
   private SchoolScim scim(Account account) {
-    List<ApiToken> all = tokens.list(account.id());
-    Instant now = clock.instant();
+    return scim(account, tokens.list(account.id()), clock.instant());
+  }
+
+  private static SchoolScim scim(Account account, List<ApiToken> all, Instant now) {
     long usable = all.stream().filter(token -> token.usableAt(now)).count();
     Instant lastUsed =
         all.stream()
