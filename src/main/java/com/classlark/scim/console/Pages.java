@@ -39,7 +39,12 @@ public final class Pages {
     }
   }
 
-  /** One school: its SCIM set-up, what its directory holds, and its tokens. */
+  /**
+   * One school: its SCIM set-up, what its directory holds, and its tokens.
+   *
+   * @param scimAccessHref support's page of the school's tokens and releases, or {@code null} for a
+   *     school admin
+   */
   public record School(
       Chrome chrome,
       SchoolRow school,
@@ -47,9 +52,15 @@ public final class Pages {
       String staff,
       String groups,
       String defaultUserType,
-      List<TokenRow> tokens) {}
+      List<TokenRow> tokens,
+      String scimAccessHref) {}
 
-  /** A school in a list or at the top of its page. */
+  /**
+   * A school in a list or at the top of its page.
+   *
+   * @param failuresLastDay its failed SCIM requests in the last 24 hours (in the list of schools)
+   * @param provisioningHref its Provisioning page
+   */
   public record SchoolRow(
       String href,
       String name,
@@ -58,7 +69,9 @@ public final class Pages {
       String status,
       String statusClass,
       String statusHelp,
-      String lastScimUse) {}
+      String lastScimUse,
+      long failuresLastDay,
+      String provisioningHref) {}
 
   /** A SCIM token as the console shows it: never the secret, only its first characters. */
   public record TokenRow(
