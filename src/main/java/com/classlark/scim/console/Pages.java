@@ -32,8 +32,12 @@ public final class Pages {
       List<String> errors,
       String formToken) {}
 
-  /** Every school support may open, with a search by name. */
-  public record Schools(Chrome chrome, String search, List<SchoolRow> schools) {
+  /**
+   * A page of the schools support may open, by name, with a search by name.
+   *
+   * @param nextHref the link to the next page, or {@code null} on the last
+   */
+  public record Schools(Chrome chrome, String search, List<SchoolRow> schools, String nextHref) {
     public String action() {
       return ConsolePaths.SCHOOLS;
     }

@@ -3,6 +3,7 @@ package com.classlark.scim.console;
 import com.classlark.scim.directory.ApiToken;
 import com.classlark.scim.directory.School;
 import com.classlark.scim.directory.SchoolCounts;
+import com.classlark.scim.directory.SchoolListing;
 import com.classlark.scim.directory.SchoolScim;
 import com.classlark.scim.directory.console.ConsoleRole;
 import com.classlark.scim.directory.console.ConsoleSchools;
@@ -12,6 +13,8 @@ import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.web.ForwardedRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import java.util.Map;
  */
 final class SchoolRoutes {
   private static final int MAX_SEARCH_LENGTH = 200;
+  static final int PAGE_SIZE = 50;
 
   private static final Duration FAILURE_WINDOW = Duration.ofHours(24);
 
@@ -61,7 +65,12 @@ final class SchoolRoutes {
     if (search != null && search.length() > MAX_SEARCH_LENGTH) {
       search = search.substring(0, MAX_SEARCH_LENGTH);
     }
-    List<School> visible = schools.visible(signedIn, search);
+    String after = ctx.queryParam("after");
+    if (after != null && after.length() > MAX_SEARCH_LENGTH) {
+      after = null;
+    }
+    SchoolListing listing = schools.visible(signedIn, search, after, PAGE_SIZE);
+    List<School> visible = listing.schools();
     Map<String, Long> failures =
         log.failuresSince(
             ConsoleSchools.caller(signedIn),
@@ -78,7 +87,17 @@ final class SchoolRoutes {
         new Pages.Schools(
             ConsoleRequest.chrome(assets, signedIn, "Schools", ctx.path()),
             search == null ? "" : search,
-            rows));
+            rows,
+            listing.nextCursor() == null ? null : next(search, listing.nextCursor())));
+  }
+
+  /** The link to the next page of the list, keeping the search. */
+  private static String next(String search, String after) {
+    String link =
+        ConsolePaths.SCHOOLS + "?after=" + URLEncoder.encode(after, StandardCharsets.UTF_8);
+    return search == null || search.isBlank()
+        ? link
+        : link + "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
   }
 
   private void show(Context ctx) {

@@ -495,6 +495,39 @@ class ConsoleSupportHttpTest extends ServerPerEngine {
   }
 
   @Test
+  void supportPagesThroughTheSchoolsByNameFiftyAtATime() {
+    String prefix =
+        "Paged " + engine + " " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    for (int i = SchoolRoutes.PAGE_SIZE; i >= 0; i--) {
+      String name = prefix + " " + String.format("%02d", i);
+      services().accounts().create(i % 2 == 0 ? name : name.toUpperCase());
+    }
+    ConsoleClient browser = support();
+    String search = java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResult first = browser.get("/console/schools?q=" + search);
+    Matcher next = Pattern.compile("<a href=\"([^\"]+)\">Next schools</a>").matcher(first.body());
+    assertThat(next.find()).isTrue();
+    HttpResult second = browser.get(next.group(1).replace("&amp;", "&"));
+
+    String firstPage = main(first);
+    assertThat(firstPage.split("<tr><td><a href=\"/console/schools/").length - 1)
+        .isEqualTo(SchoolRoutes.PAGE_SIZE);
+    assertThat(firstPage)
+        .contains("<caption>50 schools shown, by name; more on the next page</caption>")
+        .doesNotContain(" 50</a>");
+    assertThat(firstPage.indexOf(prefix + " 00</a>"))
+        .isLessThan(firstPage.indexOf(prefix.toUpperCase() + " 01</a>"))
+        .isLessThan(firstPage.indexOf(prefix + " 48</a>"));
+    assertThat(firstPage.indexOf(prefix + " 48</a>"))
+        .isLessThan(firstPage.indexOf(prefix.toUpperCase() + " 49</a>"));
+    assertThat(main(second))
+        .contains(prefix + " 50</a>")
+        .contains("<caption>1 school </caption>")
+        .doesNotContain("Next schools");
+  }
+
+  @Test
   void theSchoolPageLinksSupportToTheScimAccessPage() {
     HttpResult page = support().get("/console/schools/" + school.id());
 
