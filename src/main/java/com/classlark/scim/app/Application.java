@@ -2,6 +2,7 @@ package com.classlark.scim.app;
 
 import com.classlark.scim.api.ApiAdapter;
 import com.classlark.scim.console.ConsoleAdapter;
+import com.classlark.scim.console.SupportOperations;
 import com.classlark.scim.directory.Bulk;
 import com.classlark.scim.directory.log.LogRetention;
 import com.classlark.scim.directory.log.ProvisioningLogWriter;
@@ -179,6 +180,13 @@ public final class Application implements AutoCloseable {
                     services.console().users(),
                     services.console().sessions(),
                     services.console().schools(),
+                    new SupportOperations(
+                        services.schools(),
+                        services.scimAccess(),
+                        services.staffSection(),
+                        services.schoolRelease(),
+                        services.provisioningLog(),
+                        services.clock()),
                     baseUrl)),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);

@@ -11,17 +11,28 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The console's static files: its stylesheet and htmx, from the htmx webjar. Each is served under a
- * name that changes with its content (a hash, or htmx's version), so browsers may keep it for a
- * year. Loaded once at start; a missing file fails the start, not a page.
+ * The console's static files: its stylesheets and script, htmx and uPlot from their webjars. Each
+ * is served under a name that changes with its content (a hash, or htmx's version), so browsers may
+ * keep it for a year. Loaded once at start; a missing file fails the start, not a page.
  */
 final class Assets {
   private static final String HTMX_WEBJAR = "META-INF/resources/webjars/htmx.org/";
   private static final String HTMX_POM = "META-INF/maven/org.webjars.npm/htmx.org/pom.properties";
+  private static final String UPLOT_WEBJAR = "META-INF/resources/webjars/uplot/";
+  private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
   private static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
 
-  /** The paths the layout links to. */
-  public record Paths(String stylesheet, String htmx) {}
+  /**
+   * The paths the pages link to: the layout's stylesheet and htmx; the support and provisioning
+   * pages' stylesheet and script (copy buttons, the chart); uPlot and its stylesheet for the chart.
+   */
+  public record Paths(
+      String stylesheet,
+      String htmx,
+      String pagesStylesheet,
+      String script,
+      String uplot,
+      String uplotStylesheet) {}
 
   private record Asset(String mediaType, byte[] content) {}
 
@@ -35,15 +46,36 @@ final class Assets {
 
   static Assets load() {
     byte[] css = read("console/console.css");
-    String htmxVersion = htmxVersion();
+    byte[] pagesCss = read("console/pages.css");
+    byte[] script = read("console/console.js");
+    String htmxVersion = webjarVersion(HTMX_POM);
     byte[] htmx = read(HTMX_WEBJAR + htmxVersion + "/dist/htmx.min.js");
+    String uplotVersion = webjarVersion(UPLOT_POM);
+    byte[] uplot = read(UPLOT_WEBJAR + uplotVersion + "/dist/uPlot.iife.min.js");
+    byte[] uplotCss = read(UPLOT_WEBJAR + uplotVersion + "/dist/uPlot.min.css");
     String cssName = "console-" + shortHash(css) + ".css";
     String htmxName = "htmx-" + htmxVersion + ".min.js";
+    String pagesCssName = "pages-" + shortHash(pagesCss) + ".css";
+    String scriptName = "console-" + shortHash(script) + ".js";
+    String uplotName = "uPlot-" + uplotVersion + ".iife.min.js";
+    String uplotCssName = "uPlot-" + uplotVersion + ".min.css";
+    String js = "text/javascript; charset=utf-8";
+    String stylesheet = "text/css; charset=utf-8";
     return new Assets(
         Map.of(
-            cssName, new Asset("text/css; charset=utf-8", css),
-            htmxName, new Asset("text/javascript; charset=utf-8", htmx)),
-        new Paths(ConsolePaths.ASSETS + "/" + cssName, ConsolePaths.ASSETS + "/" + htmxName));
+            cssName, new Asset(stylesheet, css),
+            htmxName, new Asset(js, htmx),
+            pagesCssName, new Asset(stylesheet, pagesCss),
+            scriptName, new Asset(js, script),
+            uplotName, new Asset(js, uplot),
+            uplotCssName, new Asset(stylesheet, uplotCss)),
+        new Paths(
+            ConsolePaths.ASSETS + "/" + cssName,
+            ConsolePaths.ASSETS + "/" + htmxName,
+            ConsolePaths.ASSETS + "/" + pagesCssName,
+            ConsolePaths.ASSETS + "/" + scriptName,
+            ConsolePaths.ASSETS + "/" + uplotName,
+            ConsolePaths.ASSETS + "/" + uplotCssName));
   }
 
   Paths paths() {
@@ -60,9 +92,9 @@ final class Assets {
     ctx.status(200).contentType(asset.mediaType()).result(asset.content());
   }
 
-  private static String htmxVersion() {
+  private static String webjarVersion(String pomProperties) {
     Properties properties = new Properties();
-    try (InputStream in = resource(HTMX_POM)) {
+    try (InputStream in = resource(pomProperties)) {
       properties.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

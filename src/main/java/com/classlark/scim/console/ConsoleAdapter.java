@@ -41,6 +41,8 @@ public final class ConsoleAdapter implements WebAdapter {
   private final ErrorPages errors;
   private final SignInRoutes signIn;
   private final SchoolRoutes schools;
+  private final ProvisioningRoutes provisioning;
+  private final SupportRoutes support;
 
   /**
    * @param publicBaseUrl the service's public base URL, or {@code null} to derive it from each
@@ -50,13 +52,33 @@ public final class ConsoleAdapter implements WebAdapter {
       ConsoleUsers users,
       ConsoleSessions sessions,
       ConsoleSchools schoolScope,
+      SupportOperations operations,
       String publicBaseUrl) {
     this.sessions = sessions;
     this.assets = Assets.load();
     Templates templates = new Templates();
     this.errors = new ErrorPages(templates, assets.paths());
     this.signIn = new SignInRoutes(users, sessions, templates, assets.paths());
-    this.schools = new SchoolRoutes(schoolScope, templates, assets.paths(), publicBaseUrl);
+    this.schools =
+        new SchoolRoutes(
+            schoolScope,
+            operations.log(),
+            operations.clock(),
+            templates,
+            assets.paths(),
+            publicBaseUrl);
+    this.provisioning =
+        new ProvisioningRoutes(
+            schoolScope, operations.log(), templates, assets.paths(), publicBaseUrl);
+    this.support =
+        new SupportRoutes(
+            schoolScope,
+            operations.schools(),
+            operations.scimAccess(),
+            operations.staff(),
+            operations.release(),
+            templates,
+            assets.paths());
   }
 
   @Override
@@ -70,6 +92,8 @@ public final class ConsoleAdapter implements WebAdapter {
     routes.get(ConsolePaths.ASSETS + "/{name}", ctx -> assets.serve(ctx, ctx.pathParam("name")));
     signIn.register(routes);
     schools.register(routes);
+    provisioning.register(routes);
+    support.register(routes);
   }
 
   /** The console's address: a signed-in user's home page, or the sign-in form. */

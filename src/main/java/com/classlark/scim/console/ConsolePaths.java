@@ -16,6 +16,16 @@ public final class ConsolePaths {
     return SCHOOLS + "/" + schoolId;
   }
 
+  /** A school's Provisioning page: its SCIM connection, log and chart. */
+  public static String provisioning(String schoolId) {
+    return school(schoolId) + "/provisioning";
+  }
+
+  /** Support's page of a school's SCIM access: tokens, disabling, releases, default user type. */
+  public static String scimAccess(String schoolId) {
+    return school(schoolId) + "/scim-access";
+  }
+
   /**
    * The one-time set-password link of a secret, under the service's public base URL.
    *

@@ -32,14 +32,23 @@ public final class Pages {
       List<String> errors,
       String formToken) {}
 
-  /** Every school support may open, with a search by name. */
-  public record Schools(Chrome chrome, String search, List<SchoolRow> schools) {
+  /**
+   * A page of the schools support may open, by name, with a search by name.
+   *
+   * @param nextHref the link to the next page, or {@code null} on the last
+   */
+  public record Schools(Chrome chrome, String search, List<SchoolRow> schools, String nextHref) {
     public String action() {
       return ConsolePaths.SCHOOLS;
     }
   }
 
-  /** One school: its SCIM set-up, what its directory holds, and its tokens. */
+  /**
+   * One school: its SCIM set-up, what its directory holds, and its tokens.
+   *
+   * @param scimAccessHref support's page of the school's tokens and releases, or {@code null} for a
+   *     school admin
+   */
   public record School(
       Chrome chrome,
       SchoolRow school,
@@ -47,9 +56,15 @@ public final class Pages {
       String staff,
       String groups,
       String defaultUserType,
-      List<TokenRow> tokens) {}
+      List<TokenRow> tokens,
+      String scimAccessHref) {}
 
-  /** A school in a list or at the top of its page. */
+  /**
+   * A school in a list or at the top of its page.
+   *
+   * @param failuresLastDay its failed SCIM requests in the last 24 hours (in the list of schools)
+   * @param provisioningHref its Provisioning page
+   */
   public record SchoolRow(
       String href,
       String name,
@@ -58,7 +73,9 @@ public final class Pages {
       String status,
       String statusClass,
       String statusHelp,
-      String lastScimUse) {}
+      String lastScimUse,
+      long failuresLastDay,
+      String provisioningHref) {}
 
   /** A SCIM token as the console shows it: never the secret, only its first characters. */
   public record TokenRow(

@@ -16,6 +16,15 @@ public interface AccountStore {
   List<Account> list();
 
   /**
+   * Up to {@code limit} accounts by name, any case, then id: those whose name contains {@code
+   * nameContains} (compared in lower case), after the account {@code afterId} in that order.
+   *
+   * @param nameContains lower-case text the name must contain, or {@code null} for every account
+   * @param afterId the last account of the previous page, or {@code null} for the first page
+   */
+  List<Account> pageByName(String nameContains, String afterId, int limit);
+
+  /**
    * Sets or, with {@code null}, clears the school's default user type; false when there is no such
    * school.
    */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +29,24 @@ public final class Schools {
   /** Every school with its SCIM status, oldest first (support). */
   public List<School> list(Caller caller) {
     caller.require(ApiKeyRole.SUPPORT, "list schools");
-    return store.list().stream().map(account -> new School(account, scim(account), null)).toList();
+    return withScim(store.list());
+  }
+
+  /**
+   * One page of the schools whose name contains {@code search} (any case), by name (support); their
+   * tokens are read in one query for the page.
+   *
+   * @param search the text to look for, or {@code null} or blank for every school
+   * @param after the {@link SchoolListing#nextCursor} of the previous page, or {@code null}
+   */
+  public SchoolListing page(Caller caller, String search, String after, int limit) {
+    caller.require(ApiKeyRole.SUPPORT, "list schools");
+    String wanted =
+        search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+    List<Account> accounts = store.pageByName(wanted, after, limit + 1);
+    List<Account> shown = accounts.size() > limit ? accounts.subList(0, limit) : accounts;
+    return new SchoolListing(
+        withScim(shown), accounts.size() > limit ? shown.get(limit - 1).id() : null);
   }
 
   /**
@@ -87,9 +106,26 @@ public final class Schools {
     return store.find(schoolId).orElseThrow(() -> Problems.schoolNotFound(schoolId));
   }
 
-  private SchoolScim scim(Account account) {
-    List<ApiToken> all = tokens.list(account.id());
+  /** The schools with their SCIM status, from one read of all their tokens. */
+  private List<School> withScim(List<Account> accounts) {
+    Map<String, List<ApiToken>> byAccount =
+        tokens.listByAccount(accounts.stream().map(Account::id).toList());
     Instant now = clock.instant();
+    return accounts.stream()
+        .map(
+            account ->
+                new School(
+                    account,
+                    scim(account, byAccount.getOrDefault(account.id(), List.of()), now),
+                    null))
+        .toList();
+  }
+
+  private SchoolScim scim(Account account) {
+    return scim(account, tokens.list(account.id()), clock.instant());
+  }
+
+  private static SchoolScim scim(Account account, List<ApiToken> all, Instant now) {
     long usable = all.stream().filter(token -> token.usableAt(now)).count();
     Instant lastUsed =
         all.stream()

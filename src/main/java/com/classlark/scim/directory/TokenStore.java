@@ -1,7 +1,9 @@
 package com.classlark.scim.directory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Persistence of SCIM tokens, looked up by the SHA-256 hash of the secret. */
@@ -14,6 +16,12 @@ public interface TokenStore {
 
   /** The account's tokens, oldest first. */
   List<ApiToken> list(String accountId);
+
+  /**
+   * The tokens of several accounts in one read (no query per account), each account's oldest first;
+   * an account without tokens is absent from the result.
+   */
+  Map<String, List<ApiToken>> listByAccount(Collection<String> accountIds);
 
   /** Marks the token revoked; false when there is no such token or it was already revoked. */
   boolean revoke(String tokenId, Instant at);

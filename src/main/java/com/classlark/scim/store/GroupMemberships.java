@@ -194,7 +194,8 @@ final class GroupMemberships {
     }
   }
 
-  private static List<List<String>> chunks(List<String> ids) {
+  /** The ids in lists of at most {@value #CHUNK}, for {@code IN (<ids>)} lists of any length. */
+  static List<List<String>> chunks(List<String> ids) {
     List<List<String>> chunks = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));

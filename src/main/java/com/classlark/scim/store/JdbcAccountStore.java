@@ -4,6 +4,7 @@ import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.AccountStore;
 import com.classlark.scim.directory.SchoolCounts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -72,6 +73,33 @@ public final class JdbcAccountStore implements AccountStore {
                 .createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id")
                 .map(ACCOUNT)
                 .list());
+  }
+
+  @Override
+  public List<Account> pageByName(String nameContains, String afterId, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM accounts WHERE 1 = 1");
+    List<Object> values = new ArrayList<>();
+    if (nameContains != null) {
+      sql.append(" AND LOWER(name) LIKE ? ESCAPE '!'");
+      values.add("%" + nameContains.replaceAll("[!%_]", "!$0") + "%");
+    }
+    if (afterId != null) {
+      // The key of the previous page's last account, as this engine lowers it.
+      sql.append(
+          " AND (LOWER(name) > (SELECT LOWER(name) FROM accounts WHERE id = ?)"
+              + " OR (LOWER(name) = (SELECT LOWER(name) FROM accounts WHERE id = ?) AND id > ?))");
+      values.addAll(List.of(afterId, afterId, afterId));
+    }
+    sql.append(" ORDER BY LOWER(name), id LIMIT ?");
+    values.add(limit);
+    return jdbi.withHandle(
+        handle -> {
+          var query = handle.createQuery(sql.toString());
+          for (int i = 0; i < values.size(); i++) {
+            query.bind(i, values.get(i));
+          }
+          return query.map(ACCOUNT).list();
+        });
   }
 
   @Override

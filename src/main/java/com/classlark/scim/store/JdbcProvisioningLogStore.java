@@ -1,6 +1,7 @@
 package com.classlark.scim.store;
 
 import com.classlark.scim.directory.log.LogEntry;
+import com.classlark.scim.directory.log.LogHour;
 import com.classlark.scim.directory.log.LogOperation;
 import com.classlark.scim.directory.log.LogOutcome;
 import com.classlark.scim.directory.log.LogSummary;
@@ -11,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -22,10 +26,26 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
   private static final long DAY_MILLIS = 86_400_000L;
+  private static final long HOUR_MILLIS = 3_600_000L;
   private static final String COLUMNS =
       "account_id, id, at, method, path, operation, resource_type, resource_id, resource_name,"
           + " status, failed, scim_type, detail, changes, token_id, token_prefix, correlation_id,"
           + " duration_ms, client_request_id";
+
+  /** Entries per hour and outcome of one school in a range: the index {@code (account_id, at)}. */
+  static final String HOURLY =
+      "SELECT at / "
+          + HOUR_MILLIS
+          + " AS hour, failed, COUNT(*) AS entries FROM provisioning_log"
+          + " WHERE account_id = ? AND at >= ? AND at < ? GROUP BY at / "
+          + HOUR_MILLIS
+          + ", failed";
+
+  /** Failures per school since a moment: the index {@code (account_id, failed, at)}. */
+  static final String FAILURES_SINCE =
+      "SELECT account_id, COUNT(*) AS entries FROM provisioning_log"
+          + " WHERE account_id IN (<ids>) AND failed = :failed AND at >= :since"
+          + " GROUP BY account_id";
 
   private final Jdbi jdbi;
 
@@ -170,6 +190,49 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
                   .list();
           return new LogSummary(since, perDay, failures);
         });
+  }
+
+  @Override
+  public List<LogHour> hourly(String accountId, Instant from, Instant until) {
+    TreeMap<Long, long[]> hours = new TreeMap<>();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(HOURLY)
+                .bind(0, accountId)
+                .bind(1, from.toEpochMilli())
+                .bind(2, until.toEpochMilli())
+                .map(
+                    (rs, ctx) -> {
+                      long[] counts =
+                          hours.computeIfAbsent(rs.getLong("hour"), hour -> new long[2]);
+                      counts[rs.getBoolean("failed") ? 1 : 0] += rs.getLong("entries");
+                      return null;
+                    })
+                .list());
+    List<LogHour> perHour = new ArrayList<>();
+    hours.forEach(
+        (hour, counts) ->
+            perHour.add(
+                new LogHour(Instant.ofEpochMilli(hour * HOUR_MILLIS), counts[0], counts[1])));
+    return perHour;
+  }
+
+  @Override
+  public Map<String, Long> failuresSince(Collection<String> accountIds, Instant since) {
+    Map<String, Long> failures = new HashMap<>();
+    for (List<String> chunk : GroupMemberships.chunks(List.copyOf(accountIds))) {
+      jdbi.useHandle(
+          handle ->
+              handle
+                  .createQuery(FAILURES_SINCE)
+                  .bindList("ids", chunk)
+                  .bind("failed", true)
+                  .bind("since", since.toEpochMilli())
+                  .map((rs, ctx) -> failures.put(rs.getString("account_id"), rs.getLong("entries")))
+                  .list());
+    }
+    return failures;
   }
 
   @Override

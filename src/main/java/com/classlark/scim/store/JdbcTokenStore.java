@@ -5,7 +5,11 @@ import com.classlark.scim.directory.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +98,28 @@ public final class JdbcTokenStore implements TokenStore {
                 .bind(0, accountId)
                 .map(TOKEN)
                 .list());
+  }
+
+  @Override
+  public Map<String, List<ApiToken>> listByAccount(Collection<String> accountIds) {
+    Map<String, List<ApiToken>> byAccount = new LinkedHashMap<>();
+    for (List<String> chunk : GroupMemberships.chunks(List.copyOf(accountIds))) {
+      jdbi.useHandle(
+          handle ->
+              handle
+                  .createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM tokens WHERE account_id IN (<ids>) ORDER BY account_id, created_at, id")
+                  .bindList("ids", chunk)
+                  .map(TOKEN)
+                  .forEach(
+                      token ->
+                          byAccount
+                              .computeIfAbsent(token.accountId(), account -> new ArrayList<>())
+                              .add(token)));
+    }
+    return byAccount;
   }
 
   @Override

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
  * never been analyzed: a school's first sync runs before any ANALYZE, and this machine's PostgreSQL
  * runs with autovacuum off. The database is migrated first and loaded afterwards, as in production
  * (so not even CREATE INDEX has told the planner the tables' sizes): 100,000 staff with an email
- * each, a group of all of them, 99 small groups and a token. The plans are PostgreSQL's own choice
- * with the service's settings (no {@code enable_seqscan = off}, no hints), from the SQL the stores
- * run.
+ * each, a group of all of them, 99 small groups, a token, and 30 days of provisioning log of two
+ * schools. The plans are PostgreSQL's own choice with the service's settings (no {@code
+ * enable_seqscan = off}, no hints), from the SQL the stores run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirstSyncPlansTest {
@@ -33,6 +33,7 @@ class FirstSyncPlansTest {
   private static final String OTHER_SCHOOL = "5c1d0a7e-0000-4000-8000-00000000a002";
   private static final String BIG_GROUP = "9a000000-0000-4000-8000-000000000000";
   private static final int STAFF = 100_000;
+  private static final long LOG_END = 2_592_000_000L;
 
   private TestDatabase postgres;
   private Database database;
@@ -84,6 +85,15 @@ class FirstSyncPlansTest {
                   "INSERT INTO group_members (account_id, group_id, member_id)"
                       + " SELECT account_id, ?, id FROM staff",
                   BIG_GROUP);
+              // 30 days of a busy sync for both schools, one entry in ten failed.
+              handle.execute(
+                  "INSERT INTO provisioning_log (account_id, id, at, method, path, operation,"
+                      + " resource_type, resource_id, status, failed, correlation_id, duration_ms)"
+                      + " SELECT CASE WHEN i % 2 = 0 THEN ? ELSE ? END, md5(i::text),"
+                      + " ? - i::bigint * 20000, 'POST', '/scim/v2/Users', 'create', 'User',"
+                      + " md5('r' || i), CASE WHEN i % 10 = 0 THEN 409 ELSE 201 END, i % 10 = 0,"
+                      + " md5(i::text), 3 FROM generate_series(1, 129600) AS i",
+                  SCHOOL, OTHER_SCHOOL, LOG_END);
             });
     memberId =
         database
@@ -191,6 +201,37 @@ class FirstSyncPlansTest {
         .doesNotContain("Seq Scan")
         .containsPattern("(Index|Index Only) Scan using " + index + " on ")
         .containsPattern("Index Cond: [^\\n]*(\\(" + column + "\\)|\\b" + column + " =)");
+  }
+
+  @Test
+  void theProvisioningChartCountsReadOneSchoolsRangeOfTheLogsIndex() {
+    String plan = plan(JdbcProvisioningLogStore.HOURLY, SCHOOL, LOG_END - 604_800_000L, LOG_END);
+
+    assertThat(plan)
+        .as(plan)
+        .doesNotContain("Seq Scan")
+        .contains("provisioning_log_newest")
+        .containsPattern("Index Cond: [^\\n]*\\(account_id\\)::text = ");
+  }
+
+  @Test
+  void failureCountsOfTheSchoolsListReadTheOutcomeIndex() {
+    String plan =
+        database
+            .jdbi()
+            .withHandle(
+                handle ->
+                    String.join(
+                        "\n",
+                        handle
+                            .createQuery("EXPLAIN " + JdbcProvisioningLogStore.FAILURES_SINCE)
+                            .bindList("ids", List.of(SCHOOL, OTHER_SCHOOL))
+                            .bind("failed", true)
+                            .bind("since", LOG_END - 86_400_000L)
+                            .mapTo(String.class)
+                            .list()));
+
+    assertThat(plan).as(plan).doesNotContain("Seq Scan").contains("provisioning_log_by_outcome");
   }
 
   @Test

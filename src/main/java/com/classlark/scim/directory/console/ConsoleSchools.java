@@ -5,10 +5,10 @@ import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.directory.Problems;
 import com.classlark.scim.directory.School;
+import com.classlark.scim.directory.SchoolListing;
 import com.classlark.scim.directory.Schools;
 import com.classlark.scim.directory.Tokens;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,24 +46,25 @@ public final class ConsoleSchools {
   }
 
   /**
-   * The schools this user may see whose name contains {@code search} (any case), by name, without
-   * their counts.
+   * A page of the schools this user may see whose name contains {@code search} (any case), by name,
+   * without their counts: support pages through every school, a school admin sees theirs.
    *
    * @param search the text to look for, or {@code null} or blank for every school
+   * @param after the {@link SchoolListing#nextCursor} of the previous page, or {@code null}
    */
-  public List<School> visible(SignedIn signedIn, String search) {
-    String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-    List<School> candidates =
-        switch (signedIn.user().role()) {
-          case SUPPORT -> schools.list(caller(signedIn));
-          case SCHOOL_ADMIN -> List.of(schools.get(caller(signedIn), signedIn.user().accountId()));
-        };
-    return candidates.stream()
-        .filter(school -> school.account().name().toLowerCase(Locale.ROOT).contains(wanted))
-        .sorted(
-            Comparator.comparing(
-                (School school) -> school.account().name().toLowerCase(Locale.ROOT)))
-        .toList();
+  public SchoolListing visible(SignedIn signedIn, String search, String after, int limit) {
+    return switch (signedIn.user().role()) {
+      case SUPPORT -> schools.page(caller(signedIn), search, after, limit);
+      case SCHOOL_ADMIN -> {
+        School own = schools.get(caller(signedIn), signedIn.user().accountId());
+        String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        yield new SchoolListing(
+            after == null && own.account().name().toLowerCase(Locale.ROOT).contains(wanted)
+                ? List.of(own)
+                : List.of(),
+            null);
+      }
+    };
   }
 
   /**

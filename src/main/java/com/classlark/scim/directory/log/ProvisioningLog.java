@@ -7,8 +7,12 @@ import com.classlark.scim.directory.FieldError;
 import com.classlark.scim.directory.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reading a school's provisioning log (issue 15): newest first with a keyset cursor, and a summary
@@ -19,6 +23,9 @@ public final class ProvisioningLog {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
   static final int TOP_FAILURES = 5;
+
+  /** The hours of the provisioning chart: the last 7 days. */
+  public static final int CHART_HOURS = 7 * 24;
 
   private final ProvisioningLogStore store;
   private final AccountStore accounts;
@@ -72,6 +79,37 @@ public final class ProvisioningLog {
     caller.require(ApiKeyRole.APP, "read the provisioning log");
     requireSchool(schoolId);
     return store.summary(schoolId, since, TOP_FAILURES);
+  }
+
+  /**
+   * Successful and failed requests per UTC hour over the {@value #CHART_HOURS} hours up to and
+   * including the hour of {@code now}, oldest first, hours without requests included: always
+   * {@value #CHART_HOURS} buckets, whatever the log holds.
+   */
+  public List<LogHour> lastWeekByHour(Caller caller, String schoolId, Instant now) {
+    caller.require(ApiKeyRole.APP, "read the provisioning log");
+    requireSchool(schoolId);
+    Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    Instant start = end.minus(CHART_HOURS, ChronoUnit.HOURS);
+    Map<Instant, LogHour> found = new HashMap<>();
+    for (LogHour hour : store.hourly(schoolId, start, end)) {
+      found.put(hour.start(), hour);
+    }
+    List<LogHour> hours = new ArrayList<>(CHART_HOURS);
+    for (int i = 0; i < CHART_HOURS; i++) {
+      Instant hour = start.plus(i, ChronoUnit.HOURS);
+      hours.add(found.getOrDefault(hour, new LogHour(hour, 0, 0)));
+    }
+    return hours;
+  }
+
+  /**
+   * How many failures each school logged since a moment (support), in one read for all of them; a
+   * school without failures is absent.
+   */
+  public Map<String, Long> failuresSince(Caller caller, List<String> schoolIds, Instant since) {
+    caller.require(ApiKeyRole.SUPPORT, "read every school's provisioning log");
+    return schoolIds.isEmpty() ? Map.of() : store.failuresSince(schoolIds, since);
   }
 
   private void requireSchool(String schoolId) {

@@ -1,7 +1,9 @@
 package com.classlark.scim.directory.log;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Storage of the provisioning log; every read is scoped by the school. */
 public interface ProvisioningLogStore {
@@ -25,6 +27,15 @@ public interface ProvisioningLogStore {
 
   /** Counts per UTC day and outcome, and the {@code top} most frequent failures, since a moment. */
   LogSummary summary(String accountId, Instant since, int top);
+
+  /**
+   * Entries per UTC hour and outcome in {@code [from, until)}: one row per hour that has entries,
+   * oldest first, so at most one per hour of the range.
+   */
+  List<LogHour> hourly(String accountId, Instant from, Instant until);
+
+  /** How many failures each of the schools logged since a moment; a school with none is absent. */
+  Map<String, Long> failuresSince(Collection<String> accountIds, Instant since);
 
   /**
    * Deletes at most {@code batch} entries (of any school) older than {@code cutoff}.
