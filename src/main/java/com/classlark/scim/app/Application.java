@@ -174,6 +174,8 @@ public final class Application implements AutoCloseable {
                     services.console().users(),
                     services.console().sessions(),
                     services.console().schools(),
+                    services.staffSection(),
+                    services.groupSection(),
                     baseUrl)),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
             metrics);

@@ -5,6 +5,8 @@ import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
 import com.classlark.scim.directory.console.SignedIn;
+import com.classlark.scim.directory.section.GroupSection;
+import com.classlark.scim.directory.section.StaffSection;
 import com.classlark.scim.web.ErrorBody;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
@@ -41,6 +43,8 @@ public final class ConsoleAdapter implements WebAdapter {
   private final ErrorPages errors;
   private final SignInRoutes signIn;
   private final SchoolRoutes schools;
+  private final StaffRoutes staff;
+  private final GroupRoutes groups;
 
   /**
    * @param publicBaseUrl the service's public base URL, or {@code null} to derive it from each
@@ -50,6 +54,8 @@ public final class ConsoleAdapter implements WebAdapter {
       ConsoleUsers users,
       ConsoleSessions sessions,
       ConsoleSchools schoolScope,
+      StaffSection staffSection,
+      GroupSection groupSection,
       String publicBaseUrl) {
     this.sessions = sessions;
     this.assets = Assets.load();
@@ -57,6 +63,8 @@ public final class ConsoleAdapter implements WebAdapter {
     this.errors = new ErrorPages(templates, assets.paths());
     this.signIn = new SignInRoutes(users, sessions, templates, assets.paths());
     this.schools = new SchoolRoutes(schoolScope, templates, assets.paths(), publicBaseUrl);
+    this.staff = new StaffRoutes(staffSection, templates, assets.paths());
+    this.groups = new GroupRoutes(groupSection, staffSection, templates, assets.paths());
   }
 
   @Override
@@ -70,6 +78,8 @@ public final class ConsoleAdapter implements WebAdapter {
     routes.get(ConsolePaths.ASSETS + "/{name}", ctx -> assets.serve(ctx, ctx.pathParam("name")));
     signIn.register(routes);
     schools.register(routes);
+    staff.register(routes);
+    groups.register(routes);
   }
 
   /** The console's address: a signed-in user's home page, or the sign-in form. */
