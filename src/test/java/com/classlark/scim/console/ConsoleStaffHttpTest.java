@@ -479,6 +479,67 @@ class ConsoleStaffHttpTest extends ServerPerEngine {
     assertThat(rows(expired)).isEqualTo(rows(first));
   }
 
+  @Test
+  void aGroupsMembersArePagedAndSupportSeesTheSamePages() {
+    List<String> members = StaffSeeder.seed(server, "Memberwise", 120);
+    StringBuilder values = new StringBuilder();
+    for (String member : members) {
+      values.append(values.isEmpty() ? "" : ",").append("{'value':'").append(member).append("'}");
+    }
+    HttpResult created =
+        client.post(
+            "/Groups",
+            Bodies.json(
+                "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+                    + "'displayName':'Everyone paged','members':["
+                    + values
+                    + "]}"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String page = school() + "/groups/" + created.json().get("id").asText();
+    ConsoleClient support = new ConsoleClient(server.baseUrl());
+    support.signIn(ConsolePeople.support(server), ConsolePeople.PASSWORD);
+
+    HttpResult first = support.get(page);
+    HttpResult second = support.get(link(first, "next"));
+    HttpResult back = support.get(link(second, "prev"));
+    HttpResult list = support.get(school() + "/groups");
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(main(first)).contains("<dd>120 members</dd>");
+    assertThat(rows(first)).hasSize(100);
+    assertThat(rows(second)).hasSize(20).doesNotContainAnyElementsOf(rows(first));
+    assertThat(second.body()).doesNotContain("rel=\"next\"");
+    assertThat(rows(back)).isEqualTo(rows(first));
+    assertThat(main(list))
+        .contains("<a href=\"" + page + "\">Everyone paged</a></td><td>120 members</td>");
+  }
+
+  @Test
+  void whatTheIdentityProviderSentIsShownAsTextAndATooLongSearchIsExplained() {
+    String email = Bodies.uniqueEmail("markup");
+    HttpResult created =
+        client.post(
+            "/Users",
+            Bodies.json(
+                "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'"
+                    + email
+                    + "','name':{'givenName':'<b>Bold</b>','familyName':'Markup\\u0022'},"
+                    + "'userType':'Staff'}"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    ConsoleClient browser = schoolAdmin();
+
+    HttpResult found = browser.get(school() + "/staff?q=markup");
+    HttpResult tooLong = browser.get(school() + "/staff?q=" + "x".repeat(321));
+
+    assertThat(main(found))
+        .contains(">&lt;b&gt;Bold&lt;/b&gt; Markup\"</a>")
+        .doesNotContain("<b>Bold</b>");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(main(tooLong))
+        .contains("<p class=\"problem\">The search must be at most 320 characters long.</p>")
+        .contains("<p class=\"empty\">No staff member matches this search.</p>");
+  }
+
   private static final Pattern ROW_NAME =
       Pattern.compile("<tr>\\s*<td><a href=\"[^\"]+\">([^<]+)</a></td>");
 
