@@ -269,7 +269,7 @@ final class GroupRoutes {
     templates.render(
         ctx,
         200,
-        "confirm.jte",
+        "staff-confirm.jte",
         new StaffPages.Confirm(
             ConsoleRequest.chrome(
                 assets, request.signedIn(), "Delete the group " + group.displayName(), ctx.path()),

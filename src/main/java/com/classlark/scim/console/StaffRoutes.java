@@ -259,7 +259,7 @@ final class StaffRoutes {
     templates.render(
         ctx,
         200,
-        "confirm.jte",
+        "staff-confirm.jte",
         new StaffPages.Confirm(
             ConsoleRequest.chrome(assets, request.signedIn(), "Remove " + name(member), ctx.path()),
             "They are deactivated, leave every group and no longer appear in the Staff list. Their"
