@@ -180,6 +180,8 @@ public final class Application implements AutoCloseable {
                     services.console().users(),
                     services.console().sessions(),
                     services.console().schools(),
+                    services.staffSection(),
+                    services.groupSection(),
                     new SupportOperations(
                         services.schools(),
                         services.scimAccess(),

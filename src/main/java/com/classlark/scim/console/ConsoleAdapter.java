@@ -5,6 +5,8 @@ import com.classlark.scim.directory.console.ConsoleSchools;
 import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
 import com.classlark.scim.directory.console.SignedIn;
+import com.classlark.scim.directory.section.GroupSection;
+import com.classlark.scim.directory.section.StaffSection;
 import com.classlark.scim.web.ErrorBody;
 import com.classlark.scim.web.WebAdapter;
 import com.classlark.scim.web.WebFailure;
@@ -43,6 +45,8 @@ public final class ConsoleAdapter implements WebAdapter {
   private final SchoolRoutes schools;
   private final ProvisioningRoutes provisioning;
   private final SupportRoutes support;
+  private final StaffRoutes staff;
+  private final GroupRoutes groups;
 
   /**
    * @param publicBaseUrl the service's public base URL, or {@code null} to derive it from each
@@ -52,6 +56,8 @@ public final class ConsoleAdapter implements WebAdapter {
       ConsoleUsers users,
       ConsoleSessions sessions,
       ConsoleSchools schoolScope,
+      StaffSection staffSection,
+      GroupSection groupSection,
       SupportOperations operations,
       String publicBaseUrl) {
     this.sessions = sessions;
@@ -79,6 +85,8 @@ public final class ConsoleAdapter implements WebAdapter {
             operations.release(),
             templates,
             assets.paths());
+    this.staff = new StaffRoutes(staffSection, templates, assets.paths());
+    this.groups = new GroupRoutes(groupSection, staffSection, templates, assets.paths());
   }
 
   @Override
@@ -94,6 +102,8 @@ public final class ConsoleAdapter implements WebAdapter {
     schools.register(routes);
     provisioning.register(routes);
     support.register(routes);
+    staff.register(routes);
+    groups.register(routes);
   }
 
   /** The console's address: a signed-in user's home page, or the sign-in form. */

@@ -78,7 +78,16 @@ final class ConsoleRequest {
                       currentPath.startsWith(ConsolePaths.SCHOOLS)));
           case SCHOOL_ADMIN -> {
             String home = ConsolePaths.school(signedIn.user().accountId());
-            yield List.of(new Chrome.NavLink(home, "Your school", currentPath.equals(home)));
+            yield List.of(
+                new Chrome.NavLink(home, "Your school", currentPath.equals(home)),
+                new Chrome.NavLink(
+                    SectionLinks.staff(signedIn.user().accountId()),
+                    "Staff",
+                    currentPath.startsWith(SectionLinks.staff(signedIn.user().accountId()))),
+                new Chrome.NavLink(
+                    SectionLinks.groups(signedIn.user().accountId()),
+                    "Groups",
+                    currentPath.startsWith(SectionLinks.groups(signedIn.user().accountId()))));
           }
         };
     return new Chrome(

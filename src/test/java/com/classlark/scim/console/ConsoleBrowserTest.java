@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,15 +56,8 @@ class ConsoleBrowserTest extends ServerPerEngine {
     }
   }
 
-  /**
-   * The text of the first element the selector finds, once the page shows it: a page that is still
-   * replacing the last one answers with a stale or detached node, so the read is retried until the
-   * new page is there.
-   */
   private static String text(String css) {
-    return new WebDriverWait(driver(), Duration.ofSeconds(10))
-        .ignoring(WebDriverException.class)
-        .until(found -> found.findElement(By.cssSelector(css)).getText());
+    return browser.text(css);
   }
 
   private void signIn(String email, String password) {
@@ -75,27 +67,8 @@ class ConsoleBrowserTest extends ServerPerEngine {
     submit("main button[type=submit]");
   }
 
-  /** Clicks the button and waits for the page it leads to. */
   private static void submit(String buttonCss) {
-    var button = driver().findElement(By.cssSelector(buttonCss));
-    button.click();
-    WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(10));
-    // Gone from the page: stale, or (Chromium's other answer for the same) detached.
-    wait.until(
-        gone -> {
-          try {
-            button.isEnabled();
-            return false;
-          } catch (WebDriverException detached) {
-            return true;
-          }
-        });
-    wait.until(
-        loaded ->
-            "complete"
-                .equals(
-                    ((org.openqa.selenium.JavascriptExecutor) loaded)
-                        .executeScript("return document.readyState")));
+    browser.clickAndWait(buttonCss);
   }
 
   private static void setPassword(String password, String confirmation) {

@@ -14,12 +14,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromium-driver, one per test class. Outside CI, a
@@ -79,6 +84,38 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
     driver.manage().deleteAllCookies();
     driver.get(url);
+  }
+
+  /**
+   * The text of the first element the selector finds, once the page shows it: a page that is still
+   * replacing the last one answers with a stale or detached node, so the read is retried until the
+   * new page is there.
+   */
+  public String text(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(WebDriverException.class)
+        .until(found -> found.findElement(By.cssSelector(css)).getText());
+  }
+
+  /** Clicks the element (a button or a link) and waits for the page it leads to. */
+  public void clickAndWait(String css) {
+    WebElement element = driver.findElement(By.cssSelector(css));
+    element.click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    // Gone from the page: stale, or (Chromium's other answer for the same) detached.
+    wait.until(
+        gone -> {
+          try {
+            element.isEnabled();
+            return false;
+          } catch (WebDriverException detached) {
+            return true;
+          }
+        });
+    wait.until(
+        loaded ->
+            "complete"
+                .equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
   }
 
   /**

@@ -83,6 +83,21 @@ public final class ConsoleSchools {
   }
 
   /**
+   * The directory caller for an operation on one school's staff or groups, if this user may see the
+   * school; the operation itself checks that the school exists.
+   *
+   * @throws DirectoryException {@code NOT_FOUND} for a school that this user may not see, as for
+   *     one that does not exist
+   */
+  public static Caller actingOn(SignedIn signedIn, String schoolId) {
+    Objects.requireNonNull(schoolId, "schoolId");
+    if (!signedIn.user().canSee(schoolId)) {
+      throw Problems.schoolNotFound(schoolId);
+    }
+    return caller(signedIn);
+  }
+
+  /**
    * Refuses a page or an operation that only support may use.
    *
    * @param operation what the user tried, in words ("see every school")
