@@ -9,7 +9,6 @@ import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -34,15 +33,14 @@ class FirstSyncPlansTest {
   private static final String BIG_GROUP = "9a000000-0000-4000-8000-000000000000";
   private static final int STAFF = 100_000;
 
-  private TestDatabase postgres;
+  private MigratedDatabase postgres;
   private Database database;
   private String memberId;
 
   @BeforeAll
   void load() {
-    postgres = TestDatabase.create(Engine.POSTGRES);
-    database = Database.open(postgres.target());
-    database.migrate();
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    database = postgres.database();
     database
         .jdbi()
         .useTransaction(
@@ -98,7 +96,6 @@ class FirstSyncPlansTest {
 
   @AfterAll
   void close() {
-    database.close();
     postgres.close();
   }
 
