@@ -112,8 +112,12 @@ public record ResolvedAttribute(
     if (subAttribute == null) {
       return flatten(attributeValue);
     }
+    if (!attributeValue.isArray()) {
+      // One element, or the object of a singular complex attribute: no list of elements to build.
+      return flatten(member(attributeValue, subAttribute.name()));
+    }
     List<JsonNode> values = new ArrayList<>();
-    for (JsonNode element : elements(attributeValue)) {
+    for (JsonNode element : attributeValue) {
       values.addAll(flatten(member(element, subAttribute.name())));
     }
     return values;
