@@ -16,8 +16,6 @@ import com.classlark.scim.web.ManagementSettings;
  *     requests over the body limit would be refused before the bulk limit is ever checked
  * @param valueLimit the most values of one multi-valued attribute of a resource
  * @param migrate apply pending migrations at start (always done for embedded SQLite)
- * @param benchmarkBaseline also serve {@link com.classlark.scim.scim.BenchmarkBaseline} without a
- *     token, for the benchmark harness only
  * @param fairness each school's request rate and concurrency limits
  * @param management where to serve {@code /metrics}, or {@code null} for no management port (and no
  *     metrics)
@@ -30,7 +28,6 @@ public record AppConfig(
     BulkSettings bulk,
     MultiValueLimit valueLimit,
     boolean migrate,
-    boolean benchmarkBaseline,
     FairnessSettings fairness,
     ManagementSettings management,
     LogSettings log) {
@@ -53,8 +50,7 @@ public record AppConfig(
       QuerySettings queries,
       BulkSettings bulk,
       MultiValueLimit valueLimit,
-      boolean migrate,
-      boolean benchmarkBaseline) {
+      boolean migrate) {
     this(
         database,
         http,
@@ -62,70 +58,41 @@ public record AppConfig(
         bulk,
         valueLimit,
         migrate,
-        benchmarkBaseline,
         FairnessSettings.OFF,
         null,
         LogSettings.DEFAULT);
   }
 
-  /** The configuration of a normal service with the default value limit, without the baseline. */
+  /** The configuration of a normal service with the default value limit. */
   public AppConfig(
       DatabaseTarget database,
       HttpSettings http,
       QuerySettings queries,
       BulkSettings bulk,
       boolean migrate) {
-    this(database, http, queries, bulk, MultiValueLimit.DEFAULT, migrate, false);
+    this(database, http, queries, bulk, MultiValueLimit.DEFAULT, migrate);
   }
 
   /** This configuration with other per-school limits. */
   public AppConfig withFairness(FairnessSettings limits) {
     return new AppConfig(
-        database,
-        http,
-        queries,
-        bulk,
-        valueLimit,
-        migrate,
-        benchmarkBaseline,
-        limits,
-        management,
-        log);
+        database, http, queries, bulk, valueLimit, migrate, limits, management, log);
   }
 
   /** This configuration with other query settings (page sizes, filter limits). */
   public AppConfig withQueries(QuerySettings settings) {
     return new AppConfig(
-        database,
-        http,
-        settings,
-        bulk,
-        valueLimit,
-        migrate,
-        benchmarkBaseline,
-        fairness,
-        management,
-        log);
+        database, http, settings, bulk, valueLimit, migrate, fairness, management, log);
   }
 
   /** This configuration with a management port. */
   public AppConfig withManagement(ManagementSettings port) {
-    return new AppConfig(
-        database, http, queries, bulk, valueLimit, migrate, benchmarkBaseline, fairness, port, log);
+    return new AppConfig(database, http, queries, bulk, valueLimit, migrate, fairness, port, log);
   }
 
   /** This configuration with another way of keeping the provisioning log. */
   public AppConfig withLog(LogSettings settings) {
     return new AppConfig(
-        database,
-        http,
-        queries,
-        bulk,
-        valueLimit,
-        migrate,
-        benchmarkBaseline,
-        fairness,
-        management,
-        settings);
+        database, http, queries, bulk, valueLimit, migrate, fairness, management, settings);
   }
 }

@@ -7,7 +7,6 @@ import com.classlark.scim.directory.Bulk;
 import com.classlark.scim.directory.log.LogRetention;
 import com.classlark.scim.directory.log.ProvisioningLogWriter;
 import com.classlark.scim.protocol.schema.ServiceProviderConfig;
-import com.classlark.scim.scim.BenchmarkBaseline;
 import com.classlark.scim.scim.BulkRoutes;
 import com.classlark.scim.scim.DiscoveryRoutes;
 import com.classlark.scim.scim.GroupsRoutes;
@@ -25,6 +24,7 @@ import com.classlark.scim.web.Metrics;
 import com.classlark.scim.web.SchoolFairness;
 import com.classlark.scim.web.WebServer;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.javalin.http.Handler;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +70,17 @@ public final class Application implements AutoCloseable {
    * management port when one is configured.
    */
   public static Application start(AppConfig config, Clock clock) {
+    return start(config, clock, Map.of());
+  }
+
+  /**
+   * {@link #start(AppConfig, Clock)} with routes of a harness's own, answered without a token, such
+   * as the HTTP benchmark's baseline; the service itself has none.
+   *
+   * @param publicGetRoutes path → handler of GET routes besides the service's
+   */
+  public static Application start(
+      AppConfig config, Clock clock, Map<String, Handler> publicGetRoutes) {
     Metrics metrics = config.management() == null ? Metrics.off() : Metrics.prometheus();
     Database database;
     try {
@@ -89,7 +100,8 @@ public final class Application implements AutoCloseable {
       return start(
           config,
           Services.over(database, clock, config.valueLimit(), config.queries().filterLimits()),
-          metrics);
+          metrics,
+          publicGetRoutes);
     } catch (RuntimeException e) {
       database.close();
       metrics.close();
@@ -97,7 +109,8 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  private static Application start(AppConfig config, Services services, Metrics metrics) {
+  private static Application start(
+      AppConfig config, Services services, Metrics metrics, Map<String, Handler> publicGetRoutes) {
     ProvisioningLogWriter logWriter =
         ProvisioningLogWriter.start(services.provisioningLogStore(), config.log().queueCapacity());
     LogRetention retention =
@@ -122,7 +135,7 @@ public final class Application implements AutoCloseable {
                   .register(registry);
             });
     try {
-      return start(config, services, metrics, logWriter, retention);
+      return start(config, services, metrics, logWriter, retention, publicGetRoutes);
     } catch (RuntimeException e) {
       retention.close();
       logWriter.close();
@@ -135,7 +148,8 @@ public final class Application implements AutoCloseable {
       Services services,
       Metrics metrics,
       ProvisioningLogWriter logWriter,
-      LogRetention retention) {
+      LogRetention retention,
+      Map<String, Handler> publicGetRoutes) {
     String baseUrl = config.http().publicBaseUrl();
     UsersRoutes users =
         new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
@@ -153,9 +167,7 @@ public final class Application implements AutoCloseable {
                 new BulkRoutes(
                     new Bulk(services.staff(), services.groups()), config.bulk(), baseUrl),
                 new MeRoutes()),
-            config.benchmarkBaseline()
-                ? Map.of(BenchmarkBaseline.PATH, BenchmarkBaseline::handle)
-                : Map.of(),
+            publicGetRoutes,
             metrics.errorCounter("scim.errors", "scimType"),
             config.log().enabled()
                 ? new ProvisioningCapture(logWriter, services.clock())

@@ -4,8 +4,10 @@ import com.classlark.scim.directory.DirectoryException;
 import com.classlark.scim.store.DatabaseTarget;
 import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.web.PortInUseException;
+import io.javalin.http.Handler;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +60,26 @@ public final class Main implements Runnable {
 
   /** The configured command line; tests run it in-process. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new Main());
+    return commandLine(Map.of());
+  }
+
+  /**
+   * The command line whose {@code serve} also answers {@code publicGetRoutes} without a token: for
+   * a harness that runs the service with routes of its own (the HTTP benchmark's baseline, a test
+   * source); the service itself has none.
+   */
+  public static CommandLine commandLine(Map<String, Handler> publicGetRoutes) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == ServeCommand.class
+                ? type.cast(new ServeCommand(publicGetRoutes))
+                : defaults.create(type);
+          }
+        };
+    CommandLine commandLine = new CommandLine(new Main(), factory);
     withHelpAndVersion(commandLine, new VersionInfo());
     commandLine.setParameterExceptionHandler(Main::badArguments);
     commandLine.setExecutionExceptionHandler(

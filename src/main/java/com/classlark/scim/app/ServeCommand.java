@@ -15,9 +15,11 @@ import com.classlark.scim.web.HttpSettings;
 import com.classlark.scim.web.ManagementServer;
 import com.classlark.scim.web.ManagementSettings;
 import com.classlark.scim.web.ShutdownSettings;
+import io.javalin.http.Handler;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,6 +33,18 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: runs the SCIM service until the process is stopped. */
 @Command(name = "serve", description = "Run the SCIM service.")
 final class ServeCommand implements Callable<Integer> {
+  private final Map<String, Handler> publicGetRoutes;
+
+  ServeCommand() {
+    this(Map.of());
+  }
+
+  /**
+   * A {@code serve} that also answers {@code publicGetRoutes} (see {@link Main#commandLine(Map)}).
+   */
+  ServeCommand(Map<String, Handler> publicGetRoutes) {
+    this.publicGetRoutes = Map.copyOf(publicGetRoutes);
+  }
 
   @Option(
       names = "--port",
@@ -265,13 +279,6 @@ final class ServeCommand implements Callable<Integer> {
   boolean migrate;
 
   @Option(
-      names = "--benchmark-baseline",
-      hidden = true,
-      description =
-          "Also serve GET /benchmark/baseline, a fixed User without token or database (benchmarks only).")
-  boolean benchmarkBaseline;
-
-  @Option(
       names = "--demo",
       description =
           "Create the '"
@@ -302,7 +309,7 @@ final class ServeCommand implements Callable<Integer> {
               + ", a PostgreSQL database: demos belong on the embedded database; add --force-demo"
               + " to do it anyway");
     }
-    Application application = Application.start(config, Clock.systemUTC());
+    Application application = Application.start(config, Clock.systemUTC(), publicGetRoutes);
     PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(application, out), "classlark-shutdown"));
@@ -409,7 +416,6 @@ final class ServeCommand implements Callable<Integer> {
           new BulkSettings(bulkMaxOperations, bulkMaxPayloadBytes),
           new MultiValueLimit(maxAttributeValues),
           migrate,
-          benchmarkBaseline,
           new FairnessSettings(
               rateLimit,
               rateBurst,

@@ -1,7 +1,7 @@
 package com.classlark.scim.scim;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.AttributeNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ record ListQuery(
   }
 
   private static JsonNode member(JsonNode body, String name) {
-    JsonNode member = Json.member(body, name);
+    JsonNode member = AttributeNames.member(body, name);
     return member == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : member;
   }
 

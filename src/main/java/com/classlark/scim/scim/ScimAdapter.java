@@ -60,8 +60,8 @@ public final class ScimAdapter implements WebAdapter {
   private final ProvisioningCapture capture;
 
   /**
-   * @param publicGetRoutes path → handler, answered without authentication, such as {@link
-   *     BenchmarkBaseline}; empty in production
+   * @param publicGetRoutes path → handler, answered without authentication, such as the HTTP
+   *     benchmark's baseline; empty in production
    * @param errors counts every SCIM error this adapter writes, by {@code scimType}
    * @param capture writes the provisioning log of the SCIM requests
    */

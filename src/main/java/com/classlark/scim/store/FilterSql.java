@@ -2,10 +2,10 @@ package com.classlark.scim.store;
 
 import com.classlark.scim.protocol.filter.CompareOp;
 import com.classlark.scim.protocol.filter.Filter;
-import com.classlark.scim.protocol.filter.ScimDateTime;
 import com.classlark.scim.protocol.filter.ScimValue;
 import com.classlark.scim.protocol.filter.ValueComparison;
 import com.classlark.scim.protocol.schema.AttrPath;
+import com.classlark.scim.protocol.schema.ScimDateTime;
 import com.classlark.scim.store.QueryTable.ChildTable;
 import com.classlark.scim.store.QueryTable.Column;
 import java.time.Instant;
@@ -69,7 +69,7 @@ final class FilterSql {
   }
 
   private Pushdown present(AttrPath path) {
-    Column column = table.columns().get(path.toString());
+    Column column = table.column(path);
     if (column != null) {
       return exact(
           column.nullable() ? SqlFragment.of(column.sql() + " IS NOT NULL") : SqlFragment.TRUE);
@@ -88,7 +88,7 @@ final class FilterSql {
   }
 
   private Pushdown compare(AttrPath path, CompareOp op, ScimValue value) {
-    Column column = table.columns().get(path.toString());
+    Column column = table.column(path);
     if (column != null) {
       return leaf(column, op, value).map(FilterSql::exact).orElse(Pushdown.NONE);
     }

@@ -63,7 +63,7 @@ final class ListSql {
     if (sort == null) {
       return List.of(new OrderTerm(alias + ".created_at", Kind.INSTANT), id);
     }
-    Column column = table.columns().get(sort.attribute().canonicalPath());
+    Column column = table.column(sort.attribute().path());
     if (column == null) {
       return null;
     }

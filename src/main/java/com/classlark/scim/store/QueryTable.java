@@ -1,5 +1,7 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.protocol.schema.AttrPath;
+import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import java.util.Map;
 
 /**
@@ -25,6 +27,16 @@ record QueryTable(
     boolean liveCount,
     Map<String, Column> columns,
     Map<String, ChildTable> children) {
+
+  /**
+   * The column of an attribute, or null when it has none and must be evaluated in memory.
+   *
+   * @param canonical a canonical path, as {@link ResolvedAttribute#path()} gives it and a resolved
+   *     filter holds
+   */
+  Column column(AttrPath canonical) {
+    return columns.get(canonical.toString());
+  }
 
   /** How a column's values compare. */
   enum Kind {

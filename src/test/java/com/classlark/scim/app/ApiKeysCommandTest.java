@@ -1,44 +1,13 @@
 package com.classlark.scim.app;
 
-import static com.classlark.scim.app.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.app.CommandLineTest.Run;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code apikeys issue|list|revoke}, run in-process as support would, on both engines. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ApiKeysCommandTest {
-  static TestDatabase database;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void createDatabase(Engine engine) {
-    database = TestDatabase.create(engine);
-    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void dropDatabase() {
-    database.close();
-  }
-
-  private static Run admin(String... args) {
-    return run(
-        Stream.concat(Stream.of(args), Stream.of("--db", database.spec())).toArray(String[]::new));
-  }
-
+class ApiKeysCommandTest extends MigratedDatabasePerEngine {
   @Test
   void issuePrintsTheKeyOnceAndJsonHasIdKeyAndRole() {
     Run plain = admin("apikeys", "issue", "--role", "app", "--label", "web app");

@@ -3,39 +3,15 @@ package com.classlark.scim.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.protocol.resource.Json;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /** The admin commands, run in-process as an operator would run them, on both engines. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class CommandLineTest {
-  static TestDatabase database;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void createDatabase(Engine engine) {
-    database = TestDatabase.create(engine);
-    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void dropDatabase() {
-    database.close();
-  }
-
+class CommandLineTest extends MigratedDatabasePerEngine {
   record Run(int exitCode, String out, String err) {
     JsonNode json() {
       try {
@@ -54,14 +30,6 @@ class CommandLineTest {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Run(exitCode, out.toString(), err.toString());
-  }
-
-  private Run admin(String... args) {
-    String[] withDb = new String[args.length + 2];
-    System.arraycopy(args, 0, withDb, 0, args.length);
-    withDb[args.length] = "--db";
-    withDb[args.length + 1] = database.spec();
-    return run(withDb);
   }
 
   private String createAccount(String name) {

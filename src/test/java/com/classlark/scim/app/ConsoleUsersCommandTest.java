@@ -4,50 +4,25 @@ import static com.classlark.scim.app.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.app.CommandLineTest.Run;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code console-users add|list|disable|new-link}, run as support would, on both engines. */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class ConsoleUsersCommandTest {
+class ConsoleUsersCommandTest extends MigratedDatabasePerEngine {
   private static final String NL = System.lineSeparator();
   private static final String LINK =
       "https://scim\\.example\\.org/console/set-password/[A-Za-z0-9_-]{43}";
 
-  static TestDatabase database;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void createDatabase(Engine engine) {
-    database = TestDatabase.create(engine);
-    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void dropDatabase() {
-    database.close();
-  }
-
   /** The command on the test database; {@code add} and {@code new-link} with a base URL. */
-  private static Run admin(String... args) {
-    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
-    all.add("--db");
-    all.add(database.spec());
-    if (args[1].equals("add") || args[1].equals("new-link")) {
-      all.add("--base-url");
-      all.add("https://scim.example.org");
-    }
-    return run(all.toArray(String[]::new));
+  static Run admin(String... args) {
+    boolean linked = args[1].equals("add") || args[1].equals("new-link");
+    return MigratedDatabasePerEngine.admin(
+        linked
+            ? Stream.concat(Stream.of(args), Stream.of("--base-url", "https://scim.example.org"))
+                .toArray(String[]::new)
+            : args);
   }
 
   private static String email(String who) {

@@ -1,53 +1,22 @@
 package com.classlark.scim.app;
 
-import static com.classlark.scim.app.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.app.CommandLineTest.Run;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Support's SCIM commands: {@code tokens regenerate}, {@code scim disable}, {@code accounts update
  * --default-user-type} and {@code staff release}, on both engines.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class SupportCommandsTest {
-  static TestDatabase database;
-
-  @Parameter Engine engine;
-
-  @BeforeParameterizedClassInvocation
-  static void createDatabase(Engine engine) {
-    database = TestDatabase.create(engine);
-    assertThat(run("migrate", "--db", database.spec()).exitCode()).isZero();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void dropDatabase() {
-    database.close();
-  }
-
-  private static Run admin(String... args) {
-    return run(
-        Stream.concat(Stream.of(args), Stream.of("--db", database.spec())).toArray(String[]::new));
-  }
-
+class SupportCommandsTest extends MigratedDatabasePerEngine {
   private static String school() {
     return admin("accounts", "create", "--name", "Support School", "--json")
         .json()

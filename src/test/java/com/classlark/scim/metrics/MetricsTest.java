@@ -6,6 +6,7 @@ import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
+import com.classlark.scim.testing.ServerPerEngine;
 import com.classlark.scim.testing.TestServer;
 import com.classlark.scim.web.FairnessSettings;
 import com.classlark.scim.web.ManagementSettings;
@@ -17,45 +18,43 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code GET /metrics} on the management port after real traffic on both engines: the series and
  * their labels, and nothing in the whole scrape that identifies a school, a person or a token.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
-class MetricsTest {
+class MetricsTest extends ServerPerEngine {
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (.+)$");
   private static final int BURST = 25;
 
-  static TestServer server;
   static ScimClient management;
   static String scrape;
   static Map<String, Double> samples;
   static final List<String> identifiers = new ArrayList<>();
 
-  @Parameter Engine engine;
-
+  /**
+   * Hides {@link ServerPerEngine}'s default server: this class needs a management port and a rate
+   * limit, and scrapes once after all its traffic.
+   */
   @BeforeParameterizedClassInvocation
-  static void runTrafficAndScrape(Engine engine) {
-    identifiers.clear();
-    server =
+  static void startServer(Engine engine) {
+    start(
         TestServer.start(
             engine,
             config ->
                 config
                     .withFairness(new FairnessSettings(1, BURST, 0, Duration.ZERO))
-                    .withManagement(new ManagementSettings("127.0.0.1", 0)));
+                    .withManagement(new ManagementSettings("127.0.0.1", 0))));
+    runTrafficAndScrape();
+  }
+
+  private static void runTrafficAndScrape() {
+    identifiers.clear();
     management =
         new ScimClient(
             "http://127.0.0.1:" + server.application().managementPort().orElseThrow(), Map.of());
-    ScimClient client = server.client();
     String email = Bodies.uniqueEmail("metrics.person");
     HttpResult created = client.post("/scim/v2/Users", Bodies.staff(email));
     assertThat(created.status()).isEqualTo(201);
@@ -91,11 +90,6 @@ class MetricsTest {
     assertThat(metrics.header("Content-Type")).startsWith("text/plain; version=0.0.4");
     scrape = metrics.body();
     samples = parse(scrape);
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
   }
 
   private static Map<String, Double> parse(String text) {

@@ -10,7 +10,6 @@ import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,19 +27,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CursorMismatchTest {
   private static final String SCHOOL = "school";
 
-  private TestDatabase postgres;
-  private TestDatabase sqlite;
+  private MigratedDatabase postgres;
+  private MigratedDatabase sqlite;
   private Database postgresDatabase;
   private Database sqliteDatabase;
 
   @BeforeAll
   void open() {
-    postgres = TestDatabase.create(Engine.POSTGRES);
-    sqlite = TestDatabase.create(Engine.SQLITE);
-    postgresDatabase = Database.open(postgres.target());
-    sqliteDatabase = Database.open(sqlite.target());
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    sqlite = MigratedDatabase.create(Engine.SQLITE);
+    postgresDatabase = postgres.database();
+    sqliteDatabase = sqlite.database();
     for (Database database : List.of(postgresDatabase, sqliteDatabase)) {
-      database.migrate();
       database
           .jdbi()
           .useHandle(
@@ -53,8 +51,6 @@ class CursorMismatchTest {
 
   @AfterAll
   void close() {
-    postgresDatabase.close();
-    sqliteDatabase.close();
     postgres.close();
     sqlite.close();
   }

@@ -9,7 +9,6 @@ import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -35,15 +34,14 @@ class FirstSyncPlansTest {
   private static final int STAFF = 100_000;
   private static final long LOG_END = 2_592_000_000L;
 
-  private TestDatabase postgres;
+  private MigratedDatabase postgres;
   private Database database;
   private String memberId;
 
   @BeforeAll
   void load() {
-    postgres = TestDatabase.create(Engine.POSTGRES);
-    database = Database.open(postgres.target());
-    database.migrate();
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    database = postgres.database();
     database
         .jdbi()
         .useTransaction(
@@ -108,7 +106,6 @@ class FirstSyncPlansTest {
 
   @AfterAll
   void close() {
-    database.close();
     postgres.close();
   }
 

@@ -8,7 +8,6 @@ import com.classlark.scim.protocol.filter.FilterResolver;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -24,19 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexUsageTest {
-  private TestDatabase postgres;
-  private TestDatabase sqlite;
+  private MigratedDatabase postgres;
+  private MigratedDatabase sqlite;
   private Database postgresDatabase;
   private Database sqliteDatabase;
 
   @BeforeAll
   void open() {
-    postgres = TestDatabase.create(Engine.POSTGRES);
-    sqlite = TestDatabase.create(Engine.SQLITE);
-    postgresDatabase = Database.open(postgres.target());
-    sqliteDatabase = Database.open(sqlite.target());
-    postgresDatabase.migrate();
-    sqliteDatabase.migrate();
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    sqlite = MigratedDatabase.create(Engine.SQLITE);
+    postgresDatabase = postgres.database();
+    sqliteDatabase = sqlite.database();
     seed(postgresDatabase);
     seed(sqliteDatabase);
   }
@@ -114,8 +111,6 @@ class IndexUsageTest {
 
   @AfterAll
   void close() {
-    postgresDatabase.close();
-    sqliteDatabase.close();
     postgres.close();
     sqlite.close();
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.directory.SectionQuery;
 import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -24,27 +23,23 @@ class StaffSectionIndexTest {
   private static final String SCHOOL = UUID.randomUUID().toString();
   private static final int ROWS = 20_000;
 
-  private TestDatabase postgres;
-  private TestDatabase sqlite;
+  private MigratedDatabase postgres;
+  private MigratedDatabase sqlite;
   private Database postgresDatabase;
   private Database sqliteDatabase;
 
   @BeforeAll
   void open() {
-    postgres = TestDatabase.create(Engine.POSTGRES);
-    sqlite = TestDatabase.create(Engine.SQLITE);
-    postgresDatabase = Database.open(postgres.target());
-    sqliteDatabase = Database.open(sqlite.target());
-    postgresDatabase.migrate();
-    sqliteDatabase.migrate();
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    sqlite = MigratedDatabase.create(Engine.SQLITE);
+    postgresDatabase = postgres.database();
+    sqliteDatabase = sqlite.database();
     seed(postgresDatabase);
     seed(sqliteDatabase);
   }
 
   @AfterAll
   void close() {
-    postgresDatabase.close();
-    sqliteDatabase.close();
     postgres.close();
     sqlite.close();
   }

@@ -1,7 +1,7 @@
 package com.classlark.scim.protocol.bulk;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.AttributeNames;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,11 +36,11 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
     if (!body.isObject()) {
       throw ScimException.invalidSyntax("the request body must be a JSON object");
     }
-    JsonNode schemas = Json.member(body, "schemas");
+    JsonNode schemas = AttributeNames.member(body, "schemas");
     if (schemas == null || !schemas.isArray() || !containsText(schemas, SCHEMA)) {
       throw ScimException.invalidSyntax("schemas must be [\"" + SCHEMA + "\"] for POST /Bulk");
     }
-    JsonNode operations = Json.member(body, "Operations");
+    JsonNode operations = AttributeNames.member(body, "Operations");
     if (operations == null || !operations.isArray()) {
       throw ScimException.invalidSyntax("Operations is required: an array of bulk operations");
     }
@@ -71,7 +71,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
       }
       parsed.add(operation);
     }
-    return new BulkRequest(failOnErrors(Json.member(body, "failOnErrors")), parsed);
+    return new BulkRequest(failOnErrors(AttributeNames.member(body, "failOnErrors")), parsed);
   }
 
   private static int failOnErrors(JsonNode value) {
@@ -115,7 +115,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
     if (method == BulkMethod.POST && bulkId == null) {
       throw ScimException.invalidSyntax(at + ".bulkId is required for POST");
     }
-    JsonNode data = Json.member(node, "data");
+    JsonNode data = AttributeNames.member(node, "data");
     if (method != BulkMethod.DELETE && (data == null || !data.isObject())) {
       throw ScimException.invalidSyntax(at + ".data is required for " + method + ": a JSON object");
     }
@@ -151,7 +151,7 @@ public record BulkRequest(int failOnErrors, List<BulkOperation> operations) {
 
   /** A string member, null when absent or JSON null; 400 when it is another type. */
   private static String text(JsonNode node, String name, String at) {
-    JsonNode value = Json.member(node, name);
+    JsonNode value = AttributeNames.member(node, name);
     if (value == null || value.isNull()) {
       return null;
     }

@@ -1,16 +1,11 @@
 package com.classlark.scim.protocol.filter;
 
 import com.classlark.scim.protocol.error.ScimException;
-import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.schema.AttrPath;
-import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Evaluates a filter in memory against the JSON representation of a resource (RFC 7644 §3.4.2.2).
@@ -63,13 +58,15 @@ public final class FilterEvaluator {
       case Filter.And(var left, var right) -> matches(left, resource) && matches(right, resource);
       case Filter.Or(var left, var right) -> matches(left, resource) || matches(right, resource);
       case Filter.Not(var inner) -> !matches(inner, resource);
-      case Filter.Present(var path) -> ValueComparison.present(values(resource, path));
-      case Filter.Compare(var path, var op, var value) ->
-          ValueComparison.matches(definition(path).target(), op, value, values(resource, path));
+      case Filter.Present(var path) -> ValueComparison.present(definition(path).values(resource));
+      case Filter.Compare(var path, var op, var value) -> {
+        ResolvedAttribute attribute = definition(path);
+        yield ValueComparison.matches(attribute.target(), op, value, attribute.values(resource));
+      }
       case Filter.ValuePath(var path, var inner) -> {
         ResolvedAttribute parent = definition(path);
-        for (JsonNode element : elements(attributeNode(resource, parent))) {
-          if (matchesValue(inner, element, parent.attribute())) {
+        for (JsonNode element : ResolvedAttribute.elements(parent.get(resource))) {
+          if (matchesValue(inner, element, parent)) {
             yield true;
           }
         }
@@ -86,10 +83,10 @@ public final class FilterEvaluator {
    *     parentAttribute}
    * @param multiValuedElement one element of the attribute's JSON array (or the value of a
    *     single-valued complex attribute)
-   * @param parentAttribute the definition of the attribute the element belongs to
+   * @param parentAttribute the attribute the element belongs to
    */
   public boolean matchesValue(
-      Filter inner, JsonNode multiValuedElement, AttributeDefinition parentAttribute) {
+      Filter inner, JsonNode multiValuedElement, ResolvedAttribute parentAttribute) {
     return switch (inner) {
       case Filter.And(var left, var right) ->
           matchesValue(left, multiValuedElement, parentAttribute)
@@ -100,15 +97,18 @@ public final class FilterEvaluator {
       case Filter.Not(var negated) -> !matchesValue(negated, multiValuedElement, parentAttribute);
       case Filter.Present(var path) ->
           ValueComparison.present(
-              flatten(field(multiValuedElement, subDefinition(parentAttribute, path).name())));
+              subDefinition(parentAttribute, path).valuesIn(multiValuedElement));
       case Filter.Compare(var path, var op, var value) -> {
-        AttributeDefinition sub = subDefinition(parentAttribute, path);
-        yield ValueComparison.matches(
-            sub, op, value, flatten(field(multiValuedElement, sub.name())));
+        ResolvedAttribute sub = subDefinition(parentAttribute, path);
+        yield ValueComparison.matches(sub.target(), op, value, sub.valuesIn(multiValuedElement));
       }
       case Filter.ValuePath(var path, var nested) ->
           throw ScimException.invalidFilter(
-              "nested value filter '" + path + "[...]' inside '" + parentAttribute.name() + "'");
+              "nested value filter '"
+                  + path
+                  + "[...]' inside '"
+                  + parentAttribute.canonicalPath()
+                  + "'");
     };
   }
 
@@ -118,60 +118,18 @@ public final class FilterEvaluator {
             () -> ScimException.invalidFilter("unknown attribute '" + path + "' in filter"));
   }
 
-  private static AttributeDefinition subDefinition(AttributeDefinition parent, AttrPath path) {
+  private static ResolvedAttribute subDefinition(ResolvedAttribute parent, AttrPath path) {
     return parent
+        .attribute()
         .subAttribute(path.attribute())
+        .map(parent::withSub)
         .orElseThrow(
             () ->
                 ScimException.invalidFilter(
-                    "unknown sub-attribute '" + path + "' of '" + parent.name() + "' in filter"));
-  }
-
-  /** The node of the top-level attribute {@code path} names; missing when absent. */
-  private static JsonNode attributeNode(ObjectNode resource, ResolvedAttribute resolved) {
-    JsonNode container = resolved.extension() ? field(resource, resolved.schema().id()) : resource;
-    return field(container, resolved.attribute().name());
-  }
-
-  /** Every assigned JSON value the path reaches, one per value of a multi-valued attribute. */
-  private List<JsonNode> values(ObjectNode resource, AttrPath path) {
-    ResolvedAttribute resolved = definition(path);
-    JsonNode attribute = attributeNode(resource, resolved);
-    if (resolved.sub().isEmpty()) {
-      return flatten(attribute);
-    }
-    List<JsonNode> values = new ArrayList<>();
-    for (JsonNode element : elements(attribute)) {
-      values.addAll(flatten(field(element, resolved.subAttribute().name())));
-    }
-    return values;
-  }
-
-  /** The values of a complex attribute: the array's elements, or the single object. */
-  private static List<JsonNode> elements(JsonNode attribute) {
-    if (attribute.isArray()) {
-      List<JsonNode> elements = new ArrayList<>();
-      attribute.forEach(elements::add);
-      return elements;
-    }
-    return attribute.isObject() ? List.of(attribute) : List.of();
-  }
-
-  private static List<JsonNode> flatten(JsonNode node) {
-    if (node.isMissingNode()) {
-      return List.of();
-    }
-    if (node.isArray()) {
-      List<JsonNode> values = new ArrayList<>();
-      node.forEach(values::add);
-      return values;
-    }
-    return List.of(node);
-  }
-
-  /** A member by name (see {@link Json#member}), missing when absent. */
-  private static JsonNode field(JsonNode node, String name) {
-    JsonNode member = Json.member(node, name);
-    return member == null ? MissingNode.getInstance() : member;
+                    "unknown sub-attribute '"
+                        + path
+                        + "' of '"
+                        + parent.attribute().name()
+                        + "' in filter"));
   }
 }

@@ -6,6 +6,7 @@ import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.AttributeType;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
+import com.classlark.scim.protocol.schema.ScimDateTime;
 import java.util.Locale;
 
 /**
@@ -148,8 +149,7 @@ public final class FilterResolver {
                 () ->
                     ScimException.invalidFilter(
                         "attribute '" + path + "' is complex; name one of its sub-attributes"));
-    return new ResolvedAttribute(
-        resolved.schema(), resolved.extension(), resolved.attribute(), value);
+    return resolved.withSub(value);
   }
 
   private static void checkComparison(

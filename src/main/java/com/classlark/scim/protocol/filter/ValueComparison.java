@@ -1,6 +1,7 @@
 package com.classlark.scim.protocol.filter;
 
 import com.classlark.scim.protocol.schema.AttributeDefinition;
+import com.classlark.scim.protocol.schema.ScimDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;

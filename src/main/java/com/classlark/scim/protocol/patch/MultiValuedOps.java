@@ -28,17 +28,6 @@ final class MultiValuedOps {
   private static final String PRIMARY = "primary";
   private static final String VALUE = "value";
 
-  /** The values of an attribute: the array's elements, the single object, or none. */
-  static List<JsonNode> elements(JsonNode attribute) {
-    List<JsonNode> elements = new ArrayList<>();
-    if (attribute.isArray()) {
-      attribute.forEach(elements::add);
-    } else if (!attribute.isMissingNode() && !attribute.isNull()) {
-      elements.add(attribute);
-    }
-    return elements;
-  }
-
   /**
    * RFC 7644 §3.5.2.1: adds each value not already present; an identical value is not added twice.
    *

@@ -160,8 +160,8 @@ public final class PatchEngine {
       ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       AttributeDefinition definition = attribute.attribute();
-      JsonNode old = ResourceLayout.get(before, attribute);
-      JsonNode now = ResourceLayout.get(after, attribute);
+      JsonNode old = attribute.get(before);
+      JsonNode now = attribute.get(after);
       if (definition.required() && !old.isMissingNode() && now.isMissingNode()) {
         throw requiredRemoved(attribute.canonicalPath());
       }
@@ -170,7 +170,7 @@ public final class PatchEngine {
       }
       for (AttributeDefinition sub : definition.subAttributes()) {
         if (sub.required() && old.has(sub.name()) && !now.has(sub.name())) {
-          throw requiredRemoved(attribute.canonicalPath() + "." + sub.name());
+          throw requiredRemoved(attribute.withSub(sub).canonicalPath());
         }
       }
     }

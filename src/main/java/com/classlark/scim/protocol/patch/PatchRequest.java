@@ -4,7 +4,7 @@ import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.filter.FilterParser;
 import com.classlark.scim.protocol.filter.PathExpression;
-import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.protocol.schema.AttributeNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +60,8 @@ public final class PatchRequest {
     if (body == null || !body.isObject()) {
       throw ScimException.invalidSyntax("a PATCH body must be a JSON object (a PatchOp message)");
     }
-    checkSchemas(Json.member(body, "schemas"));
-    JsonNode operations = Json.member(body, "Operations");
+    checkSchemas(AttributeNames.member(body, "schemas"));
+    JsonNode operations = AttributeNames.member(body, "Operations");
     if (operations == null || operations.isNull()) {
       throw ScimException.invalidSyntax(
           "a PATCH body must have an 'Operations' array with at least one operation");
@@ -112,7 +112,7 @@ public final class PatchRequest {
       throw ScimException.invalidSyntax(
           where + " must be a JSON object with 'op', 'path' and 'value'");
     }
-    JsonNode op = Json.member(node, "op");
+    JsonNode op = AttributeNames.member(node, "op");
     if (op == null || op.isNull()) {
       throw ScimException.invalidSyntax(where + " has no 'op'; expected add, replace or remove");
     }
@@ -129,7 +129,9 @@ public final class PatchRequest {
                             + op.textValue()
                             + "' is not a PATCH operation; expected add, replace or remove"));
     return new PatchOperation(
-        patchOp, path(Json.member(node, "path"), where, paths), Json.member(node, "value"));
+        patchOp,
+        path(AttributeNames.member(node, "path"), where, paths),
+        AttributeNames.member(node, "value"));
   }
 
   private static PathExpression path(JsonNode path, String where, FilterParser paths) {

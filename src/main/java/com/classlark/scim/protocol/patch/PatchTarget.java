@@ -36,12 +36,7 @@ sealed interface PatchTarget {
   record Sub(ResolvedAttribute attribute, AttributeDefinition sub) implements PatchTarget {
     @Override
     public String text() {
-      return attribute.canonicalPath() + "." + sub.name();
-    }
-
-    ResolvedAttribute resolved() {
-      return new ResolvedAttribute(
-          attribute.schema(), attribute.extension(), attribute.attribute(), sub);
+      return attribute.withSub(sub).canonicalPath();
     }
   }
 
@@ -62,12 +57,6 @@ sealed interface PatchTarget {
         base += "[" + FilterRenderer.render(filter) + "]";
       }
       return sub == null ? base : base + "." + sub.name();
-    }
-
-    /** The resolved attribute whose value this target's values are read as. */
-    ResolvedAttribute resolved() {
-      return new ResolvedAttribute(
-          attribute.schema(), attribute.extension(), attribute.attribute(), sub);
     }
   }
 

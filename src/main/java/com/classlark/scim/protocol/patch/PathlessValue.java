@@ -52,7 +52,7 @@ record PathlessValue(
     ObjectNode canonical = PatchValues.readPartial(type, raw);
     List<Map.Entry<ResolvedAttribute, JsonNode>> values = new ArrayList<>();
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
-      JsonNode value = ResourceLayout.get(canonical, attribute);
+      JsonNode value = attribute.get(canonical);
       if (!value.isMissingNode()) {
         values.add(Map.entry(attribute, value));
       }

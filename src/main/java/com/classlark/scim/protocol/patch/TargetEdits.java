@@ -4,7 +4,6 @@ import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.filter.FilterEvaluator;
 import com.classlark.scim.protocol.filter.FilterRenderer;
 import com.classlark.scim.protocol.resource.Json;
-import com.classlark.scim.protocol.resource.ResourceLayout;
 import com.classlark.scim.protocol.resource.ResourceReader;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
@@ -45,7 +44,7 @@ final class TargetEdits {
   void remove(PatchTarget target, JsonNode raw) {
     switch (target) {
       case PatchTarget.Whole(var attribute) -> {
-        JsonNode current = ResourceLayout.get(document, attribute);
+        JsonNode current = attribute.get(document);
         if (attribute.attribute().multiValued() && !ResourceReader.isUnset(raw)) {
           removeListed(attribute, current, raw);
         } else {
@@ -53,7 +52,7 @@ final class TargetEdits {
         }
       }
       case PatchTarget.Sub sub -> {
-        JsonNode current = ResourceLayout.get(document, sub.attribute());
+        JsonNode current = sub.attribute().get(document);
         if (current.has(sub.sub().name())) {
           merge(sub.attribute(), current, Json.object(), List.of(sub.sub()));
         }
@@ -65,7 +64,7 @@ final class TargetEdits {
   private void assignWhole(ResolvedAttribute attribute, JsonNode raw) {
     AttributeDefinition definition = attribute.attribute();
     String path = attribute.canonicalPath();
-    JsonNode current = ResourceLayout.get(document, attribute);
+    JsonNode current = attribute.get(document);
     if (definition.isComplex() && !definition.multiValued()) {
       JsonNode single = PatchValues.single(raw, path);
       if (ResourceReader.isUnset(single)) {
@@ -91,7 +90,7 @@ final class TargetEdits {
    */
   void assignCanonical(ResolvedAttribute attribute, JsonNode value) {
     AttributeDefinition definition = attribute.attribute();
-    JsonNode current = ResourceLayout.get(document, attribute);
+    JsonNode current = attribute.get(document);
     if (definition.isComplex() && !definition.multiValued()) {
       merge(attribute, current, (ObjectNode) value, List.of());
     } else {
@@ -104,20 +103,21 @@ final class TargetEdits {
     String path = attribute.canonicalPath();
     if (!definition.multiValued() || op == PatchOp.REPLACE) {
       ComplexMerge.checkImmutable(definition, path, current, value);
-      ResourceLayout.set(document, attribute, value);
+      attribute.set(document, value);
       return;
     }
-    List<JsonNode> values = MultiValuedOps.elements(current);
+    List<JsonNode> values = ResolvedAttribute.elements(current);
     Set<JsonNode> touched = MultiValuedOps.identitySet();
     touched.addAll(MultiValuedOps.append(values, value));
     MultiValuedOps.keepOnePrimary(definition, path, values, touched);
-    ResourceLayout.set(document, attribute, MultiValuedOps.array(values));
+    attribute.set(document, MultiValuedOps.array(values));
   }
 
   private void assignSub(PatchTarget.Sub target, JsonNode raw) {
     ResolvedAttribute attribute = target.attribute();
-    JsonNode current = ResourceLayout.get(document, attribute);
-    Optional<JsonNode> value = PatchValues.read(target.resolved(), raw, target.text());
+    JsonNode current = attribute.get(document);
+    Optional<JsonNode> value =
+        PatchValues.read(target.attribute().withSub(target.sub()), raw, target.text());
     if (value.isEmpty()) {
       if (current.has(target.sub().name())) {
         merge(attribute, current, Json.object(), List.of(target.sub()));
@@ -133,7 +133,7 @@ final class TargetEdits {
     ResolvedAttribute attribute = target.attribute();
     AttributeDefinition definition = attribute.attribute();
     String path = target.text();
-    List<JsonNode> values = MultiValuedOps.elements(ResourceLayout.get(document, attribute));
+    List<JsonNode> values = ResolvedAttribute.elements(attribute.get(document));
     Set<JsonNode> matched = matching(target, values);
     ObjectNode given = Json.object();
     List<AttributeDefinition> cleared;
@@ -144,7 +144,8 @@ final class TargetEdits {
       PatchValues.readElement(attribute, single, path).ifPresent(given::setAll);
       cleared = PatchValues.clearedSubAttributes(definition, single);
     } else {
-      Optional<JsonNode> value = PatchValues.read(target.resolved(), raw, path);
+      Optional<JsonNode> value =
+          PatchValues.read(target.attribute().withSub(target.sub()), raw, path);
       value.ifPresent(subValue -> given.set(target.sub().name(), subValue));
       cleared = value.isPresent() ? List.of() : List.of(target.sub());
     }
@@ -194,7 +195,7 @@ final class TargetEdits {
 
   private void removeValues(PatchTarget.Values target) {
     ResolvedAttribute attribute = target.attribute();
-    List<JsonNode> values = MultiValuedOps.elements(ResourceLayout.get(document, attribute));
+    List<JsonNode> values = ResolvedAttribute.elements(attribute.get(document));
     Set<JsonNode> matched = matching(target, values);
     if (matched.isEmpty()) {
       if (target.filter() != null) {
@@ -229,7 +230,7 @@ final class TargetEdits {
   private void removeListed(ResolvedAttribute attribute, JsonNode current, JsonNode raw) {
     String path = attribute.canonicalPath();
     Optional<JsonNode> listed = PatchValues.read(attribute, raw, path);
-    List<JsonNode> values = MultiValuedOps.elements(current);
+    List<JsonNode> values = ResolvedAttribute.elements(current);
     if (listed.isEmpty() || values.isEmpty()) {
       return;
     }
@@ -255,7 +256,7 @@ final class TargetEdits {
     Set<JsonNode> matched = MultiValuedOps.identitySet();
     for (JsonNode value : values) {
       if (target.filter() == null
-          || evaluator.matchesValue(target.filter(), value, target.attribute().attribute())) {
+          || evaluator.matchesValue(target.filter(), value, target.attribute())) {
         matched.add(value);
       }
     }
@@ -273,23 +274,23 @@ final class TargetEdits {
     if (merged.isEmpty()) {
       clear(attribute, current);
     } else {
-      ResourceLayout.set(document, attribute, merged);
+      attribute.set(document, merged);
     }
   }
 
   private void clear(ResolvedAttribute attribute, JsonNode current) {
     ComplexMerge.checkImmutable(attribute.attribute(), attribute.canonicalPath(), current, null);
-    ResourceLayout.remove(document, attribute);
+    attribute.remove(document);
   }
 
   /** Writes the values back: an array, the single object of a singular attribute, or nothing. */
   private void store(ResolvedAttribute attribute, List<JsonNode> values) {
     if (values.isEmpty()) {
-      ResourceLayout.remove(document, attribute);
+      attribute.remove(document);
     } else if (attribute.attribute().multiValued()) {
-      ResourceLayout.set(document, attribute, MultiValuedOps.array(values));
+      attribute.set(document, MultiValuedOps.array(values));
     } else {
-      ResourceLayout.set(document, attribute, values.get(0));
+      attribute.set(document, values.get(0));
     }
   }
 

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * The one JSON configuration of the service. Decimals are read as {@link java.math.BigDecimal}
@@ -40,27 +39,6 @@ public final class Json {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-  }
-
-  /**
-   * The member of {@code node} named {@code name}, as SCIM reads names: exactly first, then
-   * ignoring case (RFC 7643 §2.1); {@code null} when {@code node} is not an object or has no such
-   * member.
-   */
-  public static JsonNode member(JsonNode node, String name) {
-    if (!node.isObject()) {
-      return null;
-    }
-    JsonNode exact = node.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Map.Entry<String, JsonNode> member : node.properties()) {
-      if (member.getKey().equalsIgnoreCase(name)) {
-        return member.getValue();
-      }
-    }
-    return null;
   }
 
   /** A new empty object node. */

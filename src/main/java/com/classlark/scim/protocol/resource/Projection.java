@@ -104,14 +104,14 @@ public sealed interface Projection {
       result.set(ResourceLayout.SCHEMAS, resource.get(ResourceLayout.SCHEMAS).deepCopy());
     }
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type())) {
-      JsonNode value = ResourceLayout.get(resource, attribute);
+      JsonNode value = attribute.get(resource);
       if (value.isMissingNode() || !includesAttribute(attribute)) {
         continue;
       }
       JsonNode projected =
           attribute.attribute().isComplex() ? projectComplex(attribute, value) : value.deepCopy();
       if (!projected.isEmpty() || projected.isValueNode()) {
-        ResourceLayout.set(result, attribute, projected);
+        attribute.set(result, projected);
       }
     }
     return result;
@@ -131,9 +131,7 @@ public sealed interface Projection {
       return false;
     }
     ResolvedAttribute attribute = resolved.get();
-    ResolvedAttribute top =
-        new ResolvedAttribute(
-            attribute.schema(), attribute.extension(), attribute.attribute(), null);
+    ResolvedAttribute top = attribute.withSub(null);
     return includesAttribute(top)
         && attribute.sub().map(sub -> includesSubAttribute(top, sub)).orElse(true);
   }

@@ -15,7 +15,7 @@ import java.util.Map;
  * Where each attribute of a resource type lives in the canonical resource JSON: common and core
  * attributes at the top level, extension attributes inside the object keyed by the extension URN
  * (RFC 7643 §3, §3.3). Keys in canonical JSON are the canonical attribute names, so lookups here
- * are exact. Public for the PATCH engine, which edits canonical resources in place.
+ * are exact; {@link ResolvedAttribute} reads and writes each attribute there.
  */
 public final class ResourceLayout {
   private ResourceLayout() {}
@@ -37,43 +37,6 @@ public final class ResourceLayout {
       }
     }
     return List.copyOf(all);
-  }
-
-  /** The attribute's value, or a missing node when the resource does not have it. */
-  public static JsonNode get(ObjectNode resource, ResolvedAttribute attribute) {
-    JsonNode container = attribute.extension() ? resource.path(attribute.schema().id()) : resource;
-    return container.path(attribute.attribute().name());
-  }
-
-  /** Sets the attribute's value, creating the extension object when needed. */
-  public static void set(ObjectNode resource, ResolvedAttribute attribute, JsonNode value) {
-    container(resource, attribute).set(attribute.attribute().name(), value);
-  }
-
-  /** Removes the attribute, and the extension object when it becomes empty. */
-  public static void remove(ObjectNode resource, ResolvedAttribute attribute) {
-    if (!attribute.extension()) {
-      resource.remove(attribute.attribute().name());
-      return;
-    }
-    JsonNode extension = resource.get(attribute.schema().id());
-    if (extension instanceof ObjectNode object) {
-      object.remove(attribute.attribute().name());
-      if (object.isEmpty()) {
-        resource.remove(attribute.schema().id());
-      }
-    }
-  }
-
-  private static ObjectNode container(ObjectNode resource, ResolvedAttribute attribute) {
-    if (!attribute.extension()) {
-      return resource;
-    }
-    JsonNode existing = resource.get(attribute.schema().id());
-    if (existing instanceof ObjectNode object) {
-      return object;
-    }
-    return resource.putObject(attribute.schema().id());
   }
 
   /**

@@ -2,6 +2,7 @@ package com.classlark.scim.protocol.resource;
 
 import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.schema.AttributeDefinition;
+import com.classlark.scim.protocol.schema.AttributeNames;
 import com.classlark.scim.protocol.schema.CommonAttributes;
 import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
@@ -110,7 +111,7 @@ public final class ResourceReader {
       String schemaKey = attribute.schema() == null ? "" : attribute.schema().id();
       JsonNode raw = given.getOrDefault(schemaKey, Json.object()).get(attribute.attribute().name());
       AttributeValueReader.read(attribute.attribute(), attribute.canonicalPath(), raw, complete)
-          .ifPresent(value -> ResourceLayout.set(result, attribute, value));
+          .ifPresent(value -> attribute.set(result, value));
     }
     if (complete) {
       checkRequired(type.coreSchema(), false, result);
@@ -215,7 +216,7 @@ public final class ResourceReader {
     if (AttributeValueReader.isUnset(value)) {
       return;
     }
-    JsonNode existing = Json.member(target, name);
+    JsonNode existing = AttributeNames.member(target, name);
     if (existing == null) {
       target.set(name, value.deepCopy());
       return;

@@ -47,21 +47,21 @@ public final class ResourceReplacement {
     ObjectNode result = incoming.deepCopy();
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       AttributeDefinition definition = attribute.attribute();
-      JsonNode old = ResourceLayout.get(existing, attribute);
-      JsonNode given = ResourceLayout.get(result, attribute);
+      JsonNode old = attribute.get(existing);
+      JsonNode given = attribute.get(result);
       switch (definition.mutability()) {
         case READ_ONLY -> {
           if (old.isMissingNode()) {
-            ResourceLayout.remove(result, attribute);
+            attribute.remove(result);
           } else {
-            ResourceLayout.set(result, attribute, old.deepCopy());
+            attribute.set(result, old.deepCopy());
           }
         }
-        case WRITE_ONLY -> ResourceLayout.remove(result, attribute);
+        case WRITE_ONLY -> attribute.remove(result);
         case IMMUTABLE -> {
           if (!old.isMissingNode()) {
             if (given.isMissingNode()) {
-              ResourceLayout.set(result, attribute, old.deepCopy());
+              attribute.set(result, old.deepCopy());
             } else if (!sameValue(definition, old, given)) {
               throw immutable(attribute.canonicalPath());
             }
@@ -86,12 +86,12 @@ public final class ResourceReplacement {
     ObjectNode result = resource.deepCopy();
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       AttributeDefinition definition = attribute.attribute();
-      JsonNode value = ResourceLayout.get(result, attribute);
+      JsonNode value = attribute.get(result);
       if (value.isMissingNode()) {
         continue;
       }
       if (!writable(definition.mutability())) {
-        ResourceLayout.remove(result, attribute);
+        attribute.remove(result);
       } else if (definition.isComplex()) {
         for (JsonNode element : definition.multiValued() ? value : result.arrayNode().add(value)) {
           if (element instanceof ObjectNode object) {
@@ -108,7 +108,7 @@ public final class ResourceReplacement {
 
   private static void removeEmptyValues(
       ObjectNode resource, ResolvedAttribute attribute, AttributeDefinition definition) {
-    JsonNode value = ResourceLayout.get(resource, attribute);
+    JsonNode value = attribute.get(resource);
     if (definition.multiValued() && value instanceof ArrayNode array) {
       for (int index = array.size() - 1; index >= 0; index--) {
         if (array.get(index).isEmpty()) {
@@ -117,7 +117,7 @@ public final class ResourceReplacement {
       }
     }
     if (value.isEmpty()) {
-      ResourceLayout.remove(resource, attribute);
+      attribute.remove(resource);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.classlark.scim.bench.http;
 
 import com.classlark.scim.testing.JavaHeap;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service under test: {@code classlark-scim.jar serve} as a child process on 127.0.0.1 with the
- * benchmark baseline route on, so that its resident memory and heap are its own and not the load
- * generator's. Its output goes to a log file.
+ * The service under test: {@code classlark-scim serve} from the jar as a child process on
+ * 127.0.0.1, run by {@link BaselineServer} so that it also has the benchmark baseline route, and so
+ * that its resident memory and heap are its own and not the load generator's. Its output goes to a
+ * log file.
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -44,16 +46,15 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(javaOptions);
     command.addAll(
         List.of(
-            "-jar",
-            jar.toString(),
-            "serve",
+            "-cp",
+            jar + File.pathSeparator + testClasses(),
+            BaselineServer.class.getName(),
             "--db",
             db,
             "--host",
             "127.0.0.1",
             "--port",
-            Integer.toString(port),
-            "--benchmark-baseline"));
+            Integer.toString(port)));
     command.addAll(serveOptions);
     Files.createDirectories(log.toAbsolutePath().getParent());
     long started = System.nanoTime();
@@ -68,6 +69,17 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw e;
+    }
+  }
+
+  /** Where {@link BaselineServer} was loaded from: the test classes. */
+  private static String testClasses() throws IOException {
+    try {
+      return Path.of(
+              BaselineServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException("cannot locate the test classes", e);
     }
   }
 

@@ -2,7 +2,6 @@ package com.classlark.scim.bench.http;
 
 import com.classlark.scim.bench.StaffBodies;
 import com.classlark.scim.protocol.patch.PatchRequest;
-import com.classlark.scim.scim.BenchmarkBaseline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ final class UserScenarios {
         new Scenario(
             BASELINE,
             "ceiling of HTTP + routing + JSON on this machine",
-            connection -> (worker, sequence) -> BenchRequest.get(BenchmarkBaseline.PATH)));
+            connection -> (worker, sequence) -> BenchRequest.get(BaselineServer.PATH)));
     scenarios.add(
         new Scenario(
             GET_BY_ID,
@@ -174,7 +173,7 @@ final class UserScenarios {
     return new Scenario(
         BASELINE_AGAIN,
         "the ceiling once more, with a warm server",
-        connection -> (worker, sequence) -> BenchRequest.get(BenchmarkBaseline.PATH));
+        connection -> (worker, sequence) -> BenchRequest.get(BaselineServer.PATH));
   }
 
   /**

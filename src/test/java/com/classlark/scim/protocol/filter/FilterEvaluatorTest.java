@@ -5,7 +5,8 @@ import static com.classlark.scim.protocol.filter.FilterTrees.PLANNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.classlark.scim.protocol.schema.AttributeDefinition;
+import com.classlark.scim.protocol.schema.AttrPath;
+import com.classlark.scim.protocol.schema.ResolvedAttribute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -196,6 +197,9 @@ class FilterEvaluatorTest {
     assertThat(groups.matches(byOtherCase, group)).isFalse();
   }
 
+  private static final ResolvedAttribute EMAILS =
+      FilterTestResourceTypes.USER.resolve(AttrPath.of("emails")).orElseThrow();
+
   @Test
   void matchesValueAppliesAPatchValueFilterToOneElement() {
     Filter.ValuePath path =
@@ -207,19 +211,17 @@ class FilterEvaluatorTest {
             EVALUATOR.matchesValue(
                 path.inner(),
                 json("{\"value\": \"a@example.com\", \"type\": \"work\", \"primary\": true}"),
-                FilterTestResourceTypes.EMAILS))
+                EMAILS))
         .isTrue();
     assertThat(
             EVALUATOR.matchesValue(
                 path.inner(),
                 json("{\"value\": \"a@example.com\", \"type\": \"work\", \"primary\": false}"),
-                FilterTestResourceTypes.EMAILS))
+                EMAILS))
         .isFalse();
     assertThat(
             EVALUATOR.matchesValue(
-                path.inner(),
-                json("{\"value\": \"b@example.com\", \"type\": \"home\"}"),
-                FilterTestResourceTypes.EMAILS))
+                path.inner(), json("{\"value\": \"b@example.com\", \"type\": \"home\"}"), EMAILS))
         .isFalse();
   }
 
@@ -233,7 +235,8 @@ class FilterEvaluatorTest {
             new Filter.ValuePath(patchPath.attribute(), patchPath.valueFilter()));
     Filter inner = ((Filter.ValuePath) resolved).inner();
     FilterEvaluator groups = new FilterEvaluator(FilterTestResourceTypes.GROUP);
-    AttributeDefinition members = FilterTestResourceTypes.MEMBERS;
+    ResolvedAttribute members =
+        FilterTestResourceTypes.GROUP.resolve(AttrPath.of("members")).orElseThrow();
 
     assertThat(groups.matchesValue(inner, json("{\"value\": \"u1\"}"), members)).isTrue();
     assertThat(groups.matchesValue(inner, json("{\"value\": \"U1\"}"), members)).isFalse();

@@ -1,29 +1,48 @@
-package com.classlark.scim.scim;
+package com.classlark.scim.bench.http;
 
+import com.classlark.scim.app.Main;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.protocol.resource.ResourceRepresentation;
 import com.classlark.scim.protocol.schema.ResourceTypes;
+import com.classlark.scim.scim.ScimResponses;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * {@code GET /benchmark/baseline}: a fixed User, as {@code GET /Users/{id}} would return it (the
- * same attributes as the harness's seeded staff, so the bodies are of a size), without
- * authentication or database. It measures the ceiling of this HTTP stack on a machine (routing,
- * request log, JSON writing), against which the benchmark harness reports every other endpoint.
- * Served only when {@code serve --benchmark-baseline} is given; never part of the SCIM API.
+ * The service as the HTTP harness runs it: {@code classlark-scim serve} with one more route, {@code
+ * GET /benchmark/baseline}, a fixed User as {@code GET /Users/{id}} would return it (the same
+ * attributes as the harness's seeded staff, so the bodies are of a size), without authentication or
+ * database. It measures the ceiling of this HTTP stack on a machine (routing, request log, JSON
+ * writing), against which the harness reports every other endpoint. A test source: the route is
+ * never part of the service; {@link ServerProcess} runs this class with the jar on the classpath.
  */
-public final class BenchmarkBaseline {
+public final class BaselineServer {
   /** Where the route answers. */
   public static final String PATH = "/benchmark/baseline";
 
   private static final ObjectNode USER = fixedUser();
 
-  private BenchmarkBaseline() {}
+  private BaselineServer() {}
+
+  /**
+   * Runs {@code serve} with the baseline route.
+   *
+   * @param args the options of {@code serve}, e.g. {@code --db ... --port 8080}
+   */
+  public static void main(String[] args) {
+    String[] serve = new String[args.length + 1];
+    serve[0] = "serve";
+    System.arraycopy(args, 0, serve, 1, args.length);
+    int exitCode = Main.commandLine(Map.of(PATH, BaselineServer::handle)).execute(serve);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
+  }
 
   /** Answers with the fixed User, serialised on every request as real responses are. */
-  public static void handle(Context ctx) {
+  static void handle(Context ctx) {
     ScimResponses.json(ctx, 200, USER);
   }
 

@@ -1,4 +1,4 @@
-package com.classlark.scim.protocol.filter;
+package com.classlark.scim.protocol.schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,7 +1,9 @@
-package com.classlark.scim.app;
+package com.classlark.scim.bench.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classlark.scim.app.AppConfig;
+import com.classlark.scim.app.Application;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
@@ -14,13 +16,15 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark baseline route exists only when asked for, and then answers without a token. */
-class BenchmarkBaselineRouteTest {
+/**
+ * The benchmark baseline route exists only in the harness's server, and answers without a token.
+ */
+class BaselineServerTest {
   private static final HttpSettings HTTP =
       new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, null);
 
   @Test
-  void baselineAnswersAFixedUserWithoutTokenWhenEnabled() {
+  void baselineAnswersAFixedUserWithoutToken() {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
         Application application =
             Application.start(
@@ -30,10 +34,10 @@ class BenchmarkBaselineRouteTest {
                     QuerySettings.DEFAULT,
                     BulkSettings.DEFAULT,
                     MultiValueLimit.DEFAULT,
-                    true,
                     true),
-                Clock.systemUTC())) {
-      HttpResult result = anonymous(application).get("/benchmark/baseline");
+                Clock.systemUTC(),
+                Map.of(BaselineServer.PATH, BaselineServer::handle))) {
+      HttpResult result = anonymous(application).get(BaselineServer.PATH);
 
       assertThat(result.status()).isEqualTo(200);
       assertThat(result.header("Content-Type")).startsWith("application/scim+json");
@@ -44,14 +48,14 @@ class BenchmarkBaselineRouteTest {
   }
 
   @Test
-  void baselineIsAnUnknownRouteByDefault() {
+  void baselineIsAnUnknownRouteOfTheService() {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
         Application application =
             Application.start(
                 new AppConfig(
                     database.target(), HTTP, QuerySettings.DEFAULT, BulkSettings.DEFAULT, true),
                 Clock.systemUTC())) {
-      HttpResult result = anonymous(application).get("/benchmark/baseline");
+      HttpResult result = anonymous(application).get(BaselineServer.PATH);
 
       assertThat(result.status()).isEqualTo(404);
       assertThat(result.json().path("status").asText()).isEqualTo("404");

@@ -1,0 +1,44 @@
+package com.classlark.scim.store;
+
+import com.classlark.scim.testing.Engine;
+import com.classlark.scim.testing.TestDatabase;
+
+/**
+ * A fresh database of one engine, open and migrated, and nothing in it: the set-up of the store's
+ * plan tests, which load their own rows and never ANALYZE. Closing it closes the connection pool,
+ * then drops the database.
+ */
+final class MigratedDatabase implements AutoCloseable {
+  private final TestDatabase testDatabase;
+  private final Database database;
+
+  private MigratedDatabase(TestDatabase testDatabase, Database database) {
+    this.testDatabase = testDatabase;
+    this.database = database;
+  }
+
+  static MigratedDatabase create(Engine engine) {
+    TestDatabase testDatabase = TestDatabase.create(engine);
+    try {
+      Database database = Database.open(testDatabase.target());
+      database.migrate();
+      return new MigratedDatabase(testDatabase, database);
+    } catch (RuntimeException e) {
+      testDatabase.close();
+      throw e;
+    }
+  }
+
+  Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    try {
+      database.close();
+    } finally {
+      testDatabase.close();
+    }
+  }
+}
