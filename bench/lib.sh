@@ -19,4 +19,9 @@ if [ ! -f "$classpath_file" ] || [ ! -f "$root/target/classlark-scim.jar" ] \
   (cd "$root" && mvn -q -B -DskipTests package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2)
 fi
+# The servers the harnesses start run with the options ./classlark-scim gives the service, the AOT cache
+# included (scripts/aot-cache.sh).
+if java_has_aot_cache "$java_bin" && ! aot_cache_current "$root"; then
+  train_aot_cache "$root" "$java_bin"
+fi
 bench_classpath="$root/target/test-classes:$root/target/classes:$(cat "$classpath_file")"

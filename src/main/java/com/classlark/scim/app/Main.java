@@ -43,7 +43,7 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    int exitCode = commandLine().execute(args);
+    int exitCode = (startsServe(args) ? serveCommandLine() : commandLine()).execute(args);
     if (exitCode != 0 || !isServe(args)) {
       System.exit(exitCode);
     }
@@ -56,6 +56,10 @@ public final class Main implements Runnable {
       }
     }
     return false;
+  }
+
+  private static boolean startsServe(String[] args) {
+    return args.length > 0 && args[0].equals("serve");
   }
 
   /** The configured command line; tests run it in-process. */
@@ -79,7 +83,22 @@ public final class Main implements Runnable {
                 : defaults.create(type);
           }
         };
-    CommandLine commandLine = new CommandLine(new Main(), factory);
+    return configured(new CommandLine(new Main(), factory));
+  }
+
+  /**
+   * The command line with {@code serve} as its only command, for the start of the service: picocli
+   * builds its model of a command by reflection, and modelling all ten took a fifth of the main
+   * thread's time to the first answered request (docs/benchmarks.md). {@code serve}'s usage, errors
+   * and exit codes are those of {@link #commandLine()}.
+   */
+  static CommandLine serveCommandLine() {
+    CommandSpec root = CommandSpec.wrapWithoutInspection(new Main()).name("classlark-scim");
+    root.addSubcommand("serve", new CommandLine(new ServeCommand()));
+    return configured(new CommandLine(root));
+  }
+
+  private static CommandLine configured(CommandLine commandLine) {
     withHelpAndVersion(commandLine, new VersionInfo());
     commandLine.setParameterExceptionHandler(Main::badArguments);
     commandLine.setExecutionExceptionHandler(

@@ -29,10 +29,19 @@ final class GroupMemberships {
   static final String REMOVE_MEMBER =
       "DELETE FROM group_members WHERE account_id = ? AND group_id = ? AND member_id = ?";
 
-  /** The ids of :ids that name no live staff member of the school (PostgreSQL). */
-  static final String UNKNOWN_MEMBERS =
-      "SELECT wanted FROM unnest(:ids) AS wanted WHERE NOT EXISTS (SELECT 1 FROM staff s"
-          + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL)";
+  /**
+   * The ids of :ids that name live staff members of the school, each row share-locked until the
+   * transaction ends (PostgreSQL). The lock is what makes the check hold until the new membership
+   * commits: a concurrent retirement updates the staff row first, so it waits for this transaction
+   * and then deletes the membership it wrote, or it retired the member first, and then this check
+   * no longer finds it. Without the lock (the foreign key's own check only takes a key-share lock,
+   * which a retirement does not conflict with) the retirement could miss a membership added while
+   * it ran and leave a retired member in the group.
+   */
+  static final String LIVE_MEMBERS =
+      "SELECT s.id FROM unnest(:ids) AS wanted JOIN staff s"
+          + " ON s.account_id = :account AND s.id = wanted WHERE s.retired_at IS NULL"
+          + " FOR SHARE OF s";
 
   private final Dialect dialect;
 
@@ -167,13 +176,15 @@ final class GroupMemberships {
   void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
     List<String> unknown = new ArrayList<>();
     if (dialect == Dialect.POSTGRESQL && !ids.isEmpty()) {
-      unknown.addAll(
-          handle
-              .createQuery(UNKNOWN_MEMBERS)
-              .bind("account", accountId)
-              .bindArray("ids", String.class, ids)
-              .mapTo(String.class)
-              .list());
+      Set<String> live =
+          new HashSet<>(
+              handle
+                  .createQuery(LIVE_MEMBERS)
+                  .bind("account", accountId)
+                  .bindArray("ids", String.class, ids)
+                  .mapTo(String.class)
+                  .list());
+      ids.stream().filter(id -> !live.contains(id)).forEach(unknown::add);
     }
     for (List<String> chunk :
         dialect == Dialect.POSTGRESQL ? List.<List<String>>of() : chunks(ids)) {

@@ -54,7 +54,7 @@ class ContainerfileTest {
         .contains(
             "WORKDIR /app",
             "COPY classlark-scim ./",
-            "COPY scripts/find-java.sh scripts/",
+            "COPY scripts/find-java.sh scripts/aot-cache.sh scripts/",
             "COPY --from=build /src/target/classlark-scim.jar target/",
             "USER classlark",
             "ENV CLASSLARK_DB=/data/classlark-scim.db",

@@ -44,6 +44,9 @@ final class LauncherFixture implements AutoCloseable {
     Path bin = Files.createDirectories(root.resolve(".fake-bin"));
     copy(Path.of("classlark-scim"), root.resolve(launcherPath));
     copy(Path.of("scripts", "find-java.sh"), root.resolve(findJavaPath));
+    copy(
+        Path.of("scripts", "aot-cache.sh"),
+        root.resolve(findJavaPath).resolveSibling("aot-cache.sh"));
     executable(bin.resolve("java"), FAKE_JAVA);
     return new LauncherFixture(root, bin);
   }

@@ -327,7 +327,7 @@ class FirstSyncPlansTest {
   @Test
   void membershipCheckFindsEachMemberByThePrimaryKey() {
     assertLooksUp(
-        plan(GroupMemberships.UNKNOWN_MEMBERS, Map.of("account", SCHOOL), List.of(memberId, "x")),
+        plan(GroupMemberships.LIVE_MEMBERS, Map.of("account", SCHOOL), List.of(memberId, "x")),
         "staff_pkey",
         "id");
   }
