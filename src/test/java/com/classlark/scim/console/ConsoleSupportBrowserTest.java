@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.Caller;
+import com.classlark.scim.protocol.schema.UserSchemas;
 import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Browser;
 import com.classlark.scim.testing.ConsolePeople;
@@ -25,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Provisioning page and support's SCIM access pages in a real browser (headless Chromium), on
  * both engines: support regenerates a leaked token and the old one stops working for real SCIM
- * calls, support releases a record after the confirmation and it becomes editable by hand, and a
- * school admin reads a failure made by a real SCIM call and sees the chart. Every new page is
+ * calls, support releases a record after the confirmation and the school admin edits it by hand,
+ * and a school admin reads a failure made by a real SCIM call and sees the chart. Every new page is
  * checked with axe-core and photographed at desktop and phone width.
  */
 class ConsoleSupportBrowserTest extends ServerPerEngine {
@@ -134,7 +135,7 @@ class ConsoleSupportBrowserTest extends ServerPerEngine {
   }
 
   @Test
-  void supportReleasesARecordAfterTheConfirmationAndItBecomesEditableByHand() {
+  void supportReleasesARecordAfterTheConfirmationAndTheSchoolAdminEditsIt() {
     String email = Bodies.uniqueEmail("release");
     HttpResult created = scim.post("/scim/v2/Users", Bodies.staff(email));
     assertThat(created.status()).isEqualTo(201);
@@ -154,17 +155,29 @@ class ConsoleSupportBrowserTest extends ServerPerEngine {
 
     assertThat(text(".notice"))
         .isEqualTo("The staff member was released: the school can edit the record by hand.");
-    var section = server.application().services().staffSection();
-    assertThat(section.get(Caller.commandLine(), school.id(), staffId).scimManaged()).isFalse();
     assertThat(
-            section
-                .edit(
-                    Caller.commandLine(),
-                    school.id(),
-                    staffId,
-                    Bodies.parse("{\"room\": \"B12\"}"),
-                    null)
-                .room())
+            server
+                .application()
+                .services()
+                .staffSection()
+                .get(Caller.commandLine(), school.id(), staffId)
+                .scimManaged())
+        .isFalse();
+
+    signIn(ConsolePeople.schoolAdmin(server, school.id()));
+    open("/console/schools/" + school.id() + "/staff/" + staffId);
+    var room = driver().findElement(By.id("room"));
+    room.clear();
+    room.sendKeys("B12");
+    submit("section[aria-labelledby=edit-heading] button[type=submit]");
+    assertThat(text(".notice")).isEqualTo("Your changes are saved.");
+    assertThat(driver().findElement(By.id("room")).getAttribute("value")).isEqualTo("B12");
+    assertThat(
+            scim.get("/scim/v2/Users/" + staffId)
+                .json()
+                .path(UserSchemas.CLASSLARK_URN)
+                .path("room")
+                .asText())
         .isEqualTo("B12");
   }
 

@@ -153,7 +153,11 @@ class ConsoleSupportHttpTest extends ServerPerEngine {
   @Test
   void failuresArePagedOldestOnTheNextPage() {
     for (int i = 0; i < ProvisioningRoutes.PAGE_SIZE + 1; i++) {
-      scim.patch("/scim/v2/Users/missing-" + i, Bodies.json("{'Operations':[]}"));
+      scim.patch(
+          "/scim/v2/Users/missing-" + i,
+          Bodies.json(
+              "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                  + "'Operations':[{'op':'replace','path':'active','value':false}]}"));
       server.clock().advance(Duration.ofMillis(1));
     }
     awaitLog();
