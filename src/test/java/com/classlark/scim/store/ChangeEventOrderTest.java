@@ -8,9 +8,12 @@ import com.classlark.scim.directory.events.EventType;
 import com.classlark.scim.directory.events.FeedEvent;
 import com.classlark.scim.directory.events.FeedPosition;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -55,13 +58,15 @@ class ChangeEventOrderTest {
   private static List<FeedEvent> await(
       JdbcChangeEventStore store, String school, FeedPosition after, int count)
       throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-    List<FeedEvent> events = store.after(school, after, 10);
-    while (events.size() < count && System.nanoTime() - deadline < 0) {
-      Thread.sleep(20);
-      events = store.after(school, after, 10);
-    }
-    return events;
+    List<List<FeedEvent>> read = new ArrayList<>(List.of(List.of()));
+    Conditions.await(
+        count + " events",
+        Duration.ofMinutes(3),
+        () -> {
+          read.set(0, store.after(school, after, 10));
+          return read.get(0).size() >= count;
+        });
+    return read.get(0);
   }
 
   private static List<String> resourceIds(List<FeedEvent> events) {

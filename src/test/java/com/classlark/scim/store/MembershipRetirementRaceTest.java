@@ -7,9 +7,11 @@ import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.UnknownMembersException;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -183,11 +185,7 @@ class MembershipRetirementRaceTest {
     return blocked[0];
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("the interleaving the test forces").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+  private static void await(BooleanSupplier condition) {
+    Conditions.await("the interleaving the test forces", Duration.ofSeconds(30), condition);
   }
 }

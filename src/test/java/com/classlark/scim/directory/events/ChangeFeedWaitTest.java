@@ -12,9 +12,11 @@ import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcAccountStore;
 import com.classlark.scim.store.JdbcChangeEventStore;
 import com.classlark.scim.testing.Bodies;
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,14 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ChangeFeedWaitTest {
   private static final Caller APP = new Caller(ApiKeyRole.APP, "key", null);
 
-  private static void awaitWaiting(ChangeFeed feed, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (feed.waiting() < count) {
-      assertThat(System.nanoTime() - deadline)
-          .as("%s waiting polls within 30 s", count)
-          .isNegative();
-      Thread.sleep(5);
-    }
+  private static void awaitWaiting(ChangeFeed feed, int count) {
+    Conditions.await(
+        count + " waiting polls", Duration.ofSeconds(30), () -> feed.waiting() >= count);
   }
 
   @ParameterizedTest
