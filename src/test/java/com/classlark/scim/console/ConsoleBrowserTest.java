@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.console.ConsoleRole;
 import com.classlark.scim.directory.console.PasswordLink;
-import com.classlark.scim.testing.Browser;
 import com.classlark.scim.testing.ConsolePeople;
-import com.classlark.scim.testing.Engine;
-import com.classlark.scim.testing.ServerPerEngine;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,52 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * what a school admin may see, and search as you type. Every page is checked with axe-core and
  * photographed at desktop and phone width (target/console-screenshots).
  */
-class ConsoleBrowserTest extends ServerPerEngine {
-  private static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private static WebDriver driver() {
-    return browser.driver();
-  }
-
-  private void open(String path) {
-    driver().get(server.baseUrl() + path);
-  }
-
-  /** Screenshots once (SQLite), accessibility on both engines. */
-  private void check(String page) {
-    if (engine == Engine.SQLITE) {
-      browser.checkPage(page);
-    } else {
-      browser.assertAccessible(page);
-    }
-  }
-
-  private static String text(String css) {
-    return browser.text(css);
-  }
-
-  private void signIn(String email, String password) {
-    browser.openAsNewVisitor(server.baseUrl() + "/console/sign-in");
-    driver().findElement(By.id("email")).sendKeys(email);
-    driver().findElement(By.id("password")).sendKeys(password);
-    submit("main button[type=submit]");
-  }
-
-  private static void submit(String buttonCss) {
-    browser.clickAndWait(buttonCss);
-  }
+class ConsoleBrowserTest extends ConsoleBrowserBase {
 
   private static void setPassword(String password, String confirmation) {
     driver().findElement(By.id("password")).sendKeys(password);

@@ -3,17 +3,11 @@ package com.classlark.scim.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Browser;
 import com.classlark.scim.testing.ConsolePeople;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
-import com.classlark.scim.testing.ServerPerEngine;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,49 +20,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pages. Every page is checked with axe-core and photographed at desktop and phone width
  * (target/console-screenshots).
  */
-class ConsoleStaffBrowserTest extends ServerPerEngine {
-  private static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private static WebDriver driver() {
-    return browser.driver();
-  }
-
-  private void open(String path) {
-    driver().get(server.baseUrl() + path);
-  }
-
-  /** Screenshots once (SQLite), accessibility on both engines. */
-  private void check(String page) {
-    if (engine == Engine.SQLITE) {
-      browser.checkPage(page);
-    } else {
-      browser.assertAccessible(page);
-    }
-  }
+class ConsoleStaffBrowserTest extends ConsoleBrowserBase {
 
   private static String school() {
     return "/console/schools/" + server.school().id();
   }
 
   private void signInAsSchoolAdmin() {
-    browser.openAsNewVisitor(server.baseUrl() + "/console/sign-in");
-    driver()
-        .findElement(By.id("email"))
-        .sendKeys(ConsolePeople.schoolAdmin(server, server.school().id()));
-    driver().findElement(By.id("password")).sendKeys(ConsolePeople.PASSWORD);
-    browser.clickAndWait("main button[type=submit]");
+    signIn(ConsolePeople.schoolAdmin(server, server.school().id()), ConsolePeople.PASSWORD);
   }
 
   /** A staff member created by the identity provider over SCIM; returns the id. */

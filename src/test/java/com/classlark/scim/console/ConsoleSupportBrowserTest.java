@@ -6,21 +6,13 @@ import com.classlark.scim.directory.Account;
 import com.classlark.scim.directory.Caller;
 import com.classlark.scim.protocol.schema.UserSchemas;
 import com.classlark.scim.testing.Bodies;
-import com.classlark.scim.testing.Browser;
 import com.classlark.scim.testing.ConsolePeople;
-import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.ScimClient;
-import com.classlark.scim.testing.ServerPerEngine;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,24 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and a school admin reads a failure made by a real SCIM call and sees the chart. Every new page is
  * checked with axe-core and photographed at desktop and phone width.
  */
-class ConsoleSupportBrowserTest extends ServerPerEngine {
-  private static Browser browser;
+class ConsoleSupportBrowserTest extends ConsoleBrowserBase {
 
   private Account school;
   private String token;
   private ScimClient scim;
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void newSchool() {
@@ -56,54 +35,8 @@ class ConsoleSupportBrowserTest extends ServerPerEngine {
     scim = ScimClient.withToken(server.baseUrl(), token);
   }
 
-  private static WebDriver driver() {
-    return browser.driver();
-  }
-
-  private void open(String path) {
-    driver().get(server.baseUrl() + path);
-  }
-
-  /** Screenshots once (SQLite), accessibility on both engines. */
-  private void check(String page) {
-    if (engine == Engine.SQLITE) {
-      browser.checkPage(page);
-    } else {
-      browser.assertAccessible(page);
-    }
-  }
-
-  private static String text(String css) {
-    return new WebDriverWait(driver(), Duration.ofSeconds(10))
-        .ignoring(WebDriverException.class)
-        .until(found -> found.findElement(By.cssSelector(css)).getText());
-  }
-
   private void signIn(String email) {
-    browser.openAsNewVisitor(server.baseUrl() + "/console/sign-in");
-    driver().findElement(By.id("email")).sendKeys(email);
-    driver().findElement(By.id("password")).sendKeys(ConsolePeople.PASSWORD);
-    submit("main button[type=submit]");
-  }
-
-  /** Clicks the button and waits for the page it leads to. */
-  private static void submit(String buttonCss) {
-    var button = driver().findElement(By.cssSelector(buttonCss));
-    button.click();
-    WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(10));
-    wait.until(
-        gone -> {
-          try {
-            button.isEnabled();
-            return false;
-          } catch (WebDriverException detached) {
-            return true;
-          }
-        });
-    wait.until(
-        loaded ->
-            "complete"
-                .equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
+    signIn(email, ConsolePeople.PASSWORD);
   }
 
   private String access() {
