@@ -33,6 +33,19 @@ final class MigratedDatabase implements AutoCloseable {
     return database;
   }
 
+  /**
+   * Statistics for this database's own tables (never a bare ANALYZE of the shared server). SQLite
+   * analyzes through the pool: its connections load statistics only when they run ANALYZE
+   * themselves or open.
+   */
+  void analyze() {
+    if (testDatabase.engine() == Engine.SQLITE) {
+      database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+    } else {
+      testDatabase.analyze();
+    }
+  }
+
   @Override
   public void close() {
     try {

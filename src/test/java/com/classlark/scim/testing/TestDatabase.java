@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -84,6 +87,34 @@ public final class TestDatabase implements AutoCloseable {
   /** The value to pass as {@code --db}. */
   public String spec() {
     return target.sqliteFile() != null ? target.sqliteFile().toString() : target.jdbcUrl();
+  }
+
+  /**
+   * Gathers statistics for this database's tables only. On PostgreSQL a bare {@code ANALYZE} would
+   * analyze every schema of the shared database, including those of concurrent test runs that rely
+   * on tables never analyzed (FirstSyncPlansTest).
+   */
+  public void analyze() {
+    try (Connection connection = DriverManager.getConnection(target.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      if (schema == null) {
+        statement.execute("ANALYZE");
+        return;
+      }
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = '" + schema + "'")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      for (String table : tables) {
+        statement.execute("ANALYZE " + schema + "." + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -340,21 +340,6 @@ public final class HttpBench implements Callable<Integer> {
     return median;
   }
 
-  /**
-   * Gives the database the statistics a school of this size would long have had: the harness writes
-   * 100,000 rows in seconds, faster than autovacuum's (PostgreSQL) or the service's (SQLite)
-   * refresh.
-   */
-  private static void analyze(TestDatabase database) {
-    try (java.sql.Connection connection =
-            java.sql.DriverManager.getConnection(database.target().jdbcUrl());
-        java.sql.Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("ANALYZE after seeding failed: " + e.getMessage(), e);
-    }
-  }
-
   private BenchGroups seedGroups(BenchReport report, TestDatabase database, BenchSchool school) {
     progress("seeding groups of %s members", BenchGroups.WANTED_SIZES);
     BenchGroups.Seeded seeded = BenchGroups.seed(database.target(), school);
@@ -366,7 +351,9 @@ public final class HttpBench implements Callable<Integer> {
         seeded.took().toMillis() / 1000.0,
         "s");
     if (!firstSync) {
-      analyze(database);
+      // The statistics a school of this size would long have had: the harness writes 100,000 rows
+      // in seconds, faster than autovacuum's (PostgreSQL) or the service's (SQLite) refresh.
+      database.analyze();
     }
     if (seeded.groups().largest().capped()) {
       report.note(
