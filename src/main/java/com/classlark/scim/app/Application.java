@@ -26,6 +26,7 @@ import com.classlark.scim.web.WebServer;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.http.Handler;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +133,9 @@ public final class Application implements AutoCloseable {
               FunctionCounter.builder(
                       "provisioning_log_failed", logWriter, ProvisioningLogWriter::failed)
                   .description("Provisioning-log entries lost because their insert failed")
+                  .register(registry);
+              Gauge.builder("provisioning_log_pending", logWriter, ProvisioningLogWriter::pending)
+                  .description("Provisioning-log entries queued or being written")
                   .register(registry);
             });
     try {

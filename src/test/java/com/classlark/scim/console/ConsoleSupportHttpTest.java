@@ -75,8 +75,7 @@ class ConsoleSupportHttpTest extends ServerPerEngine {
   }
 
   private static void awaitLog() {
-    assertThat(server.application().provisioningLogWriter().awaitWritten(Duration.ofSeconds(30)))
-        .isTrue();
+    server.awaitLogWritten();
   }
 
   private String createStaff(String email) {

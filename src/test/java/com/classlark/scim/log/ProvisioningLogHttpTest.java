@@ -51,8 +51,7 @@ class ProvisioningLogHttpTest extends ServerPerEngine {
 
   /** The log as the API shows it, once this node wrote every entry. */
   private HttpResult log(String query) {
-    assertThat(server.application().provisioningLogWriter().awaitWritten(Duration.ofSeconds(30)))
-        .isTrue();
+    server.awaitLogWritten();
     return app.get("/api/v1/schools/" + school.id() + "/provisioning-log" + query);
   }
 

@@ -85,6 +85,7 @@ class MetricsTest extends ServerPerEngine {
             server.token(),
             server.application().services().tokens().list(server.school().id()).getFirst().id()));
 
+    server.awaitLogWritten();
     HttpResult metrics = management.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.header("Content-Type")).startsWith("text/plain; version=0.0.4");
@@ -180,6 +181,13 @@ class MetricsTest extends ServerPerEngine {
     assertThat(sample("hikaricp_connections_max{pool=\"" + pool + "\"}"))
         .isEqualTo(engine == Engine.SQLITE ? 8.0 : 16.0);
     assertThat(sample("hikaricp_connections_active{pool=\"" + pool + "\"}")).isNotNull();
+  }
+
+  @Test
+  void theProvisioningLogReportsItsQueue() {
+    assertThat(sample("provisioning_log_pending")).isZero();
+    assertThat(sample("provisioning_log_dropped_total")).isZero();
+    assertThat(sample("provisioning_log_failed_total")).isZero();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.classlark.scim.directory.Account;
 import com.classlark.scim.scim.BulkSettings;
 import com.classlark.scim.scim.QuerySettings;
 import com.classlark.scim.web.HttpSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
@@ -99,6 +100,17 @@ public final class TestServer implements AutoCloseable {
 
   public Application application() {
     return application;
+  }
+
+  /**
+   * Waits until the provisioning log holds every entry of the requests answered so far (the log is
+   * written off the request path).
+   */
+  public void awaitLogWritten() {
+    Conditions.await(
+        "the provisioning log's queue to be written",
+        Duration.ofSeconds(30),
+        () -> application.provisioningLogWriter().pending() == 0);
   }
 
   public MutableClock clock() {

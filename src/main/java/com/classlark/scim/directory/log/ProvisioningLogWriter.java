@@ -56,18 +56,9 @@ public final class ProvisioningLogWriter implements LogSink, AutoCloseable {
 
   /** A writer whose thread runs. */
   public static ProvisioningLogWriter start(ProvisioningLogStore store, int capacity) {
-    ProvisioningLogWriter writer = unstarted(store, capacity);
+    ProvisioningLogWriter writer = new ProvisioningLogWriter(store, capacity);
     writer.thread.start();
     return writer;
-  }
-
-  /** A writer that only queues until {@link #startWriting()}: for tests of a full queue. */
-  static ProvisioningLogWriter unstarted(ProvisioningLogStore store, int capacity) {
-    return new ProvisioningLogWriter(store, capacity);
-  }
-
-  void startWriting() {
-    thread.start();
   }
 
   /**
@@ -77,35 +68,23 @@ public final class ProvisioningLogWriter implements LogSink, AutoCloseable {
    */
   @Override
   public boolean submit(LogEntry entry) {
+    // Counted before the offer, so that pending() never misses an entry the thread already took.
+    accepted.incrementAndGet();
     if (closed.get() || !queue.offer(entry)) {
+      accepted.decrementAndGet();
       dropped.increment();
       return false;
     }
-    accepted.incrementAndGet();
     return true;
   }
 
   /**
-   * Waits until every entry accepted before this call was written (or failed), at most {@code
-   * timeout}: for tests and tools that read the log right after a request.
-   *
-   * @return true when they were
+   * Entries accepted and not yet written (or failed): the queue and the batch being inserted. Zero
+   * once every entry a finished request handed over is in the database (the metric {@code
+   * provisioning_log_pending}).
    */
-  public boolean awaitWritten(Duration timeout) {
-    long target = accepted.get();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (processed.get() < target) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+  public long pending() {
+    return accepted.get() - processed.get();
   }
 
   /** Entries dropped because the queue was full or the writer closed. */

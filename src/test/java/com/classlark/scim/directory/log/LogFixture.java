@@ -31,9 +31,14 @@ final class LogFixture implements AutoCloseable {
 
   /** A failed PATCH of the school at {@code at}. */
   LogEntry entry(Instant at) {
+    return entry(at, school);
+  }
+
+  /** A failed PATCH of {@code accountId} at {@code at}. */
+  LogEntry entry(Instant at, String accountId) {
     return new LogEntry(
         UUID.randomUUID().toString(),
-        school,
+        accountId,
         at,
         "PATCH",
         "/Users/42",
