@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,24 @@ public final class SchoolFairness {
                 .executor(Runnable::run)
                 .build()
             : null;
+    metrics
+        .registry()
+        .ifPresent(
+            registry -> {
+              Gauge.builder(
+                      "classlark.fairness.schools.tracked", this, SchoolFairness::trackedSchools)
+                  .description(
+                      "Schools whose rate or concurrency state this node keeps (bounded by "
+                          + maxTrackedSchools
+                          + " buckets)")
+                  .register(registry);
+              Gauge.builder(
+                      "classlark.fairness.requests.admitted",
+                      this,
+                      SchoolFairness::holdingOrWaiting)
+                  .description("Requests that hold or wait for a concurrency slot of their school")
+                  .register(registry);
+            });
   }
 
   /** No limits. */
@@ -129,18 +148,17 @@ public final class SchoolFairness {
     return probe.isConsumed() ? 0 : wholeSecondsAtLeastOne(probe.getNanosToWaitForRefill());
   }
 
-  /** How many schools the limiter keeps state for now (for tests of its bound). */
-  long trackedSchools() {
+  /** How many schools the limiter keeps state for now (the metric of its memory bound). */
+  private double trackedSchools() {
     if (buckets != null) {
       buckets.cleanUp();
     }
     return Math.max(buckets == null ? 0 : buckets.estimatedSize(), slots.size());
   }
 
-  /** Requests of the school that hold or wait for a concurrency slot (for tests of the queue). */
-  int holdingOrWaiting(String school) {
-    Slots current = slots.get(school);
-    return current == null ? 0 : current.users;
+  /** Requests of every school that hold or wait for a concurrency slot. */
+  private double holdingOrWaiting() {
+    return slots.values().stream().mapToInt(current -> current.users).sum();
   }
 
   private Held acquire(Context ctx, String school) {

@@ -184,6 +184,12 @@ class MetricsTest extends ServerPerEngine {
   }
 
   @Test
+  void theLimiterReportsTheSchoolsItTracksAndTheRequestsItAdmitted() {
+    assertThat(sample("classlark_fairness_schools_tracked")).isBetween(1.0, 3.0);
+    assertThat(sample("classlark_fairness_requests_admitted")).isZero();
+  }
+
+  @Test
   void theProvisioningLogReportsItsQueue() {
     assertThat(sample("provisioning_log_pending")).isZero();
     assertThat(sample("provisioning_log_dropped_total")).isZero();

@@ -3,6 +3,7 @@ package com.classlark.scim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.HttpResult;
 import com.classlark.scim.testing.MutableClock;
 import com.classlark.scim.testing.ScimClient;
@@ -83,9 +84,11 @@ class SchoolFairnessTest {
   private final MutableClock clock = MutableClock.startingNow();
   private WebServer server;
   private SchoolFairness fairness;
+  private Metrics metrics;
 
   private void start(FairnessSettings settings, int maxTrackedSchools) {
-    fairness = new SchoolFairness(settings, clock, Metrics.off(), maxTrackedSchools);
+    metrics = Metrics.prometheus();
+    fairness = new SchoolFairness(settings, clock, metrics, maxTrackedSchools);
     server =
         WebServer.create(
                 new HttpSettings("127.0.0.1", 0, 2048, null),
@@ -102,6 +105,18 @@ class SchoolFairnessTest {
     if (server != null) {
       server.close();
     }
+    if (metrics != null) {
+      metrics.close();
+    }
+  }
+
+  /** A gauge of the limiter, as an operator's scrape reads it. */
+  private double gauge(String name) {
+    return metrics.registry().orElseThrow().get(name).gauge().value();
+  }
+
+  private long trackedSchools() {
+    return (long) gauge("classlark.fairness.schools.tracked");
   }
 
   private ScimClient school(String id) {
@@ -128,15 +143,12 @@ class SchoolFairnessTest {
     return held;
   }
 
-  /** Waits until the limiter sees {@code count} requests of the school (a state, not a time). */
-  private void awaitHoldingOrWaiting(String school, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (fairness.holdingOrWaiting(school) < count) {
-      assertThat(System.nanoTime())
-          .as("%d requests of %s reach the limiter", count, school)
-          .isLessThan(deadline);
-      Thread.sleep(5);
-    }
+  /** Waits until the limiter sees {@code count} requests (a state, not a time). */
+  private void awaitHoldingOrWaiting(int count) {
+    Conditions.await(
+        count + " requests at the limiter",
+        Duration.ofSeconds(30),
+        () -> gauge("classlark.fairness.requests.admitted") >= count);
   }
 
   @Test
@@ -167,7 +179,7 @@ class SchoolFairnessTest {
     List<CompletableFuture<HttpResponse<String>>> held = holdInProgress("school-a", 1);
 
     CompletableFuture<HttpResponse<String>> queued = holdAsync("school-a");
-    awaitHoldingOrWaiting("school-a", 2);
+    awaitHoldingOrWaiting(2);
     assertThat(school("school-b").get("/hello").status()).isEqualTo(200);
     assertThat(queued).isNotDone();
 
@@ -185,17 +197,17 @@ class SchoolFairnessTest {
     for (int i = 0; i < 50; i++) {
       assertThat(school("school-" + i).get("/hello").status()).isEqualTo(200);
     }
-    assertThat(fairness.trackedSchools()).isZero();
+    assertThat(trackedSchools()).isZero();
 
     List<CompletableFuture<HttpResponse<String>>> held = holdInProgress("school-a", 2);
     school("school-a").get("/hello");
-    assertThat(fairness.trackedSchools()).isEqualTo(1);
+    assertThat(trackedSchools()).isEqualTo(1);
 
     adapter.letGo.countDown();
     for (CompletableFuture<HttpResponse<String>> request : held) {
       request.get(30, TimeUnit.SECONDS);
     }
-    assertThat(fairness.trackedSchools()).isZero();
+    assertThat(trackedSchools()).isZero();
   }
 
   @Test
@@ -204,11 +216,11 @@ class SchoolFairnessTest {
     for (int i = 0; i < 300; i++) {
       assertThat(school("school-" + i).get("/hello").status()).isEqualTo(200);
     }
-    assertThat(fairness.trackedSchools()).isBetween(1L, 100L);
+    assertThat(trackedSchools()).isBetween(1L, 100L);
 
     clock.advance(Duration.ofSeconds(2));
 
-    assertThat(fairness.trackedSchools())
+    assertThat(trackedSchools())
         .as("buckets idle for as long as they take to fill up again")
         .isZero();
   }
