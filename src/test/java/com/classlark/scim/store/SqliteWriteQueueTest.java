@@ -2,8 +2,10 @@ package com.classlark.scim.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -55,13 +57,10 @@ class SqliteWriteQueueTest {
                     Transactions.useTransaction(
                         database.jdbi(), handle -> insertAccount(handle, "second")));
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (second.getState() != Thread.State.WAITING) {
-      assertThat(System.nanoTime())
-          .as("the second writer parks (it is %s)", second.getState())
-          .isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    Conditions.await(
+        "the second writer to park",
+        Duration.ofSeconds(30),
+        () -> second.getState() == Thread.State.WAITING);
     letFirstCommit.countDown();
     first.join();
     second.join();
