@@ -22,6 +22,10 @@ final class GroupMemberships {
       "SELECT member_id FROM group_members WHERE account_id = ? AND group_id = ? AND member_id > ?"
           + " ORDER BY member_id LIMIT ?";
 
+  /** Ends every membership of one staff member, returning the groups it was in. */
+  static final String LEAVE_EVERY_GROUP =
+      "DELETE FROM group_members WHERE account_id = ? AND member_id = ? RETURNING group_id";
+
   private final MembershipStatements statements;
 
   GroupMemberships(Dialect dialect) {
@@ -73,6 +77,20 @@ final class GroupMemberships {
       }
       after = page.get(page.size() - 1);
     }
+  }
+
+  /**
+   * Ends every membership of a staff member who is being retired.
+   *
+   * @return the ids of the groups the member was in
+   */
+  List<String> leaveEveryGroup(Handle handle, String accountId, String staffId) {
+    return handle
+        .createQuery(LEAVE_EVERY_GROUP)
+        .bind(0, accountId)
+        .bind(1, staffId)
+        .mapTo(String.class)
+        .list();
   }
 
   /** Refuses ids that name no live staff member of the school, naming them. */

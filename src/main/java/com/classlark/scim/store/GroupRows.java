@@ -3,8 +3,10 @@ package com.classlark.scim.store;
 import com.classlark.scim.directory.StoredResource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The {@code staff_groups} row of a group, inside the caller's transaction: its typed columns and
@@ -123,6 +125,24 @@ final class GroupRows {
         .bind(5, groupId)
         .map(ResourceRows.MAPPER)
         .findOne();
+  }
+
+  /**
+   * Advances the version of groups a retired member left, dated {@code at}, in id order so that
+   * concurrent retirements take the groups' row locks in the same order.
+   */
+  static void bumpAll(Handle handle, String accountId, List<String> groupIds, Instant at) {
+    if (groupIds.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        handle.prepareBatch(
+            "UPDATE staff_groups SET version = version + 1, last_modified = ?"
+                + " WHERE account_id = ? AND id = ?");
+    for (String groupId : groupIds.stream().sorted().toList()) {
+      batch.bind(0, at.toEpochMilli()).bind(1, accountId).bind(2, groupId).add();
+    }
+    batch.execute();
   }
 
   /** Takes the group's row lock; false when there is no such group. */

@@ -301,6 +301,56 @@ class MembershipEventsHttpTest extends ServerPerEngine {
   }
 
   @Test
+  void deletingAStaffMemberReportsEachGroupItLeft() {
+    String leaving = user("d1");
+    String staying = user("d2");
+    String first = group("Year 7", List.of(leaving, staying));
+    String second = group("Year 8", List.of(leaving));
+    String other = group("Year 9", List.of(staying));
+    next(8);
+
+    assertThat(scim.delete("/Users/" + leaving).status()).isEqualTo(204);
+
+    List<String> events = next(3);
+    assertThat(events.get(0)).isEqualTo("staff.deleted " + leaving + " scim");
+    assertThat(events.subList(1, 3))
+        .containsExactlyInAnyOrder(removed(first, leaving), removed(second, leaving));
+    for (String groupId : List.of(first, second)) {
+      HttpResult group = scim.get("/Groups/" + groupId);
+      assertThat(group.json().path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+    }
+    assertThat(scim.get("/Groups/" + other).json().path("meta").path("version").asText())
+        .isEqualTo("W/\"1\"");
+  }
+
+  @Test
+  void deletingAStaffMemberByHandReportsEachGroupItLeftAsManual() {
+    String staff = "/api/v1/schools/" + school + "/staff";
+    HttpResult created =
+        app.post(
+            staff,
+            Bodies.json(
+                "{'email':'"
+                    + Bodies.uniqueEmail("hand")
+                    + "','givenName':'Jo','familyName':'Doe','userType':'Staff'}"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("id").asText();
+    HttpResult group =
+        app.post(
+            "/api/v1/schools/" + school + "/groups",
+            Bodies.json("{'displayName':'Helpers','members':['" + id + "']}"));
+    String groupId = group.json().path("id").asText();
+    next(3);
+
+    assertThat(app.delete(staff + "/" + id).status()).isEqualTo(204);
+
+    assertThat(next(2))
+        .containsExactly(
+            "staff.deleted " + id + " manual",
+            line("group.members_removed", groupId, "manual", id));
+  }
+
+  @Test
   void aReplacementOfALargeGroupReportsEveryFormerMemberInEventsOfAtMost500Ids() {
     var services = server.application().services();
     List<String> ids =

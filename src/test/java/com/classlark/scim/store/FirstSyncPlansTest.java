@@ -384,6 +384,14 @@ class FirstSyncPlansTest {
   }
 
   @Test
+  void aRetiredMembersMembershipsAreFoundByTheMemberIndex() {
+    assertLooksUp(
+        plan(GroupMemberships.LEAVE_EVERY_GROUP, SCHOOL, memberId),
+        "group_members_by_member",
+        "member_id");
+  }
+
+  @Test
   void theGroupsRowLockAndVersionBumpUseThePrimaryKey() {
     assertLooksUp(plan(GroupRows.LOCK_GROUP, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
     assertLooksUp(
