@@ -70,18 +70,6 @@ final class GroupChangeBatches {
     }
   }
 
-  /** How many requests wait for the group; for tests. */
-  int waiting(String accountId, String groupId) {
-    ArrayDeque<Waiting> queue = queues.get(stripe(accountId, groupId));
-    synchronized (queue) {
-      return (int)
-          queue.stream()
-              .filter(waiting -> waiting.accountId.equals(accountId))
-              .filter(waiting -> waiting.groupId.equals(groupId))
-              .count();
-    }
-  }
-
   private static int stripe(String accountId, String groupId) {
     return Math.floorMod(31 * accountId.hashCode() + groupId.hashCode(), STRIPES);
   }

@@ -221,7 +221,7 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
   @Override
   public Map<String, Long> failuresSince(Collection<String> accountIds, Instant since) {
     Map<String, Long> failures = new HashMap<>();
-    for (List<String> chunk : GroupMemberships.chunks(List.copyOf(accountIds))) {
+    for (List<String> chunk : InLists.chunks(List.copyOf(accountIds))) {
       jdbi.useHandle(
           handle ->
               handle

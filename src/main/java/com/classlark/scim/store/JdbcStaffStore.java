@@ -30,10 +30,12 @@ public final class JdbcStaffStore implements StaffStore {
   private final Jdbi jdbi;
   private final ResourceQueries queries;
   private final Outbox outbox;
+  private final GroupMemberships memberships;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
     this.outbox = new Outbox(database);
+    this.memberships = new GroupMemberships(database.dialect());
     this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
   }
 
@@ -325,21 +327,23 @@ public final class JdbcStaffStore implements StaffStore {
           StaffCounts.change(handle, accountId, staffId, -1);
           recordByHand(handle, accountId, retired, "delete", author);
           outbox.write(handle, ChangeEvents.staffDeleted(accountId, source(author), retired));
-          // Membership is part of each group's state: its version and lastModified change too.
-          handle
-              .createUpdate(
-                  "UPDATE staff_groups SET version = version + 1, last_modified = ? WHERE account_id = ?"
-                      + " AND id IN (SELECT group_id FROM group_members WHERE account_id = ? AND member_id = ?)")
-              .bind(0, at)
-              .bind(1, accountId)
-              .bind(2, accountId)
-              .bind(3, staffId)
-              .execute();
-          handle
-              .createUpdate("DELETE FROM group_members WHERE account_id = ? AND member_id = ?")
-              .bind(0, accountId)
-              .bind(1, staffId)
-              .execute();
+          // Membership is part of each group's state: its version and lastModified change too, and
+          // each group the member left has its event. The memberships go first, then the groups'
+          // rows, in the order a membership change takes its locks.
+          List<String> groups = memberships.leaveEveryGroup(handle, accountId, staffId);
+          GroupRows.bumpAll(handle, accountId, groups, retired.lastModified());
+          outbox.write(
+              handle,
+              groups.stream()
+                  .map(
+                      groupId ->
+                          ChangeEvents.membersRemoved(
+                              accountId,
+                              source(author),
+                              groupId,
+                              retired.lastModified(),
+                              List.of(staffId)))
+                  .toList());
           return true;
         });
   }

@@ -103,7 +103,7 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public Map<String, List<ApiToken>> listByAccount(Collection<String> accountIds) {
     Map<String, List<ApiToken>> byAccount = new LinkedHashMap<>();
-    for (List<String> chunk : GroupMemberships.chunks(List.copyOf(accountIds))) {
+    for (List<String> chunk : InLists.chunks(List.copyOf(accountIds))) {
       jdbi.useHandle(
           handle ->
               handle

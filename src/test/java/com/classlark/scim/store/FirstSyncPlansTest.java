@@ -293,7 +293,7 @@ class FirstSyncPlansTest {
 
   @Test
   void getGroupByIdUsesThePrimaryKey() {
-    assertLooksUp(plan(JdbcGroupStore.FIND, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
+    assertLooksUp(plan(GroupRows.FIND, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
   }
 
   @Test
@@ -327,7 +327,10 @@ class FirstSyncPlansTest {
   @Test
   void membershipCheckFindsEachMemberByThePrimaryKey() {
     assertLooksUp(
-        plan(GroupMemberships.LIVE_MEMBERS, Map.of("account", SCHOOL), List.of(memberId, "x")),
+        plan(
+            PostgresMembershipStatements.LIVE_MEMBERS,
+            Map.of("account", SCHOOL),
+            List.of(memberId, "x")),
         "staff_pkey",
         "id");
   }
@@ -336,7 +339,7 @@ class FirstSyncPlansTest {
   void addingAMemberChecksTheForeignKeysByTheirPrimaryKeys() {
     String insert =
         plan(
-            GroupMemberships.ADD_MEMBERS,
+            PostgresMembershipStatements.ADD_MEMBERS,
             Map.of("account", SCHOOL, "group", BIG_GROUP),
             List.of(memberId));
     assertThat(insert).as(insert).doesNotContain("Scan on group_members").doesNotContain("Seq");
@@ -361,7 +364,7 @@ class FirstSyncPlansTest {
   void removingAMemberFindsItsRowByTheMember() {
     // Either key finds the one row: the primary key directly, the member index among the member's
     // few groups; neither walks the 100,000 members of the group.
-    String plan = plan(GroupMemberships.REMOVE_MEMBER, SCHOOL, BIG_GROUP, memberId);
+    String plan = plan(PostgresMembershipStatements.REMOVE_MEMBER, SCHOOL, BIG_GROUP, memberId);
     assertThat(plan)
         .as(plan)
         .doesNotContain("Seq Scan")
@@ -370,12 +373,29 @@ class FirstSyncPlansTest {
   }
 
   @Test
-  void theGroupsRowLockAndVersionBumpUseThePrimaryKey() {
-    assertLooksUp(plan(JdbcGroupStore.LOCK_GROUP, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
+  void aReplacementWalksTheGroupAPageAtATimeInThePrimaryKeysOrder() {
+    String plan = plan(GroupMemberships.MEMBERS_AFTER, SCHOOL, BIG_GROUP, memberId, 500);
+    assertThat(plan)
+        .as(plan)
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort")
+        .containsPattern("(Index|Index Only) Scan using group_members_pkey on group_members")
+        .containsPattern("Index Cond: [^\\n]*\\(member_id > ");
+  }
+
+  @Test
+  void aRetiredMembersMembershipsAreFoundByTheMemberIndex() {
     assertLooksUp(
-        plan(JdbcGroupStore.BUMP_GROUP, true, 1, 1, 5L, SCHOOL, BIG_GROUP),
-        "staff_groups_pkey",
-        "id");
+        plan(GroupMemberships.LEAVE_EVERY_GROUP, SCHOOL, memberId),
+        "group_members_by_member",
+        "member_id");
+  }
+
+  @Test
+  void theGroupsRowLockAndVersionBumpUseThePrimaryKey() {
+    assertLooksUp(plan(GroupRows.LOCK_GROUP, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
+    assertLooksUp(
+        plan(GroupRows.BUMP_GROUP, true, 1, 1, 5L, SCHOOL, BIG_GROUP), "staff_groups_pkey", "id");
   }
 
   @Test

@@ -6,9 +6,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Loads a group and its members with batched inserts, for benchmarks that need groups of 100,000
- * members quickly. The rows are exactly those {@link JdbcGroupStore#insert} writes (same columns,
- * same derived key, same document), without its check that every member is live staff of the
- * school: the caller passes ids of staff it has just seeded.
+ * members quickly. The group row is written as {@link JdbcGroupStore#insert} writes it ({@link
+ * GroupRows#insert}), the members as the rows it writes, without its check that every member is
+ * live staff of the school: the caller passes ids of staff it has just seeded.
  */
 public final class GroupBulkLoader {
   private static final int BATCH = 1_000;
@@ -22,31 +22,7 @@ public final class GroupBulkLoader {
    */
   public static void insert(
       Database database, String accountId, StoredResource group, List<String> memberIds) {
-    String displayName = group.document().path("displayName").asText();
-    String externalId =
-        group.document().hasNonNull("externalId")
-            ? group.document().get("externalId").asText()
-            : null;
-    database
-        .jdbi()
-        .useHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "INSERT INTO staff_groups (account_id, id, display_name, display_name_key,"
-                            + " external_id, scim_managed, created_at, last_modified, version,"
-                            + " document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, accountId)
-                    .bind(1, group.id())
-                    .bind(2, displayName)
-                    .bind(3, StaffColumns.key(displayName))
-                    .bind(4, externalId)
-                    .bind(5, group.scimManaged())
-                    .bind(6, group.created().toEpochMilli())
-                    .bind(7, group.lastModified().toEpochMilli())
-                    .bind(8, group.version())
-                    .bind(9, ResourceRows.serialise(group.document()))
-                    .execute());
+    database.jdbi().useHandle(handle -> GroupRows.insert(handle, accountId, group));
     for (int from = 0; from < memberIds.size(); from += BATCH) {
       List<String> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + BATCH));
       database

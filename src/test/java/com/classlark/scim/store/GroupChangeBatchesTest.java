@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classlark.scim.directory.UnknownMembersException;
 import com.classlark.scim.protocol.patch.MembershipChange;
+import com.classlark.scim.testing.Conditions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -56,40 +57,39 @@ class GroupChangeBatchesTest {
             }
           }
         };
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      Future<?> first =
-          pool.submit(() -> batches.submit("school", "group", AT, add("first"), applier));
-      firstRunning.await();
-      Future<?> second =
-          pool.submit(() -> batches.submit("school", "group", AT, add("second"), applier));
-      Future<?> unknown =
-          pool.submit(() -> batches.submit("school", "group", AT, add("unknown"), applier));
-      Future<?> otherGroup =
-          pool.submit(() -> batches.submit("school", "other", AT, add("elsewhere"), applier));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!queued(batches, 2)) {
-        assertThat(System.nanoTime())
-            .as("two changes queue behind the running one")
-            .isLessThan(deadline);
-        Thread.sleep(5);
-      }
-      othersWaiting.countDown();
-      first.get();
-      second.get();
-      otherGroup.get();
-      assertThatThrownBy(unknown::get).hasCauseInstanceOf(UnknownMembersException.class);
-    } finally {
-      pool.shutdownNow();
-    }
+    FutureTask<?> first =
+        started(() -> batches.submit("school", "group", AT, add("first"), applier));
+    firstRunning.await();
+    FutureTask<?> second =
+        new FutureTask<>(() -> batches.submit("school", "group", AT, add("second"), applier));
+    FutureTask<?> unknown =
+        new FutureTask<>(() -> batches.submit("school", "group", AT, add("unknown"), applier));
+    Thread secondThread = Thread.ofPlatform().start(second);
+    Thread unknownThread = Thread.ofPlatform().start(unknown);
+    FutureTask<?> otherGroup =
+        started(() -> batches.submit("school", "other", AT, add("elsewhere"), applier));
+    // A request parks (WAITING) only on its group's lock, which it takes after joining the queue.
+    Conditions.await(
+        "two changes queue behind the running one",
+        Duration.ofSeconds(30),
+        () ->
+            secondThread.getState() == Thread.State.WAITING
+                && unknownThread.getState() == Thread.State.WAITING);
+    othersWaiting.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    second.get(30, TimeUnit.SECONDS);
+    otherGroup.get(30, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> unknown.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(UnknownMembersException.class);
     assertThat(applied)
         .hasSize(3)
         .contains(List.of("first"), List.of("elsewhere"))
         .anySatisfy(batch -> assertThat(batch).containsExactlyInAnyOrder("second", "unknown"));
   }
 
-  /** Whether at least {@code count} requests wait for the group "group". */
-  private static boolean queued(GroupChangeBatches batches, int count) {
-    return batches.waiting("school", "group") >= count;
+  private static <T> FutureTask<T> started(Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread.ofPlatform().start(task);
+    return task;
   }
 }

@@ -3,7 +3,6 @@ package com.classlark.scim.directory.events;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
 import com.classlark.scim.directory.section.StaffMember;
-import com.classlark.scim.protocol.patch.MembershipChange;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -13,8 +12,8 @@ import java.util.List;
 
 /**
  * The events of each kind of change, with their payloads (docs/events.md): staff events carry the
- * Staff record as the directory API shows it, group events the group, membership events the member
- * ids the request named. The stores call these in the transaction of the change.
+ * Staff record as the directory API shows it, group events the group, membership events the ids of
+ * the members that really joined or left. The stores call these in the transaction of the change.
  */
 public final class ChangeEvents {
   /** The changed-attribute name of a record that SCIM took over or support released. */
@@ -90,91 +89,35 @@ public final class ChangeEvents {
         group(group));
   }
 
-  /** The members one request added to a group: the ids it named. */
+  /**
+   * The most member ids one membership event holds. A change of more members (replacing a group of
+   * 100,000) is reported as several events of the same type, so that an event, and a page of the
+   * feed, stays small whatever the size of the group.
+   */
+  public static final int MAX_MEMBER_IDS = 500;
+
+  /** Members that one change made members of a group, and that were not members before it. */
   public static ChangeEvent membersAdded(
       String school, EventSource source, String groupId, Instant at, Collection<String> memberIds) {
     return event(
-        EventType.GROUP_MEMBERS_ADDED,
-        school,
-        groupId,
-        source,
-        at,
-        members(groupId, memberIds, false));
+        EventType.GROUP_MEMBERS_ADDED, school, groupId, source, at, members(groupId, memberIds));
   }
 
-  /**
-   * The members one request removed from a group: the ids it named, or, when it removed or replaced
-   * every member, {@code allMembers: true}.
-   */
+  /** Members whose membership of a group one change ended (a removal, a replacement, a delete). */
   public static ChangeEvent membersRemoved(
-      String school,
-      EventSource source,
-      String groupId,
-      Instant at,
-      Collection<String> memberIds,
-      boolean allMembers) {
+      String school, EventSource source, String groupId, Instant at, Collection<String> memberIds) {
     return event(
-        EventType.GROUP_MEMBERS_REMOVED,
-        school,
-        groupId,
-        source,
-        at,
-        members(groupId, memberIds, allMembers));
+        EventType.GROUP_MEMBERS_REMOVED, school, groupId, source, at, members(groupId, memberIds));
   }
 
-  /**
-   * The membership events of one request's changes to a group: {@code group.members_removed} (with
-   * {@code allMembers: true} when it removed or replaced every member) and {@code
-   * group.members_added}, each with the ids the request named, in that order; none when the changes
-   * name nobody.
-   */
-  public static List<ChangeEvent> membershipChanged(
-      String school,
-      EventSource source,
-      String groupId,
-      Instant at,
-      List<MembershipChange> changes) {
-    java.util.Set<String> added = new java.util.LinkedHashSet<>();
-    java.util.Set<String> removed = new java.util.LinkedHashSet<>();
-    boolean all = false;
-    for (MembershipChange change : changes) {
-      switch (change) {
-        case MembershipChange.AddMembers(var ids) -> {
-          added.addAll(ids);
-          ids.forEach(removed::remove);
-        }
-        case MembershipChange.RemoveMembers(var ids) -> {
-          removed.addAll(ids);
-          ids.forEach(added::remove);
-        }
-        case MembershipChange.RemoveAllMembers() -> {
-          all = true;
-          added.clear();
-          removed.clear();
-        }
-        case MembershipChange.ReplaceMembers(var ids) -> {
-          all = true;
-          removed.clear();
-          added.clear();
-          added.addAll(ids);
-        }
-      }
+  private static ObjectNode members(String groupId, Collection<String> ids) {
+    if (ids.isEmpty() || ids.size() > MAX_MEMBER_IDS) {
+      throw new IllegalArgumentException(
+          "a membership event names 1 to " + MAX_MEMBER_IDS + " members, not " + ids.size());
     }
-    List<ChangeEvent> events = new java.util.ArrayList<>(2);
-    if (all || !removed.isEmpty()) {
-      events.add(membersRemoved(school, source, groupId, at, removed, all));
-    }
-    if (!added.isEmpty()) {
-      events.add(membersAdded(school, source, groupId, at, added));
-    }
-    return events;
-  }
-
-  private static ObjectNode members(String groupId, Collection<String> ids, boolean all) {
     ObjectNode data = Json.object();
     data.put("groupId", groupId);
     data.putArray("memberIds").addAll(ids.stream().map(TextNode::valueOf).toList());
-    data.put("allMembers", all);
     return data;
   }
 
