@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
    * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
    * against the files.
    */
-  public static final String LATEST_MIGRATION = "8";
+  public static final String LATEST_MIGRATION = "10";
 
   private static final MigrationVersion LATEST = MigrationVersion.fromVersion(LATEST_MIGRATION);
 
@@ -361,7 +361,7 @@ public final class Database implements AutoCloseable {
 
   /**
    * Fires after every transaction of this process that wrote change events commits: what wakes the
-   * change feed's long polls on this node at once.
+   * change feed's sequencer on this node at once, and through it the node's long polls.
    */
   public com.classlark.scim.directory.events.EventSignal eventSignal() {
     return eventSignal;
