@@ -312,12 +312,25 @@ public final class Database implements AutoCloseable {
   }
 
   private Flyway flyway() {
+    return flyway(MigrationVersion.LATEST);
+  }
+
+  private Flyway flyway(MigrationVersion target) {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .placeholders(migrationPlaceholders(dialect()))
         .mixed(true)
+        .target(target)
         .load();
+  }
+
+  /**
+   * Applies the migrations up to {@code version} only, so that a test can write data as an older
+   * version did and check what a later migration makes of it.
+   */
+  int migrateTo(String version) {
+    return flyway(MigrationVersion.fromVersion(version)).migrate().migrationsExecuted;
   }
 
   /**
