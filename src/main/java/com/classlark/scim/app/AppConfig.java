@@ -1,5 +1,6 @@
 package com.classlark.scim.app;
 
+import com.classlark.scim.directory.events.FeedSettings;
 import com.classlark.scim.directory.log.LogSettings;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
 import com.classlark.scim.scim.BulkSettings;
@@ -20,6 +21,7 @@ import com.classlark.scim.web.ManagementSettings;
  * @param management where to serve {@code /metrics}, or {@code null} for no management port (and no
  *     metrics)
  * @param log how the provisioning log is kept
+ * @param feed how the change feed is served (its long polls)
  */
 public record AppConfig(
     DatabaseTarget database,
@@ -30,7 +32,8 @@ public record AppConfig(
     boolean migrate,
     FairnessSettings fairness,
     ManagementSettings management,
-    LogSettings log) {
+    LogSettings log,
+    FeedSettings feed) {
 
   public AppConfig {
     if (bulk.maxPayloadBytes() > http.maxBodyBytes()) {
@@ -60,7 +63,8 @@ public record AppConfig(
         migrate,
         FairnessSettings.OFF,
         null,
-        LogSettings.DEFAULT);
+        LogSettings.DEFAULT,
+        FeedSettings.DEFAULT);
   }
 
   /** The configuration of a normal service with the default value limit. */
@@ -76,23 +80,30 @@ public record AppConfig(
   /** This configuration with other per-school limits. */
   public AppConfig withFairness(FairnessSettings limits) {
     return new AppConfig(
-        database, http, queries, bulk, valueLimit, migrate, limits, management, log);
+        database, http, queries, bulk, valueLimit, migrate, limits, management, log, feed);
   }
 
   /** This configuration with other query settings (page sizes, filter limits). */
   public AppConfig withQueries(QuerySettings settings) {
     return new AppConfig(
-        database, http, settings, bulk, valueLimit, migrate, fairness, management, log);
+        database, http, settings, bulk, valueLimit, migrate, fairness, management, log, feed);
   }
 
   /** This configuration with a management port. */
   public AppConfig withManagement(ManagementSettings port) {
-    return new AppConfig(database, http, queries, bulk, valueLimit, migrate, fairness, port, log);
+    return new AppConfig(
+        database, http, queries, bulk, valueLimit, migrate, fairness, port, log, feed);
   }
 
   /** This configuration with another way of keeping the provisioning log. */
   public AppConfig withLog(LogSettings settings) {
     return new AppConfig(
-        database, http, queries, bulk, valueLimit, migrate, fairness, management, settings);
+        database, http, queries, bulk, valueLimit, migrate, fairness, management, settings, feed);
+  }
+
+  /** This configuration with other change-feed settings. */
+  public AppConfig withFeed(FeedSettings settings) {
+    return new AppConfig(
+        database, http, queries, bulk, valueLimit, migrate, fairness, management, log, settings);
   }
 }

@@ -100,7 +100,8 @@ public final class Application implements AutoCloseable {
       database.optimize();
       return start(
           config,
-          Services.over(database, clock, config.valueLimit(), config.queries().filterLimits()),
+          Services.over(
+              database, clock, config.valueLimit(), config.queries().filterLimits(), config.feed()),
           metrics,
           publicGetRoutes);
     } catch (RuntimeException e) {
@@ -112,6 +113,7 @@ public final class Application implements AutoCloseable {
 
   private static Application start(
       AppConfig config, Services services, Metrics metrics, Map<String, Handler> publicGetRoutes) {
+    services.feedSequencer().start();
     ProvisioningLogWriter logWriter =
         ProvisioningLogWriter.start(services.provisioningLogStore(), config.log().queueCapacity());
     LogRetention retention =
@@ -143,6 +145,7 @@ public final class Application implements AutoCloseable {
     } catch (RuntimeException e) {
       retention.close();
       logWriter.close();
+      services.feedSequencer().close();
       throw e;
     }
   }
@@ -281,6 +284,7 @@ public final class Application implements AutoCloseable {
     } finally {
       try {
         retention.close();
+        services.feedSequencer().close();
         if (!logWriter.close(LOG_FLUSH_TIMEOUT)) {
           log.warn("the provisioning log was not flushed within {}", LOG_FLUSH_TIMEOUT);
         }
@@ -306,6 +310,7 @@ public final class Application implements AutoCloseable {
     } finally {
       try {
         retention.close();
+        services.feedSequencer().close();
         logWriter.close(LOG_FLUSH_TIMEOUT);
         services.database().close();
       } finally {

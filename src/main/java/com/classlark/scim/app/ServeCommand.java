@@ -1,6 +1,7 @@
 package com.classlark.scim.app;
 
 import com.classlark.scim.console.ConsolePaths;
+import com.classlark.scim.directory.events.FeedSettings;
 import com.classlark.scim.directory.log.LogSettings;
 import com.classlark.scim.protocol.filter.FilterLimits;
 import com.classlark.scim.protocol.schema.MultiValueLimit;
@@ -267,6 +268,17 @@ final class ServeCommand implements Callable<Integer> {
   Duration logRetention;
 
   @Option(
+      names = "--events-max-waiting",
+      defaultValue =
+          "${env:CLASSLARK_EVENTS_MAX_WAITING:-" + FeedSettings.DEFAULT_MAX_WAITING + "}",
+      paramLabel = "N",
+      description =
+          "Long polls of the change feed (GET …/events?wait=…) this node holds at once; more get"
+              + " 503 with Retry-After (env CLASSLARK_EVENTS_MAX_WAITING; default:"
+              + " ${DEFAULT-VALUE}).")
+  int eventsMaxWaiting;
+
+  @Option(
       names = "--no-provisioning-log",
       hidden = true,
       description = "Record no provisioning-log entries (benchmarks of the log's cost only).")
@@ -429,7 +441,8 @@ final class ServeCommand implements Callable<Integer> {
               : new ManagementSettings(
                   managementHost == null || managementHost.isBlank() ? host : managementHost,
                   managementPort),
-          LogSettings.DEFAULT.withRetention(logRetention).withEnabled(!noProvisioningLog));
+          LogSettings.DEFAULT.withRetention(logRetention).withEnabled(!noProvisioningLog),
+          new FeedSettings(eventsMaxWaiting));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -13,6 +13,8 @@ import com.classlark.scim.directory.console.ConsoleSessions;
 import com.classlark.scim.directory.console.ConsoleUsers;
 import com.classlark.scim.directory.events.ChangeFeed;
 import com.classlark.scim.directory.events.EventStore;
+import com.classlark.scim.directory.events.FeedSequencer;
+import com.classlark.scim.directory.events.FeedSettings;
 import com.classlark.scim.directory.log.ProvisioningLog;
 import com.classlark.scim.directory.log.ProvisioningLogStore;
 import com.classlark.scim.directory.section.GroupSection;
@@ -52,6 +54,7 @@ public record Services(
     ProvisioningLogStore provisioningLogStore,
     ChangeFeed changeFeed,
     EventStore eventStore,
+    FeedSequencer feedSequencer,
     Clock clock,
     StaffSection staffSection,
     GroupSection groupSection,
@@ -63,17 +66,27 @@ public record Services(
   /** How long a pagination cursor stays valid (RFC 9865 cursorTimeout). */
   public static final Duration CURSOR_TIMEOUT = Duration.ofHours(24);
 
-  /** The services with the default limits, as the admin commands use them. */
+  /**
+   * The services with the default limits, as the admin commands use them. The change feed's
+   * sequencer is not started: {@link Services#feedSequencer()}{@code .start()} where long polls or
+   * PostgreSQL readers need it.
+   */
   public static Services over(Database database, Clock clock) {
-    return over(database, clock, MultiValueLimit.DEFAULT, FilterLimits.DEFAULT);
+    return over(
+        database, clock, MultiValueLimit.DEFAULT, FilterLimits.DEFAULT, FeedSettings.DEFAULT);
   }
 
   /**
    * @param valueLimit the most values of one multi-valued attribute of a staff member
    * @param filterLimits the limits of every filter and path the services parse (PATCH paths)
+   * @param feed how the change feed serves long polls
    */
   public static Services over(
-      Database database, Clock clock, MultiValueLimit valueLimit, FilterLimits filterLimits) {
+      Database database,
+      Clock clock,
+      MultiValueLimit valueLimit,
+      FilterLimits filterLimits,
+      FeedSettings feed) {
     JdbcAccountStore accountStore = new JdbcAccountStore(database);
     JdbcTokenStore tokenStore = new JdbcTokenStore(database);
     Accounts accounts = new Accounts(accountStore, clock);
@@ -88,6 +101,7 @@ public record Services(
     JdbcReleaseStore releases = new JdbcReleaseStore(database);
     JdbcProvisioningLogStore logStore = new JdbcProvisioningLogStore(database);
     JdbcChangeEventStore eventStore = new JdbcChangeEventStore(database);
+    FeedSequencer sequencer = new FeedSequencer(eventStore, database.eventSignal());
     return new Services(
         database,
         accounts,
@@ -104,9 +118,9 @@ public record Services(
             new ConsoleSchools(schools, tokens, clock)),
         new ProvisioningLog(logStore, accountStore),
         logStore,
-        new ChangeFeed(
-            eventStore, accountStore, database.eventSignal(), ChangeFeed.DEFAULT_MAX_WAITING),
+        new ChangeFeed(eventStore, accountStore, sequencer.advanced(), feed.maxWaiting()),
         eventStore,
+        sequencer,
         clock,
         new StaffSection(accounts, staffStore, section, releases, cursors, clock),
         new GroupSection(accounts, groupStore, section, releases, cursors, clock),

@@ -150,6 +150,21 @@ public final class Problems {
         List.of());
   }
 
+  /**
+   * A cursor of the change feed's first format ({@code tx:id}), which the feed no longer reads: the
+   * consumer resynchronises once, as after an expired cursor.
+   */
+  public static DirectoryException cursorOfEarlierFormat() {
+    return new DirectoryException(
+        ProblemKind.CURSOR_EXPIRED,
+        "This cursor is of an earlier format of the feed, which ClassLark no longer reads, so"
+            + " events after it cannot be found. Resynchronise: read the Staff list and the groups"
+            + " again, then read the feed with no after, or with the nextCursor of a read made just"
+            + " before.",
+        Map.of(),
+        List.of());
+  }
+
   /** More long polls than this node lets wait at once. */
   public static DirectoryException tooManyWaiting(int limit) {
     return new DirectoryException(

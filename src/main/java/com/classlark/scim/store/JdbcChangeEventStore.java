@@ -11,43 +11,81 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * {@link EventStore} over JDBC: the change feed in {@code (tx, id)} order.
+ * {@link EventStore} over JDBC: the change feed in {@code seq} order.
  *
  * <p><b>Why no consumer misses an event.</b> A consumer resumes after the position of the last
- * event it got, so an event may only be handed out when no event can later become visible before
- * it. On PostgreSQL, {@code tx} is the writing transaction's id, and ids are given out when
- * transactions start writing, not when they commit: transaction 10 may commit after transaction 11.
- * So {@link #HORIZON} hands out only events whose transaction is older than the reading snapshot's
- * xmin, the oldest transaction still running when the snapshot was taken. Every transaction below
- * xmin has ended, committed (its events are visible to the snapshot) or rolled back (it has none),
- * and every transaction that writes later gets an id at or above xmin, so after a consumer's
- * position only events above it can ever appear. The price: an event waits until every transaction
- * that started before its own commit has ended, normally milliseconds. On SQLite, writes are
- * serialised by its single write lock and {@code tx} grows in commit order (see {@link Outbox}), so
- * every committed event can be handed out.
+ * event it got, so an event may only get a position when no event can later become visible with a
+ * lower one: positions must be visible in the order of their numbers. On PostgreSQL, transaction
+ * ids and sequences are handed out when a transaction writes, not when it commits, so writers
+ * insert their events without a position ({@code seq} NULL) and {@link #sequence} numbers them
+ * afterwards: its transaction first locks the one row of {@code change_feed_sequencer} (so
+ * sequencer transactions of every node run one after the other), then numbers every event committed
+ * by then and still without a position, continuing from the number in that row. Each sequencer
+ * transaction starts after the previous one committed, so it sees that one's numbers and gives
+ * higher ones; a reader's snapshot therefore sees the numbers of a prefix of the sequencer
+ * transactions, every position up to some number and none above; an event committed later is
+ * numbered by a later sequencer transaction, above every position a reader has seen. Readers never
+ * wait for other transactions, so a transaction left open elsewhere on the server (another school's
+ * Bulk, an idle session) delays nothing: an event is readable once its own transaction and the next
+ * sequencer transaction committed. The events of one batch are numbered in {@code (tx, id)} order:
+ * the writing transactions' ids, which follow the order in which conflicting writers took their row
+ * locks, then the order in which one transaction made its events.
+ *
+ * <p>Rejected alternatives: reading only below the snapshot's xmin (the first design) held every
+ * event back while any transaction on the server was open; a counter per school taken by the writer
+ * would serialise each school's writes and give the feed of every school no order.
+ *
+ * <p>On SQLite, writes are serialised by its single write lock, and the writer takes {@code seq}
+ * from the newest event (see {@link Outbox}): commit order at once, nothing to sequence.
  */
 public final class JdbcChangeEventStore implements EventStore {
-  /** Only events of transactions that no running transaction can precede (PostgreSQL). */
-  static final String HORIZON = " AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
-
-  static final String COLUMNS = "account_id, id, tx, at, type, resource_id, source, data";
+  static final String COLUMNS = "account_id, id, seq, at, type, resource_id, source, data";
 
   /** Whether a position's event is still kept: the feed index. */
-  static final String CONTAINS = "SELECT 1 FROM change_events WHERE tx = ? AND id = ?";
+  static final String CONTAINS = "SELECT 1 FROM change_events WHERE seq = ?";
 
   /** One batch of retention: the oldest events before the cutoff, by key. */
   static final String DELETE_OLDER =
       "DELETE FROM change_events WHERE (account_id, id) IN (SELECT account_id, id FROM"
           + " change_events WHERE at < ? ORDER BY at LIMIT ?)";
 
+  /** The sequencer's check, without a lock: the newest position and whether any event has none. */
+  static final String HEAD =
+      "SELECT last_seq, EXISTS (SELECT 1 FROM change_events WHERE seq IS NULL) FROM"
+          + " change_feed_sequencer WHERE id = 1";
+
+  /**
+   * Serialises the sequencers of every node; waits for one that runs now, then reads its result.
+   */
+  static final String LOCK = "SELECT last_seq FROM change_feed_sequencer WHERE id = 1 FOR UPDATE";
+
+  /**
+   * Numbers the oldest events without a position after {@code :last}, in {@code (tx, id)} order.
+   * The statement's snapshot is taken after {@link #LOCK}: it sees every event committed by then.
+   */
+  static final String NUMBER =
+      "UPDATE change_events SET seq = :last + numbered.n FROM (SELECT account_id, id,"
+          + " ROW_NUMBER() OVER (ORDER BY tx, id) AS n FROM change_events WHERE seq IS NULL"
+          + " ORDER BY tx, id LIMIT :batch) AS numbered WHERE change_events.account_id ="
+          + " numbered.account_id AND change_events.id = numbered.id";
+
+  static final String ADVANCE = "UPDATE change_feed_sequencer SET last_seq = ? WHERE id = 1";
+
+  /** SQLite: the head is the newest event's position (the unique index on seq). */
+  static final String SQLITE_HEAD = "SELECT COALESCE(MAX(seq), 0) FROM change_events";
+
+  /** Events one sequencer transaction numbers at most: it stays short. */
+  static final int SEQUENCE_BATCH = 1000;
+
   private static final RowMapper<FeedEvent> MAPPER =
       (rs, ctx) ->
           new FeedEvent(
-              new FeedPosition(rs.getLong("tx"), rs.getString("id")),
+              new FeedPosition(rs.getLong("seq")),
               new ChangeEvent(
                   rs.getString("id"),
                   EventType.ofWireName(rs.getString("type")),
@@ -58,22 +96,20 @@ public final class JdbcChangeEventStore implements EventStore {
                   (ObjectNode) Json.parse(rs.getString("data").getBytes(StandardCharsets.UTF_8))));
 
   private final Jdbi jdbi;
-  private final String horizon;
+  private final boolean postgres;
 
   public JdbcChangeEventStore(Database database) {
     this.jdbi = database.jdbi();
-    this.horizon = database.dialect() == Dialect.POSTGRESQL ? HORIZON : "";
+    this.postgres = database.dialect() == Dialect.POSTGRESQL;
   }
 
   /** The query of a page of the feed, of one school or of every school. */
-  String pageQuery(boolean oneSchool) {
+  static String pageQuery(boolean oneSchool) {
     return "SELECT "
         + COLUMNS
         + " FROM change_events WHERE "
         + (oneSchool ? "account_id = :school AND " : "")
-        + "(tx, id) > (:tx, :id)"
-        + horizon
-        + " ORDER BY tx, id LIMIT :limit";
+        + "seq > :after ORDER BY seq LIMIT :limit";
   }
 
   @Override
@@ -83,8 +119,7 @@ public final class JdbcChangeEventStore implements EventStore {
           var query =
               handle
                   .createQuery(pageQuery(school != null))
-                  .bind("tx", after.tx())
-                  .bind("id", after.id())
+                  .bind("after", after.seq())
                   .bind("limit", limit);
           if (school != null) {
             query.bind("school", school);
@@ -99,12 +134,49 @@ public final class JdbcChangeEventStore implements EventStore {
         handle ->
             handle
                 .createQuery(CONTAINS)
-                .bind(0, position.tx())
-                .bind(1, position.id())
+                .bind(0, position.seq())
                 .mapTo(Integer.class)
                 .findOne()
                 .isPresent());
   }
+
+  @Override
+  public long sequence() {
+    if (!postgres) {
+      return jdbi.withHandle(handle -> handle.createQuery(SQLITE_HEAD).mapTo(Long.class).one());
+    }
+    while (true) {
+      Head head =
+          jdbi.withHandle(
+              handle ->
+                  handle
+                      .createQuery(HEAD)
+                      .map((rs, ctx) -> new Head(rs.getLong(1), rs.getBoolean(2)))
+                      .one());
+      if (!head.unsequenced()) {
+        return head.last();
+      }
+      Numbered numbered = Transactions.inTransaction(jdbi, JdbcChangeEventStore::numberBatch);
+      if (numbered.count() < SEQUENCE_BATCH) {
+        return numbered.last();
+      }
+    }
+  }
+
+  /** One sequencer transaction: the lock, then the numbers of at most one batch. */
+  private static Numbered numberBatch(Handle handle) {
+    long last = handle.createQuery(LOCK).mapTo(Long.class).one();
+    int count =
+        handle.createUpdate(NUMBER).bind("last", last).bind("batch", SEQUENCE_BATCH).execute();
+    if (count > 0) {
+      handle.createUpdate(ADVANCE).bind(0, last + count).execute();
+    }
+    return new Numbered(last + count, count);
+  }
+
+  private record Head(long last, boolean unsequenced) {}
+
+  private record Numbered(long last, int count) {}
 
   @Override
   public int deleteOlderThan(Instant cutoff, int limit) {

@@ -11,24 +11,26 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Writes change events in the transaction of the change they report (the transactional outbox of
- * issue 15): one INSERT per event, nothing read first. The event's {@code tx} says in which order
- * readers hand it out (see the V8 migration and {@link JdbcChangeEventStore}); after the commit the
- * node's {@link EventSignal} wakes its long polls.
+ * issue 15): one INSERT per event, nothing read first. On PostgreSQL the event has no position yet:
+ * after the commit the node's {@link EventSignal} wakes the feed's sequencer, which gives it one
+ * (see the V10 migration and {@link JdbcChangeEventStore}). On SQLite the writer takes the position
+ * itself.
  */
 final class Outbox {
   /**
-   * PostgreSQL: the id of the writing transaction. Readers compare it with their snapshot's xmin,
-   * so the order in which transactions commit does not matter.
+   * PostgreSQL: the id of the writing transaction, which orders the events of one sequencer batch;
+   * no position (seq NULL) until the sequencer gives one.
    */
-  private static final String POSTGRES_TX = "pg_current_xact_id()::text::bigint";
+  private static final String POSTGRES_VALUES = "pg_current_xact_id()::text::bigint, NULL";
 
   /**
-   * SQLite: one more than the newest event's, read by the transaction that holds SQLite's only
-   * write lock, so that tx grows in commit order; never below the wall clock in microseconds (the
-   * bound parameter), so that it still grows when retention has deleted every event.
+   * SQLite: no transaction id (0); the position is one more than the newest event's, read by the
+   * transaction that holds SQLite's only write lock, so that positions grow in commit order; never
+   * below the wall clock in microseconds (the bound parameter), so that they still grow when
+   * retention has deleted every event.
    */
-  private static final String SQLITE_TX =
-      "(SELECT MAX(COALESCE(MAX(tx), 0) + 1, :floor) FROM change_events)";
+  private static final String SQLITE_VALUES =
+      "0, (SELECT MAX(COALESCE(MAX(seq), 0) + 1, :floor) FROM change_events)";
 
   private final String insert;
   private final EventSignal signal;
@@ -37,9 +39,9 @@ final class Outbox {
   Outbox(Database database) {
     this.sqlite = database.dialect() == Dialect.SQLITE;
     this.insert =
-        "INSERT INTO change_events (account_id, id, tx, at, type, resource_id, source, data)"
+        "INSERT INTO change_events (account_id, id, tx, seq, at, type, resource_id, source, data)"
             + " VALUES (:account, :id, "
-            + (sqlite ? SQLITE_TX : POSTGRES_TX)
+            + (sqlite ? SQLITE_VALUES : POSTGRES_VALUES)
             + ", :at, :type, :resource, :source, :data)";
     this.signal = database.eventSignal();
   }
@@ -47,7 +49,7 @@ final class Outbox {
   /** Writes one event in the handle's transaction. */
   void write(Handle handle, ChangeEvent event) {
     bind(handle.createUpdate(insert), event).execute();
-    handle.afterCommit(signal::committed);
+    handle.afterCommit(signal::fire);
   }
 
   /** Writes the events in the handle's transaction, in one batch. */
@@ -65,7 +67,7 @@ final class Outbox {
       batch.add();
     }
     batch.execute();
-    handle.afterCommit(signal::committed);
+    handle.afterCommit(signal::fire);
   }
 
   private Update bind(Update update, ChangeEvent event) {

@@ -59,4 +59,15 @@ class ServeOptionsTest {
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err()).contains("management port must be between 0 and 65535, got 70000");
   }
+
+  @Test
+  void aLongPollLimitOutOfRangeIsRefusedNamingTheRange() {
+    CommandLineTest.Run none = serve("--events-max-waiting", "0");
+    CommandLineTest.Run word = serve("--events-max-waiting", "many");
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("--events-max-waiting must be between 1 and 100000, got 0");
+    assertThat(word.exitCode()).isEqualTo(2);
+    assertThat(word.err()).contains("Invalid value for option '--events-max-waiting'");
+  }
 }

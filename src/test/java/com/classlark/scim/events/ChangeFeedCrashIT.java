@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.store.Database;
 import com.classlark.scim.testing.Bodies;
+import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.ServiceProcess;
 import com.classlark.scim.testing.TestDatabase;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The transactional outbox under {@code kill -9}: several clients create and deactivate staff over
  * SCIM, the real process is killed in the middle, and after a restart every acknowledged write has
- * its event, every event's change is in the database, and no change is without its event.
+ * its event, every event's change is in the database, no change is without its event, and every
+ * event has its position in the feed (the restarted sequencer numbers those the kill left without).
  */
 class ChangeFeedCrashIT {
   private static final int WRITERS = 4;
@@ -102,6 +104,11 @@ class ChangeFeedCrashIT {
         HttpResponse<String> read = send(get(restarted.baseUrl() + "/Users?count=1", token));
         assertThat(read).isNotNull();
         assertThat(read.statusCode()).isEqualTo(200);
+        // Events committed before the kill but not yet given a position get one now.
+        try (Database db = Database.open(database.target())) {
+          Conditions.await(
+              "every event has its position", Duration.ofSeconds(60), () -> unsequenced(db) == 0);
+        }
       }
 
       try (Database db = Database.open(database.target())) {
@@ -129,6 +136,16 @@ class ChangeFeedCrashIT {
     }
   }
 
+  private static int unsequenced(Database db) {
+    return db.jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT COUNT(*) FROM change_events WHERE seq IS NULL")
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
   private static Map<String, Boolean> staffRows(Database db) {
     return db
         .jdbi()
@@ -148,7 +165,7 @@ class ChangeFeedCrashIT {
         .withHandle(
             handle ->
                 handle
-                    .createQuery("SELECT resource_id, type FROM change_events ORDER BY tx, id")
+                    .createQuery("SELECT resource_id, type FROM change_events ORDER BY seq")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .list())
         .stream()

@@ -98,6 +98,14 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(database, Application.start(config, clock), clock, school, token, config);
   }
 
+  /**
+   * Another node of the service over the same database, with the same settings and clock, as
+   * several nodes behind a load balancer; the caller closes it.
+   */
+  public Application anotherNode() {
+    return Application.start(config, clock);
+  }
+
   public Application application() {
     return application;
   }

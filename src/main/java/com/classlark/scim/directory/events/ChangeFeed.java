@@ -18,10 +18,11 @@ import java.util.concurrent.TimeoutException;
  * every school, for callers with the {@code app} role, optionally held as a long poll.
  *
  * <p>A long poll holds no database connection while it waits (each read takes one and gives it
- * back) and no carrier thread (it parks on a future). It wakes at once when this node commits
- * events ({@link EventSignal}) and reads again at least every {@link #POLL_INTERVAL} for events
- * other nodes wrote. At most {@code maxWaiting} polls wait at once on a node; more are refused with
- * a problem that says to retry. {@link #close} ends every wait, for a prompt shutdown.
+ * back) and no carrier thread (it parks on a future). It reads again when the feed's head moved, as
+ * this node's {@link FeedSequencer} reports: at once for events this node committed, within the
+ * sequencer's interval for those of other nodes. At most {@code maxWaiting} polls wait at once on a
+ * node; more are refused with a problem that says to retry. {@link #close} ends every wait, for a
+ * prompt shutdown.
  */
 public final class ChangeFeed implements AutoCloseable {
   public static final int DEFAULT_LIMIT = 100;
@@ -35,30 +36,24 @@ public final class ChangeFeed implements AutoCloseable {
   public static final String WAIT_RULE =
       "must be a whole number of seconds between 0 and " + MAX_WAIT_SECONDS + ".";
 
-  /** Long polls a node lets wait at once by default. */
-  public static final int DEFAULT_MAX_WAITING = 200;
-
-  /** How often a waiting poll reads again for events other nodes committed. */
-  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-
   private final EventStore store;
   private final AccountStore accounts;
-  private final EventSignal signal;
+  private final EventSignal advanced;
   private final int maxWaiting;
   private final Semaphore waiting;
   private final CompletableFuture<Void> closing = new CompletableFuture<>();
 
   /**
-   * @param signal fires when this node commits events
+   * @param advanced fires when the feed's head moved ({@link FeedSequencer#advanced()})
    * @param maxWaiting the most long polls that wait at once on this node
    */
-  public ChangeFeed(EventStore store, AccountStore accounts, EventSignal signal, int maxWaiting) {
+  public ChangeFeed(EventStore store, AccountStore accounts, EventSignal advanced, int maxWaiting) {
     if (maxWaiting < 1) {
       throw new IllegalArgumentException("maxWaiting must be at least 1, got " + maxWaiting);
     }
     this.store = store;
     this.accounts = accounts;
-    this.signal = signal;
+    this.advanced = advanced;
     this.maxWaiting = maxWaiting;
     this.waiting = new Semaphore(maxWaiting);
   }
@@ -105,18 +100,17 @@ public final class ChangeFeed implements AutoCloseable {
     try {
       long deadline = System.nanoTime() + wait.toNanos();
       while (true) {
-        // Taken before the read: an event committed between the read and the wait completes it.
-        CompletableFuture<Void> committed = signal.next();
+        // Taken before the read: a head that moves between the read and the wait completes it.
+        CompletableFuture<Void> moved = advanced.next();
         List<FeedEvent> events = store.after(school, position, size);
         long remaining = deadline - System.nanoTime();
         if (!events.isEmpty() || remaining <= 0 || closing.isDone()) {
           return events;
         }
         try {
-          CompletableFuture.anyOf(committed, closing)
-              .get(Math.min(remaining, POLL_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+          CompletableFuture.anyOf(moved, closing).get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          // Read again: another node may have committed events.
+          // The wait is over: the loop reads once more and answers.
         } catch (ExecutionException e) {
           throw new IllegalStateException("the event signal failed", e);
         } catch (InterruptedException e) {

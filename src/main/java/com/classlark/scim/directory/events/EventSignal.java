@@ -4,22 +4,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Wakes the long polls of this node when a transaction that wrote events has committed. A waiter
- * takes {@link #next()} before it reads the feed and waits on it afterwards, so an event committed
- * between its read and its wait still wakes it. Waiting on a future parks a virtual thread without
- * holding its carrier, and holds no database connection.
+ * Wakes whoever waits for something to happen to the change feed on this node: the sequencer when a
+ * transaction that wrote events has committed, the long polls when the feed's head moved ({@link
+ * FeedSequencer}). A waiter takes {@link #next()} before it looks and waits on it afterwards, so
+ * what happens between its look and its wait still wakes it. Waiting on a future parks a virtual
+ * thread without holding its carrier, and holds no database connection.
  */
 public final class EventSignal {
   private final AtomicReference<CompletableFuture<Void>> next =
       new AtomicReference<>(new CompletableFuture<>());
 
-  /** Completes when events commit after this call (or at {@link #close}). */
+  /** Completes at the first {@link #fire()} after this call. */
   public CompletableFuture<Void> next() {
     return next.get();
   }
 
-  /** Called after a transaction that wrote events committed. */
-  public void committed() {
+  /** Wakes every waiter. */
+  public void fire() {
     next.getAndSet(new CompletableFuture<>()).complete(null);
   }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /** Reading and purging the change feed; events are written by the stores that make the changes. */
 public interface EventStore {
   /**
-   * The events after {@code after} in feed order, at most {@code limit}, that no transaction still
-   * running can precede: a consumer that resumes after the last one never misses an event.
+   * The events after {@code after} in feed order, at most {@code limit}: only events that have a
+   * position, and no event can later get a position before one handed out here, so a consumer that
+   * resumes after the last one never misses an event.
    *
    * @param school the school whose events, or {@code null} for every school's
    */
@@ -15,6 +16,13 @@ public interface EventStore {
 
   /** True when the event at this position is still kept. */
   boolean contains(FeedPosition position);
+
+  /**
+   * Gives a position to every committed event that has none yet (where the engine needs it), and
+   * returns the newest position given out: the feed's head, which changes when there is something
+   * new to read. Safe to call from several nodes at once.
+   */
+  long sequence();
 
   /** Deletes at most {@code limit} events older than {@code cutoff}; returns how many. */
   int deleteOlderThan(Instant cutoff, int limit);

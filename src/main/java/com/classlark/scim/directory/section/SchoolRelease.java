@@ -11,7 +11,9 @@ import java.time.Clock;
 
 /**
  * Support's release of a whole school from SCIM management: every managed staff record and group
- * becomes editable by hand, in one transaction, until the identity provider writes it again.
+ * becomes editable by hand, in one transaction (worked through in batches, each with its events, so
+ * that a school of 100,000 staff needs no more memory than a small one), until the identity
+ * provider writes it again.
  */
 public final class SchoolRelease {
   private final Accounts accounts;

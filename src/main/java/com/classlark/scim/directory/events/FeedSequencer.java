@@ -1,0 +1,119 @@
+package com.classlark.scim.directory.events;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each node's sequencer of the change feed: gives positions to committed events that have none
+ * ({@link EventStore#sequence}) and wakes this node's long polls ({@link #advanced()}) whenever the
+ * feed's head moved, whichever node wrote or numbered the events.
+ *
+ * <p>It runs at once when this node commits events ({@link EventSignal}, fired by the writers) and
+ * otherwise every {@link #INTERVAL}, which bounds how late it sees another node's events, and
+ * numbers the events of a node that crashed between its commit and its sequencing. So an event
+ * committed on one node is readable there at once (one sequencer transaction later) and wakes the
+ * long polls of every other node within {@link #INTERVAL} (docs/events.md). Several nodes'
+ * sequencers may run at once: the store serialises them.
+ */
+public final class FeedSequencer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
+
+  /** How often the sequencer runs without a commit of this node to wake it. */
+  public static final Duration INTERVAL = Duration.ofMillis(250);
+
+  private final EventStore store;
+  private final EventSignal committed;
+  private final EventSignal advanced = new EventSignal();
+  private final Duration interval;
+  private final CompletableFuture<Void> closing = new CompletableFuture<>();
+  private Thread thread;
+  private long head = -1;
+  private boolean failing;
+
+  /**
+   * @param committed fires when this node commits events
+   */
+  public FeedSequencer(EventStore store, EventSignal committed) {
+    this(store, committed, INTERVAL);
+  }
+
+  FeedSequencer(EventStore store, EventSignal committed, Duration interval) {
+    this.store = store;
+    this.committed = committed;
+    this.interval = interval;
+  }
+
+  /** Fires when the feed's head moved: what the long polls of this node wait for. */
+  public EventSignal advanced() {
+    return advanced;
+  }
+
+  /** Starts sequencing on a daemon thread until {@link #close}; once. */
+  public synchronized FeedSequencer start() {
+    if (thread == null && !closing.isDone()) {
+      thread = Thread.ofPlatform().daemon().name("change-feed-sequencer").start(this::run);
+    }
+    return this;
+  }
+
+  private void run() {
+    while (!closing.isDone()) {
+      // Taken before the run: a commit during it makes the next run start at once.
+      CompletableFuture<Void> next = committed.next();
+      runOnce();
+      try {
+        CompletableFuture.anyOf(next, closing).get(interval.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // Run again: another node may have committed or numbered events.
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the event signal failed", e);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** One run: numbers what is committed and wakes the long polls when the head moved. */
+  void runOnce() {
+    long now;
+    try {
+      now = store.sequence();
+    } catch (RuntimeException e) {
+      if (!failing) {
+        log.warn("the change feed's sequencer failed ({}); retrying", e.toString());
+      }
+      failing = true;
+      return;
+    }
+    if (failing) {
+      log.info("the change feed's sequencer works again");
+      failing = false;
+    }
+    if (now != head) {
+      head = now;
+      advanced.fire();
+    }
+  }
+
+  /** Stops the sequencer; events it did not number are numbered by another node or a restart. */
+  @Override
+  public void close() {
+    Thread running;
+    synchronized (this) {
+      closing.complete(null);
+      running = thread;
+    }
+    if (running != null) {
+      try {
+        running.join(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
