@@ -131,6 +131,7 @@ public final class JdbcGroupStore implements GroupStore {
         handle ->
             handle
                 .createQuery(FIND)
+                .addCustomizer(CachedPlan.INSTANCE)
                 .bind(0, accountId)
                 .bind(1, groupId)
                 .map(ResourceRows.MAPPER)
@@ -240,6 +241,7 @@ public final class JdbcGroupStore implements GroupStore {
       Handle handle, String accountId, String groupId, Instant at, int changedRows) {
     return handle
         .createQuery(BUMP_GROUP)
+        .addCustomizer(CachedPlan.INSTANCE)
         .bind(0, true)
         .bind(1, changedRows > 0 ? 1 : 0)
         .bind(2, changedRows)
@@ -251,7 +253,12 @@ public final class JdbcGroupStore implements GroupStore {
   }
 
   private static int lock(Handle handle, String accountId, String groupId) {
-    return handle.createUpdate(LOCK_GROUP).bind(0, accountId).bind(1, groupId).execute();
+    return handle
+        .createUpdate(LOCK_GROUP)
+        .addCustomizer(CachedPlan.INSTANCE)
+        .bind(0, accountId)
+        .bind(1, groupId)
+        .execute();
   }
 
   private static boolean exists(Handle handle, String accountId, String groupId) {
