@@ -54,6 +54,7 @@ final class GroupRows {
   static Optional<StoredResource> find(Handle handle, String accountId, String groupId) {
     return handle
         .createQuery(FIND)
+        .addCustomizer(CachedPlan.INSTANCE)
         .bind(0, accountId)
         .bind(1, groupId)
         .map(ResourceRows.MAPPER)
@@ -117,6 +118,7 @@ final class GroupRows {
       Handle handle, String accountId, String groupId, Instant at, int changedRows) {
     return handle
         .createQuery(BUMP_GROUP)
+        .addCustomizer(CachedPlan.INSTANCE)
         .bind(0, true)
         .bind(1, changedRows > 0 ? 1 : 0)
         .bind(2, changedRows)
@@ -147,7 +149,13 @@ final class GroupRows {
 
   /** Takes the group's row lock; false when there is no such group. */
   static boolean lock(Handle handle, String accountId, String groupId) {
-    return handle.createUpdate(LOCK_GROUP).bind(0, accountId).bind(1, groupId).execute() > 0;
+    return handle
+            .createUpdate(LOCK_GROUP)
+            .addCustomizer(CachedPlan.INSTANCE)
+            .bind(0, accountId)
+            .bind(1, groupId)
+            .execute()
+        > 0;
   }
 
   static boolean exists(Handle handle, String accountId, String groupId) {

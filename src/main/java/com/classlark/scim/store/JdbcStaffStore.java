@@ -167,6 +167,7 @@ public final class JdbcStaffStore implements StaffStore {
         handle ->
             handle
                 .createQuery(FIND)
+                .addCustomizer(CachedPlan.INSTANCE)
                 .bind(0, accountId)
                 .bind(1, staffId)
                 .map(ResourceRows.MAPPER)

@@ -72,7 +72,13 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public Optional<ApiToken> findByHash(String tokenHash) {
     return jdbi.withHandle(
-        handle -> handle.createQuery(FIND_BY_HASH).bind(0, tokenHash).map(TOKEN).findOne());
+        handle ->
+            handle
+                .createQuery(FIND_BY_HASH)
+                .addCustomizer(CachedPlan.INSTANCE)
+                .bind(0, tokenHash)
+                .map(TOKEN)
+                .findOne());
   }
 
   @Override

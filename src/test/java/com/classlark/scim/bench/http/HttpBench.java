@@ -107,7 +107,8 @@ public final class HttpBench implements Callable<Integer> {
   @Option(
       names = "--only",
       description =
-          "Run only the load scenarios whose name contains this text (the baselines always run).")
+          "Run only the load scenarios whose name contains this text, or one of several texts"
+              + " separated by '|' (the baselines always run).")
   String only;
 
   @Option(
@@ -397,7 +398,7 @@ public final class HttpBench implements Callable<Integer> {
       throws Exception {
     if (only != null
         && !UserScenarios.isBaseline(scenario.name())
-        && !scenario.name().contains(only)) {
+        && java.util.Arrays.stream(only.split("\\|")).noneMatch(scenario.name()::contains)) {
       return;
     }
     RequestSource source;

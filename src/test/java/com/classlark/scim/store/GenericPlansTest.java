@@ -1,0 +1,209 @@
+package com.classlark.scim.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.testing.Engine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The statements that keep a cached plan ({@link CachedPlan}, and the foreign-key checks PostgreSQL
+ * runs for every membership and email row) are safe to keep it: their generic plan made while the
+ * tables are still empty is the primary key (or the token's unique hash), and so is their plan once
+ * the tables hold a first sync of 100,000 staff and a 100,000-member group, never analyzed. One
+ * session prepares every statement on the freshly migrated, empty schema and makes its generic
+ * plan; the school is then loaded from another connection; {@code EXPLAIN EXECUTE} reads the
+ * session's plans back. PostgreSQL replans a cached statement when one of its tables gets a
+ * relcache invalidation (a b-tree's root page splitting as the table fills sends one), so a plan
+ * made on an empty table may or may not survive the load: both must be right.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GenericPlansTest {
+  private static final String SCHOOL = FirstSyncSchool.SCHOOL;
+  private static final String BIG_GROUP = FirstSyncSchool.BIG_GROUP;
+  private static final String MEMBER = ":member";
+
+  /** A statement prepared as {@code name}, the index its plan must use and a column of its key. */
+  private record Lookup(
+      String name, String sql, String index, String column, List<String> values) {}
+
+  private static final List<Lookup> LOOKUPS =
+      List.of(
+          new Lookup(
+              "staff_by_id", JdbcStaffStore.FIND, "staff_pkey", "id", List.of(SCHOOL, MEMBER)),
+          new Lookup(
+              "group_by_id",
+              GroupRows.FIND,
+              "staff_groups_pkey",
+              "id",
+              List.of(SCHOOL, BIG_GROUP)),
+          new Lookup(
+              "group_lock",
+              GroupRows.LOCK_GROUP,
+              "staff_groups_pkey",
+              "id",
+              List.of(SCHOOL, BIG_GROUP)),
+          new Lookup(
+              "group_bump",
+              GroupRows.BUMP_GROUP,
+              "staff_groups_pkey",
+              "id",
+              List.of("true", "1", "1", "5", SCHOOL, BIG_GROUP)),
+          new Lookup(
+              "token_by_hash",
+              JdbcTokenStore.FIND_BY_HASH,
+              "tokens_by_hash",
+              "token_hash",
+              List.of("0".repeat(64))),
+          // The foreign-key checks of a new membership row, as PostgreSQL's RI triggers write them.
+          new Lookup(
+              "staff_foreign_key",
+              "SELECT 1 FROM ONLY staff x WHERE account_id = ? AND id = ? FOR KEY SHARE OF x",
+              "staff_pkey",
+              "id",
+              List.of(SCHOOL, MEMBER)),
+          new Lookup(
+              "group_foreign_key",
+              "SELECT 1 FROM ONLY staff_groups x WHERE account_id = ? AND id = ? FOR KEY SHARE OF x",
+              "staff_groups_pkey",
+              "id",
+              List.of(SCHOOL, BIG_GROUP)));
+
+  private MigratedDatabase postgres;
+  private Handle session;
+  private String memberId;
+  private String driverStatement;
+  private final Map<String, String> emptyTablePlans = new HashMap<>();
+
+  @BeforeAll
+  void prepareOnEmptyTablesThenLoad() {
+    postgres = MigratedDatabase.create(Engine.POSTGRES);
+    Database database = postgres.database();
+    FirstSyncSchool.createSchools(database);
+    session = database.jdbi().open();
+    // What the service's own connections do: the marked lookup runs as a statement prepared on the
+    // server, and after five custom plans PostgreSQL (plan_cache_mode = auto) switches it to a
+    // generic one, here made while staff is empty.
+    for (int i = 0; i < 8; i++) {
+      session
+          .createQuery(JdbcStaffStore.FIND)
+          .addCustomizer(CachedPlan.INSTANCE)
+          .bind(0, SCHOOL)
+          .bind(1, "not-there-" + i)
+          .mapToMap()
+          .list();
+    }
+    driverStatement =
+        session
+            .createQuery(
+                "SELECT name FROM pg_prepared_statements WHERE generic_plans > 0"
+                    + " AND statement = :sql")
+            .bind("sql", numbered(JdbcStaffStore.FIND))
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    session.execute("SET plan_cache_mode = force_generic_plan");
+    if (driverStatement != null) {
+      emptyTablePlans.put("driver", explainDriverStatement("x"));
+    }
+    for (Lookup lookup : LOOKUPS) {
+      session.execute("PREPARE " + lookup.name() + " AS " + numbered(lookup.sql()));
+      emptyTablePlans.put(lookup.name(), explainExecute(lookup, "x"));
+    }
+    FirstSyncSchool.load(database);
+    memberId = FirstSyncSchool.memberId(database);
+  }
+
+  @AfterAll
+  void close() {
+    session.close();
+    postgres.close();
+  }
+
+  /** The SQL with PostgreSQL's numbered parameters, as the driver sends it. */
+  private static String numbered(String sql) {
+    StringBuilder numbered = new StringBuilder();
+    int parameter = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?') {
+        numbered.append('$').append(++parameter);
+      } else {
+        numbered.append(c);
+      }
+    }
+    return numbered.toString();
+  }
+
+  private String explainExecute(Lookup lookup, String member) {
+    String values =
+        lookup.values().stream()
+            .map(value -> value.equals(MEMBER) ? member : value)
+            .map(value -> value.matches("[0-9]+|true") ? value : "'" + value + "'")
+            .collect(Collectors.joining(", "));
+    return explain("EXPLAIN EXECUTE " + lookup.name() + "(" + values + ")");
+  }
+
+  /** The driver names its statements in upper case (S_1), so the name is quoted. */
+  private String explainDriverStatement(String member) {
+    return explain(
+        "EXPLAIN EXECUTE \"" + driverStatement + "\"('" + SCHOOL + "', '" + member + "')");
+  }
+
+  private String explain(String sql) {
+    return session.createQuery(sql).mapTo(String.class).stream().collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * A generic plan (parameters, not values, in its condition) on the index, its key column in it.
+   */
+  private static void assertGenericLookup(String plan, String index, String column) {
+    assertThat(plan)
+        .as(plan)
+        .doesNotContain("Seq Scan")
+        .containsPattern("Index (Only )?Scan using " + index + " on ")
+        .containsPattern("Index Cond: [^\\n]*\\b" + column + "\\)?(::text)? = \\(?\\$[0-9]");
+  }
+
+  @Test
+  void theGenericPlansMadeOnEmptyTablesUseTheirKeys() {
+    assertThat(emptyTablePlans).containsKey("driver").hasSize(LOOKUPS.size() + 1);
+    assertGenericLookup(emptyTablePlans.get("driver"), "staff_pkey", "id");
+    for (Lookup lookup : LOOKUPS) {
+      assertGenericLookup(emptyTablePlans.get(lookup.name()), lookup.index(), lookup.column());
+    }
+  }
+
+  @Test
+  void afterTheFirstSyncTheGenericPlansStillUseTheirKeys() {
+    assertGenericLookup(explainDriverStatement(memberId), "staff_pkey", "id");
+    for (Lookup lookup : LOOKUPS) {
+      assertGenericLookup(explainExecute(lookup, memberId), lookup.index(), lookup.column());
+    }
+  }
+
+  @Test
+  void statementsNotMarkedAreNotPreparedOnTheServer() {
+    // More often than the driver's default threshold (5) for preparing a statement on the server.
+    for (int i = 0; i < 6; i++) {
+      session
+          .createQuery("SELECT id FROM staff WHERE account_id = ? AND external_id = ?")
+          .bind(0, SCHOOL)
+          .bind(1, "ext-" + i)
+          .mapToMap()
+          .list();
+    }
+    List<String> prepared =
+        session
+            .createQuery("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+            .mapTo(String.class)
+            .list();
+    assertThat(prepared).containsExactly(numbered(JdbcStaffStore.FIND));
+  }
+}
