@@ -39,11 +39,7 @@ class GenericPlansTest {
           new Lookup(
               "staff_by_id", JdbcStaffStore.FIND, "staff_pkey", "id", List.of(SCHOOL, MEMBER)),
           new Lookup(
-              "group_by_id",
-              GroupRows.FIND,
-              "staff_groups_pkey",
-              "id",
-              List.of(SCHOOL, BIG_GROUP)),
+              "group_by_id", GroupRows.FIND, "staff_groups_pkey", "id", List.of(SCHOOL, BIG_GROUP)),
           new Lookup(
               "group_lock",
               GroupRows.LOCK_GROUP,
