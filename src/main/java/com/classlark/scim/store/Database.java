@@ -119,6 +119,7 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     if (target.dialect() == Dialect.SQLITE) {
       createParentDirectory(target.sqliteFile());
+      SqliteNativeLibrary.useExtractedCopy(target.sqliteFile().toAbsolutePath().getParent());
       SQLiteConfig sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
       sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
