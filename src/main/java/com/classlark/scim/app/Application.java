@@ -138,7 +138,9 @@ public final class Application implements AutoCloseable {
       database.prepareSchema(
           config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
       database.optimize();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Also on an Error: the server's threads would otherwise keep a process that answers
+      // /healthz and never becomes ready.
       close();
       throw e;
     }
