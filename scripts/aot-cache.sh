@@ -14,7 +14,7 @@ aot_cache_file() {
 # JVM starts for it; empty when there is no such file.
 java_feature_release() {
   local release
-  release="$(dirname "$(dirname "$1")")/release"
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
   [ -f "$release" ] && sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1
 }
 

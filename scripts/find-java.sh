@@ -8,10 +8,14 @@ java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
 }
 
+# The java is printed with its symlinks resolved (/usr/bin/java → /etc/alternatives/java →
+# /usr/lib/jvm/…/bin/java): the JDK's release file, which tells whether it can use an AOT cache
+# (scripts/aot-cache.sh), sits beside the real binary only.
 find_java() {
   local candidate major
   for candidate in ${CLASSLARK_JAVA:-} ${JAVA_HOME:+$JAVA_HOME/bin/java} $(command -v java 2>/dev/null) /usr/lib/jvm/*/bin/java; do
     [ -x "$candidate" ] || continue
+    candidate="$(readlink -f "$candidate")"
     major="$(java_major "$candidate")"
     if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
       echo "$candidate"

@@ -88,7 +88,7 @@ final class ProblemDocuments {
           case BODY_TOO_LARGE -> Map.entry("payload-too-large", "Payload too large");
           case UNSUPPORTED_MEDIA_TYPE ->
               Map.entry("unsupported-media-type", "Unsupported media type");
-          case SHUTTING_DOWN -> Map.entry("unavailable", "Service unavailable");
+          case STARTING, SHUTTING_DOWN -> Map.entry("unavailable", "Service unavailable");
           case RATE_LIMITED -> Map.entry("rate-limited", "Too many requests");
           case INTERNAL -> Map.entry("internal", "Internal error");
         };

@@ -18,10 +18,12 @@ import com.classlark.scim.scim.ServiceProviderConfigRoutes;
 import com.classlark.scim.scim.UsersRoutes;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.Database.SchemaPolicy;
+import com.classlark.scim.store.DatabaseUnavailableException;
 import com.classlark.scim.store.Dialect;
 import com.classlark.scim.web.ManagementServer;
 import com.classlark.scim.web.Metrics;
 import com.classlark.scim.web.SchoolFairness;
+import com.classlark.scim.web.StartupGate;
 import com.classlark.scim.web.WebServer;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.http.Handler;
@@ -50,6 +52,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics;
   private final ProvisioningLogWriter logWriter;
   private final LogRetention retention;
+  private final StartupGate gate;
 
   private Application(
       Services services,
@@ -57,18 +60,25 @@ public final class Application implements AutoCloseable {
       ManagementServer management,
       Metrics metrics,
       ProvisioningLogWriter logWriter,
-      LogRetention retention) {
+      LogRetention retention,
+      StartupGate gate) {
     this.services = services;
     this.server = server;
     this.management = management;
     this.metrics = metrics;
     this.logWriter = logWriter;
     this.retention = retention;
+    this.gate = gate;
   }
 
   /**
-   * Opens the database (migrating it when asked or when it is embedded) and starts serving, and the
-   * management port when one is configured.
+   * Starts serving, and the management port when one is configured, then opens the database
+   * (migrating it when asked or when it is embedded): until then {@code /healthz} answers, {@code
+   * /readyz} and every other request get 503 (see {@link StartupGate}). Returns once the service is
+   * ready.
+   *
+   * @throws DatabaseUnavailableException when the database cannot be opened or used; the server is
+   *     stopped again
    */
   public static Application start(AppConfig config, Clock clock) {
     return start(config, clock, Map.of());
@@ -82,11 +92,21 @@ public final class Application implements AutoCloseable {
    */
   public static Application start(
       AppConfig config, Clock clock, Map<String, Handler> publicGetRoutes) {
+    Application application = listen(config, clock, publicGetRoutes);
+    application.openDatabase(config);
+    return application;
+  }
+
+  /**
+   * The first half of {@link #start(AppConfig, Clock, Map)}: serving, and the management port, with
+   * the database not yet opened, so every request but {@code /healthz} gets 503.
+   */
+  static Application listen(AppConfig config, Clock clock, Map<String, Handler> publicGetRoutes) {
     Metrics metrics = config.management() == null ? Metrics.off() : Metrics.prometheus();
     Database database;
     try {
       database =
-          Database.open(
+          Database.create(
               config.database(),
               metrics.registry().map(MicrometerMetricsTrackerFactory::new).orElse(null));
     } catch (RuntimeException e) {
@@ -94,16 +114,13 @@ public final class Application implements AutoCloseable {
       throw e;
     }
     try {
-      boolean embedded = config.database().dialect() == Dialect.SQLITE;
-      database.prepareSchema(
-          config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
-      database.optimize();
       return start(
           config,
           Services.over(
               database, clock, config.valueLimit(), config.queries().filterLimits(), config.feed()),
           metrics,
-          publicGetRoutes);
+          publicGetRoutes,
+          StartupGate.starting());
     } catch (RuntimeException e) {
       database.close();
       metrics.close();
@@ -111,19 +128,44 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  private static Application start(
-      AppConfig config, Services services, Metrics metrics, Map<String, Handler> publicGetRoutes) {
+  /**
+   * The second half of {@link #start(AppConfig, Clock, Map)}: opens the database, migrating it when
+   * asked or when it is embedded, then lets requests through; on failure stops everything.
+   */
+  void openDatabase(AppConfig config) {
+    Database database = services.database();
+    try {
+      database.connect();
+      boolean embedded = config.database().dialect() == Dialect.SQLITE;
+      database.prepareSchema(
+          config.migrate() || embedded ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT);
+      database.optimize();
+    } catch (RuntimeException | Error e) {
+      // Also on an Error: the server's threads would otherwise keep a process that answers
+      // /healthz and never becomes ready.
+      close();
+      throw e;
+    }
+    retention.start();
     services.feedSequencer().start();
+    gate.markStarted();
+  }
+
+  private static Application start(
+      AppConfig config,
+      Services services,
+      Metrics metrics,
+      Map<String, Handler> publicGetRoutes,
+      StartupGate gate) {
     ProvisioningLogWriter logWriter =
         ProvisioningLogWriter.start(services.provisioningLogStore(), config.log().queueCapacity());
     LogRetention retention =
         new LogRetention(
-                List.of(
-                    services.provisioningLogStore()::deleteOlderThan,
-                    services.eventStore()::deleteOlderThan),
-                config.log().retention(),
-                services.clock())
-            .start();
+            List.of(
+                services.provisioningLogStore()::deleteOlderThan,
+                services.eventStore()::deleteOlderThan),
+            config.log().retention(),
+            services.clock());
     metrics
         .registry()
         .ifPresent(
@@ -141,7 +183,7 @@ public final class Application implements AutoCloseable {
                   .register(registry);
             });
     try {
-      return start(config, services, metrics, logWriter, retention, publicGetRoutes);
+      return start(config, services, metrics, logWriter, retention, publicGetRoutes, gate);
     } catch (RuntimeException e) {
       retention.close();
       logWriter.close();
@@ -156,7 +198,8 @@ public final class Application implements AutoCloseable {
       Metrics metrics,
       ProvisioningLogWriter logWriter,
       LogRetention retention,
-      Map<String, Handler> publicGetRoutes) {
+      Map<String, Handler> publicGetRoutes,
+      StartupGate gate) {
     String baseUrl = config.http().publicBaseUrl();
     UsersRoutes users =
         new UsersRoutes(services.staff(), services.cursors(), config.queries(), baseUrl);
@@ -210,15 +253,16 @@ public final class Application implements AutoCloseable {
                         services.clock()),
                     baseUrl)),
             new SchoolFairness(config.fairness(), services.clock(), metrics),
-            metrics);
+            metrics,
+            gate);
     server.start();
     if (config.management() == null) {
-      return new Application(services, server, null, metrics, logWriter, retention);
+      return new Application(services, server, null, metrics, logWriter, retention, gate);
     }
     try {
       ManagementServer management =
           ManagementServer.start(config.management(), metrics, server::unreadiness);
-      return new Application(services, server, management, metrics, logWriter, retention);
+      return new Application(services, server, management, metrics, logWriter, retention, gate);
     } catch (RuntimeException e) {
       server.close();
       throw e;

@@ -142,6 +142,13 @@ final class ErrorPages {
                       + " and try again.",
                   home,
                   "Go to the console");
+          case STARTING ->
+              error(
+                  503,
+                  "The console is starting",
+                  "Nothing was changed. Try again in a moment.",
+                  null,
+                  null);
           case SHUTTING_DOWN ->
               error(
                   503,

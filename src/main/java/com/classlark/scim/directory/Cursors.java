@@ -29,14 +29,17 @@ public final class Cursors {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final byte[] key;
+  private final ServiceKeyStore keys;
   private final Clock clock;
   private final Duration timeout;
+  private volatile byte[] key;
 
+  /**
+   * Cursors signed with the shared key in {@code keys}, read (or created) on first use: a starting
+   * service builds this before its database is open.
+   */
   public Cursors(ServiceKeyStore keys, Clock clock, Duration timeout) {
-    byte[] candidate = new byte[32];
-    new SecureRandom().nextBytes(candidate);
-    this.key = keys.getOrCreate(KEY_NAME, candidate);
+    this.keys = keys;
     this.clock = clock;
     this.timeout = timeout;
   }
@@ -102,10 +105,25 @@ public final class Cursors {
         "The cursor is not valid: pass back a nextCursor or previousCursor value exactly as received.");
   }
 
+  private byte[] key() {
+    byte[] known = key;
+    if (known == null) {
+      synchronized (this) {
+        if (key == null) {
+          byte[] candidate = new byte[32];
+          new SecureRandom().nextBytes(candidate);
+          key = keys.getOrCreate(KEY_NAME, candidate);
+        }
+        known = key;
+      }
+    }
+    return known;
+  }
+
   private byte[] sign(byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);

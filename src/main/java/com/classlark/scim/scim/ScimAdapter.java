@@ -160,6 +160,7 @@ public final class ScimAdapter implements WebAdapter {
           MALFORMED,
           BODY_TOO_LARGE,
           UNSUPPORTED_MEDIA_TYPE,
+          STARTING,
           SHUTTING_DOWN,
           RATE_LIMITED,
           INTERNAL ->

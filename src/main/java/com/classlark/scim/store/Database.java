@@ -89,6 +89,23 @@ public final class Database implements AutoCloseable {
    * @param poolMetrics receives the pool's metrics, or {@code null} for none
    */
   public static Database open(DatabaseTarget target, MetricsTrackerFactory poolMetrics) {
+    Database database = create(target, poolMetrics);
+    try {
+      database.connect();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /**
+   * A pool that makes no connection yet, so that a starting service can listen while {@link
+   * #connect()} opens it; nothing else may use it before.
+   *
+   * @param poolMetrics receives the pool's metrics, or {@code null} for none
+   */
+  public static Database create(DatabaseTarget target, MetricsTrackerFactory poolMetrics) {
     HikariConfig config = new HikariConfig();
     if (poolMetrics != null) {
       config.setMetricsTrackerFactory(poolMetrics);
@@ -102,6 +119,7 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     if (target.dialect() == Dialect.SQLITE) {
       createParentDirectory(target.sqliteFile());
+      SqliteNativeLibrary.useExtractedCopy(target.sqliteFile().toAbsolutePath().getParent());
       SQLiteConfig sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
       sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -131,13 +149,30 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("prepareThreshold", "0");
       config.setConnectionInitSql("SET plan_cache_mode = auto");
     }
+    // The no-argument data source starts its pool on the first getConnection (connect()).
+    HikariDataSource dataSource = new HikariDataSource();
+    config.copyStateTo(dataSource);
+    return new Database(target, dataSource);
+  }
+
+  /**
+   * Starts the pool and checks that one connection can be made.
+   *
+   * @throws DatabaseUnavailableException naming the target, when the database cannot be reached
+   */
+  public void connect() {
     try {
-      return new Database(target, new HikariDataSource(config));
+      dataSource.getConnection().close();
+    } catch (SQLException e) {
+      throw unavailable(e.getMessage(), e);
     } catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new DatabaseUnavailableException(
-          "cannot open database " + target.describe() + ": " + target.mask(cause.getMessage()), e);
+      throw unavailable((e.getCause() != null ? e.getCause() : e).getMessage(), e);
     }
+  }
+
+  private DatabaseUnavailableException unavailable(String reason, Exception e) {
+    return new DatabaseUnavailableException(
+        "cannot open database " + target.describe() + ": " + target.mask(reason), e);
   }
 
   /**

@@ -23,6 +23,11 @@ public record WebFailure(Reason reason, int status, String detail) {
     BODY_TOO_LARGE,
     /** The request declares a charset the service does not read (its body, its query string). */
     UNSUPPORTED_MEDIA_TYPE,
+    /**
+     * The service is still starting (its database is being opened or migrated) and refused the
+     * request without processing any of it; answered with 503 and {@code Retry-After}.
+     */
+    STARTING,
     /** The service is shutting down and refused the request without processing any of it. */
     SHUTTING_DOWN,
     /**

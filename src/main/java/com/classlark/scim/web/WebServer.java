@@ -31,14 +31,20 @@ public final class WebServer implements AutoCloseable {
   private static final Set<HandlerType> BODY_METHODS =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
+  /** How long a client should wait before it tries again while the service is starting. */
+  private static final String STARTING_RETRY_AFTER_SECONDS = "1";
+
   private final Javalin app;
   private final GracefulShutdown shutdown;
   private final BooleanSupplier readiness;
+  private final StartupGate gate;
 
-  private WebServer(Javalin app, GracefulShutdown shutdown, BooleanSupplier readiness) {
+  private WebServer(
+      Javalin app, GracefulShutdown shutdown, BooleanSupplier readiness, StartupGate gate) {
     this.app = app;
     this.shutdown = shutdown;
     this.readiness = readiness;
+    this.gate = gate;
   }
 
   /** Builds a server without per-school limits or metrics; {@link #start()} binds it. */
@@ -48,7 +54,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Builds the server; {@link #start()} binds it.
+   * Builds a server for a service that has started; {@link #start()} binds it.
    *
    * @param readiness tells whether the database answers, for {@code /readyz}
    * @param adapters the adapters; exactly one of them owns the prefix {@code ""}
@@ -61,6 +67,20 @@ public final class WebServer implements AutoCloseable {
       List<WebAdapter> adapters,
       SchoolFairness fairness,
       Metrics metrics) {
+    return create(settings, readiness, adapters, fairness, metrics, StartupGate.started());
+  }
+
+  /**
+   * Builds the server; {@link #start()} binds it, and it serves the adapters' routes once {@code
+   * gate} is marked started (503 with {@code Retry-After} before, {@code /healthz} at once).
+   */
+  public static WebServer create(
+      HttpSettings settings,
+      BooleanSupplier readiness,
+      List<WebAdapter> adapters,
+      SchoolFairness fairness,
+      Metrics metrics,
+      StartupGate gate) {
     AdapterDirectory owners = new AdapterDirectory(adapters);
     GracefulShutdown shutdown = new GracefulShutdown(settings.shutdown());
     Javalin app =
@@ -94,6 +114,7 @@ public final class WebServer implements AutoCloseable {
                   ctx -> {
                     prepare(ctx, settings);
                     if (!OWN_PATHS.contains(ctx.path())) {
+                      holdBackWhileStarting(ctx, gate);
                       owners.ownerOf(ctx.path()).before(ctx);
                     }
                   });
@@ -104,7 +125,7 @@ public final class WebServer implements AutoCloseable {
                       fairness.admit(ctx);
                     }
                   });
-              Health.register(config.routes, () -> unreadiness(shutdown, readiness));
+              Health.register(config.routes, () -> unreadiness(shutdown, readiness, gate));
               adapters.forEach(adapter -> adapter.register(config.routes));
 
               config.routes.after(fairness::release);
@@ -125,19 +146,23 @@ public final class WebServer implements AutoCloseable {
                   });
               config.routes.error(404, ctx -> noRouteIfUnanswered(ctx, owners));
             });
-    return new WebServer(app, shutdown, readiness);
+    return new WebServer(app, shutdown, readiness, gate);
   }
 
   /**
    * Why the service should get no traffic now, for {@code /readyz} here and on the management port:
-   * it is shutting down, or the database does not answer; empty when it is ready.
+   * it is still starting, it is shutting down, or the database does not answer; empty when it is
+   * ready.
    */
   public Optional<String> unreadiness() {
-    return unreadiness(shutdown, readiness);
+    return unreadiness(shutdown, readiness, gate);
   }
 
   private static Optional<String> unreadiness(
-      GracefulShutdown shutdown, BooleanSupplier readiness) {
+      GracefulShutdown shutdown, BooleanSupplier readiness, StartupGate gate) {
+    if (!gate.isStarted()) {
+      return Optional.of("starting");
+    }
     if (shutdown.draining()) {
       return Optional.of("shutting down");
     }
@@ -149,6 +174,23 @@ public final class WebServer implements AutoCloseable {
     RequestChecks.check(ctx);
     if (BODY_METHODS.contains(ctx.method()) && ctx.contentLength() > settings.maxBodyBytes()) {
       throw new WebFailureException(tooLarge(settings.maxBodyBytes()));
+    }
+  }
+
+  /**
+   * Before the database is open and migrated, an adapter could only fail (or wait on the pool): the
+   * request gets 503 and {@code Retry-After} at once, before authentication.
+   */
+  private static void holdBackWhileStarting(Context ctx, StartupGate gate) {
+    if (!gate.isStarted()) {
+      ctx.header("Retry-After", STARTING_RETRY_AFTER_SECONDS);
+      throw new WebFailureException(
+          new WebFailure(
+              WebFailure.Reason.STARTING,
+              503,
+              "The service is starting; try again in "
+                  + STARTING_RETRY_AFTER_SECONDS
+                  + " second."));
     }
   }
 

@@ -1,6 +1,7 @@
 package com.classlark.scim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,6 +157,36 @@ class CommandLineTest extends MigratedDatabasePerEngine {
     Run unsupported = run("accounts", "list", "--db", "jdbc:mysql://localhost/x");
     assertThat(unsupported.exitCode()).isEqualTo(2);
     assertThat(unsupported.err()).contains("--db jdbc:mysql://localhost/x is not supported");
+  }
+
+  /**
+   * The port opens before the database: a database that cannot be opened still ends {@code serve}
+   * with status 1 and one line, and the port is closed again.
+   */
+  @Test
+  void serveOnAnUnreachableDatabaseSaysSoInOneLineAndClosesThePort() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = free.getLocalPort();
+    }
+    String db = "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres";
+
+    Run run =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60),
+            () ->
+                run("serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("error: cannot open database " + db + ": Connection to 127.0.0.1:1 refused.");
+    try (ServerSocket again =
+        new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
   }
 
   @Test

@@ -76,12 +76,17 @@ final class LauncherFixture implements AutoCloseable {
 
   /** Runs a command with the fake bin first on PATH, {@code java} found through it. */
   Result run(List<String> command) throws IOException, InterruptedException {
+    return run(command, bin.resolve("java"));
+  }
+
+  /** Runs a command with the fake bin first on PATH and {@code java} as CLASSLARK_JAVA. */
+  Result run(List<String> command, Path java) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
     Map<String, String> environment = builder.environment();
     environment
         .keySet()
         .removeIf(name -> name.startsWith("CLASSLARK_") || name.equals("JAVA_HOME"));
-    environment.put("CLASSLARK_JAVA", bin.resolve("java").toString());
+    environment.put("CLASSLARK_JAVA", java.toString());
     environment.put("PATH", bin + ":/usr/bin:/bin");
     Process process = builder.start();
     byte[] out = process.getInputStream().readAllBytes();

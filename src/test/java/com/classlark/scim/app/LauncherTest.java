@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classlark.scim.app.LauncherFixture.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -104,5 +105,31 @@ class LauncherTest {
                 + "):",
             "[ERROR] COMPILATION ERROR : ",
             "[ERROR] /src/main/java/Main.java:[1,7] cannot find symbol");
+  }
+
+  @Test
+  void aJdk25FoundThroughASymlinkRunsWithTheAotCache() throws Exception {
+    Path jdk = Files.createDirectories(launcher.root.resolve(".fake-jdk-25/bin"));
+    Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"25.0.1\"\n");
+    Files.copy(launcher.bin.resolve("java"), jdk.resolve("java"));
+    Path link = launcher.root.resolve(".fake-usr-bin/java");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, jdk.resolve("java"));
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    Path cache = launcher.root.resolve("target/classlark-scim.aot");
+    Files.writeString(cache, "cache");
+    // Built after the sources, trained after the build: neither is redone.
+    long now = System.currentTimeMillis();
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(now + 10_000));
+    Files.setLastModifiedTime(cache, FileTime.fromMillis(now + 20_000));
+
+    Result result = launcher.run(List.of("./classlark-scim", "--version"), link);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.outLines())
+        .contains("-XX:AOTCache=" + cache)
+        .doesNotContain("-XX:+AutoCreateSharedArchive");
   }
 }

@@ -335,7 +335,7 @@ public final class HttpBench implements Callable<Integer> {
     long median = sorted.get(sorted.size() / 2);
     report.figure(
         "startToFirstAnswerMedianMs",
-        "start to first answered request, SQLite (median of " + startRuns + ")",
+        "start to ready (first 200 of /readyz), SQLite (median of " + startRuns + ")",
         median,
         "ms");
     return median;

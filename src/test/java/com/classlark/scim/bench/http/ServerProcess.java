@@ -31,7 +31,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the jar and waits until {@code /healthz} answers.
+   * Starts the jar and waits until {@code /readyz} answers 200: the port opens before the database
+   * is open and migrated, and until then every other request gets 503.
    *
    * @param db the {@code --db} value
    * @param javaOptions extra JVM options for the server, e.g. {@code -Xmx256m}; may be empty
@@ -92,15 +93,16 @@ final class ServerProcess implements AutoCloseable {
             "the server exited with " + process.exitValue() + " at start; see " + log);
       }
       try (LoopbackHttpConnection connection = new LoopbackHttpConnection(port, null)) {
-        if (connection.send("GET", "/healthz", null).status() == 200) {
+        if (connection.send("GET", "/readyz", null).status() == 200) {
           return Duration.ofNanos(System.nanoTime() - started);
         }
       } catch (IOException notYetListening) {
-        Thread.sleep(2);
+        // Polled again below.
       }
+      Thread.sleep(2);
     }
     throw new IOException(
-        "the server did not answer /healthz within " + START_TIMEOUT + "; see " + log);
+        "the server was not ready (/readyz) within " + START_TIMEOUT + "; see " + log);
   }
 
   private static int freePort() throws IOException {
@@ -113,7 +115,7 @@ final class ServerProcess implements AutoCloseable {
     return port;
   }
 
-  /** From starting the process to the first 200 from {@code /healthz}. */
+  /** From starting the process to the first 200 from {@code /readyz}. */
   Duration startToFirstAnswer() {
     return startToFirstAnswer;
   }
