@@ -168,6 +168,10 @@ public sealed interface Projection {
     if (returned == Returned.NEVER) {
       return false;
     }
+    if (this instanceof Default) {
+      // The common case names no path: no path text to build for each attribute of each resource.
+      return returned == Returned.DEFAULT;
+    }
     String path = key(attribute.canonicalPath());
     return switch (this) {
       case Default(var type) -> returned == Returned.DEFAULT;
@@ -189,6 +193,9 @@ public sealed interface Projection {
     }
     if (returned == Returned.NEVER) {
       return false;
+    }
+    if (this instanceof Default) {
+      return returned == Returned.DEFAULT;
     }
     String parentPath = key(parent.canonicalPath());
     String path = parentPath + "." + key(sub.name());
