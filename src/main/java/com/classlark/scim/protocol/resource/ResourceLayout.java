@@ -22,8 +22,34 @@ public final class ResourceLayout {
 
   static final String SCHEMAS = "schemas";
 
-  /** Every top-level attribute of the type: common attributes, then core, then each extension. */
+  /** The attribute lists made so far, by resource type (compared by identity; a handful). */
+  private record Laid(ResourceTypeDefinition type, List<ResolvedAttribute> attributes) {}
+
+  private static final int MAX_LAID = 16;
+  private static volatile List<Laid> laid = List.of();
+
+  /**
+   * Every top-level attribute of the type: common attributes, then core, then each extension. The
+   * same list, and so the same attributes with their path text made once, for every resource of a
+   * type: rendering and PATCH ask for it per resource.
+   */
   public static List<ResolvedAttribute> attributes(ResourceTypeDefinition type) {
+    for (Laid known : laid) {
+      if (known.type() == type) {
+        return known.attributes();
+      }
+    }
+    List<ResolvedAttribute> attributes = layOut(type);
+    List<Laid> current = laid;
+    if (current.size() < MAX_LAID) {
+      List<Laid> more = new ArrayList<>(current);
+      more.add(new Laid(type, attributes));
+      laid = List.copyOf(more);
+    }
+    return attributes;
+  }
+
+  private static List<ResolvedAttribute> layOut(ResourceTypeDefinition type) {
     List<ResolvedAttribute> all = new ArrayList<>();
     for (AttributeDefinition common : CommonAttributes.ALL) {
       all.add(new ResolvedAttribute(null, false, common, null));
