@@ -160,6 +160,14 @@ public final class PatchEngine {
       ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
     for (ResolvedAttribute attribute : ResourceLayout.attributes(type)) {
       AttributeDefinition definition = attribute.attribute();
+      boolean requiredSubs =
+          definition.isComplex()
+              && !definition.multiValued()
+              && definition.subAttributes().stream().anyMatch(AttributeDefinition::required);
+      if (!definition.required() && !requiredSubs) {
+        // Nothing of it can be a removed required value: no lookup in either document.
+        continue;
+      }
       JsonNode old = attribute.get(before);
       JsonNode now = attribute.get(after);
       if (definition.required() && !old.isMissingNode() && now.isMissingNode()) {
