@@ -88,11 +88,10 @@ class ChangeFeedCrashIT {
                 }
               });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (acknowledged.get() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertThat(acknowledged.get()).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+        Conditions.await(
+            ACKNOWLEDGED_BEFORE_KILL + " acknowledged writes before the kill",
+            Duration.ofSeconds(120),
+            () -> acknowledged.get() >= ACKNOWLEDGED_BEFORE_KILL);
         service.process().destroyForcibly();
         service.process().waitFor(30, TimeUnit.SECONDS);
         writers.shutdown();
