@@ -55,52 +55,57 @@ public final class JdbcReleaseStore implements ReleaseStore {
     return Transactions.inTransaction(
         jdbi,
         handle -> {
-          int released =
+          // The release returns the record it changed; only a record that was not managed (nothing
+          // to release) is read on its own.
+          Optional<StoredResource> released =
               handle
-                  .createUpdate(
+                  .createQuery(
                       "UPDATE "
                           + table
                           + " SET scim_managed = ?, version = version + 1, last_modified = ?"
                           + " WHERE account_id = ? AND id = ? AND scim_managed = ?"
-                          + live)
+                          + live
+                          + " RETURNING "
+                          + ResourceRows.COLUMNS)
                   .bind(0, false)
                   .bind(1, at.toEpochMilli())
                   .bind(2, accountId)
                   .bind(3, id)
                   .bind(4, true)
-                  .execute();
-          Optional<StoredResource> now =
-              handle
-                  .createQuery(
-                      "SELECT "
-                          + ResourceRows.COLUMNS
-                          + " FROM "
-                          + table
-                          + " WHERE account_id = ? AND id = ?"
-                          + live)
-                  .bind(0, accountId)
-                  .bind(1, id)
                   .map(ResourceRows.MAPPER)
                   .findOne();
-          if (released == 1 && now.isPresent()) {
-            outbox.write(
-                handle,
-                table.equals("staff")
-                    ? ChangeEvents.staffReleased(accountId, now.get())
-                    : ChangeEvents.groupReleased(accountId, now.get()));
-            ManualChangeLog.record(
-                handle,
-                accountId,
-                table.equals("staff")
-                    ? ManualChangeLog.Resource.STAFF
-                    : ManualChangeLog.Resource.GROUP,
-                id,
-                "release",
-                author,
-                now.get().version(),
-                at);
+          if (released.isEmpty()) {
+            return handle
+                .createQuery(
+                    "SELECT "
+                        + ResourceRows.COLUMNS
+                        + " FROM "
+                        + table
+                        + " WHERE account_id = ? AND id = ?"
+                        + live)
+                .bind(0, accountId)
+                .bind(1, id)
+                .map(ResourceRows.MAPPER)
+                .findOne();
           }
-          return now;
+          StoredResource record = released.get();
+          outbox.write(
+              handle,
+              table.equals("staff")
+                  ? ChangeEvents.staffReleased(accountId, record)
+                  : ChangeEvents.groupReleased(accountId, record));
+          ManualChangeLog.record(
+              handle,
+              accountId,
+              table.equals("staff")
+                  ? ManualChangeLog.Resource.STAFF
+                  : ManualChangeLog.Resource.GROUP,
+              id,
+              "release",
+              author,
+              record.version(),
+              at);
+          return released;
         });
   }
 
