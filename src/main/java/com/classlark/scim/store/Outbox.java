@@ -4,7 +4,9 @@ import com.classlark.scim.directory.events.ChangeEvent;
 import com.classlark.scim.directory.events.EventSignal;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
@@ -31,6 +33,9 @@ final class Outbox {
    */
   private static final String SQLITE_VALUES =
       "0, (SELECT MAX(COALESCE(MAX(seq), 0) + 1, :floor) FROM change_events)";
+
+  /** The newest SQLite floor handed out by this process ({@link #floor}). */
+  private static final AtomicLong LAST_FLOOR = new AtomicLong();
 
   private final String insert;
   private final EventSignal signal;
@@ -85,8 +90,20 @@ final class Outbox {
         .bind("source", event.source().wireName())
         .bind("data", serialised(event));
     if (sqlite) {
-      statement.bind("floor", System.currentTimeMillis() * 1000);
+      statement.bind("floor", floor());
     }
+  }
+
+  /**
+   * SQLite: the lowest position the next event may take when retention deleted every event: the
+   * wall clock in microseconds, and above every floor this process handed out before. The clock
+   * alone is not enough: an event written, read and deleted within one tick of the clock would give
+   * its position again to the next event, which a consumer that got the first would skip.
+   */
+  private static long floor() {
+    Instant now = Instant.now();
+    long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    return LAST_FLOOR.accumulateAndGet(micros, (last, clock) -> Math.max(last + 1, clock));
   }
 
   private static String serialised(ChangeEvent event) {
