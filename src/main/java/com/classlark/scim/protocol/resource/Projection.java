@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,24 +48,118 @@ public sealed interface Projection {
   record Default(ResourceTypeDefinition type) implements Projection {}
 
   /**
-   * The {@code attributes} parameter.
-   *
-   * @param paths lower-case canonical paths, or extension URNs, of the attributes asked for
+   * The {@code attributes} parameter. What it returns of each attribute is decided once, when it is
+   * made, not for each attribute of each resource it renders.
    */
-  record Only(ResourceTypeDefinition type, Set<String> paths) implements Projection {
-    public Only {
-      paths = Set.copyOf(paths);
+  final class Only implements Projection {
+    private final ResourceTypeDefinition type;
+    private final Set<String> paths;
+    private final Decisions decisions;
+
+    /**
+     * @param paths lower-case canonical paths, or extension URNs, of the attributes asked for
+     */
+    public Only(ResourceTypeDefinition type, Set<String> paths) {
+      this.type = type;
+      this.paths = Set.copyOf(paths);
+      this.decisions = Decisions.of(this);
+    }
+
+    @Override
+    public ResourceTypeDefinition type() {
+      return type;
+    }
+
+    /** Lower-case canonical paths, or extension URNs, of the attributes asked for. */
+    public Set<String> paths() {
+      return paths;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Only that && type.equals(that.type) && paths.equals(that.paths);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * type.hashCode() + paths.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Only" + paths;
+    }
+  }
+
+  /** The {@code excludedAttributes} parameter, decided once like {@link Only}. */
+  final class Except implements Projection {
+    private final ResourceTypeDefinition type;
+    private final Set<String> paths;
+    private final Decisions decisions;
+
+    /**
+     * @param paths lower-case canonical paths, or extension URNs, of the attributes left out
+     */
+    public Except(ResourceTypeDefinition type, Set<String> paths) {
+      this.type = type;
+      this.paths = Set.copyOf(paths);
+      this.decisions = Decisions.of(this);
+    }
+
+    @Override
+    public ResourceTypeDefinition type() {
+      return type;
+    }
+
+    /** Lower-case canonical paths, or extension URNs, of the attributes left out. */
+    public Set<String> paths() {
+      return paths;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Except that && type.equals(that.type) && paths.equals(that.paths);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * type.hashCode() + paths.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Except" + paths;
     }
   }
 
   /**
-   * The {@code excludedAttributes} parameter.
-   *
-   * @param paths lower-case canonical paths, or extension URNs, of the attributes left out
+   * What a projection that names paths returns, decided once: per top-level attribute, by its place
+   * in {@link ResourceLayout#attributes}, whether it is returned and which of its sub-attributes
+   * are, by their place in its definition. Rendering then compares no path text.
    */
-  record Except(ResourceTypeDefinition type, Set<String> paths) implements Projection {
-    public Except {
-      paths = Set.copyOf(paths);
+  final class Decisions {
+    private final boolean[] attributes;
+    private final boolean[][] subAttributes;
+
+    private Decisions(boolean[] attributes, boolean[][] subAttributes) {
+      this.attributes = attributes;
+      this.subAttributes = subAttributes;
+    }
+
+    private static Decisions of(Projection projection) {
+      List<ResolvedAttribute> all = ResourceLayout.attributes(projection.type());
+      boolean[] attributes = new boolean[all.size()];
+      boolean[][] subAttributes = new boolean[all.size()][];
+      for (int i = 0; i < all.size(); i++) {
+        ResolvedAttribute attribute = all.get(i);
+        attributes[i] = projection.includesAttribute(attribute);
+        List<AttributeDefinition> subs = attribute.attribute().subAttributes();
+        subAttributes[i] = new boolean[subs.size()];
+        for (int j = 0; j < subs.size(); j++) {
+          subAttributes[i][j] = projection.includesSubAttribute(attribute, subs.get(j));
+        }
+      }
+      return new Decisions(attributes, subAttributes);
     }
   }
 
@@ -103,18 +198,37 @@ public sealed interface Projection {
     if (resource.has(ResourceLayout.SCHEMAS)) {
       result.set(ResourceLayout.SCHEMAS, resource.get(ResourceLayout.SCHEMAS).deepCopy());
     }
-    for (ResolvedAttribute attribute : ResourceLayout.attributes(type())) {
+    Decisions decisions = decisions();
+    List<ResolvedAttribute> attributes = ResourceLayout.attributes(type());
+    for (int i = 0; i < attributes.size(); i++) {
+      ResolvedAttribute attribute = attributes.get(i);
+      boolean included = decisions == null ? includesAttribute(attribute) : decisions.attributes[i];
+      if (!included) {
+        continue;
+      }
       JsonNode value = attribute.get(resource);
-      if (value.isMissingNode() || !includesAttribute(attribute)) {
+      if (value.isMissingNode()) {
         continue;
       }
       JsonNode projected =
-          attribute.attribute().isComplex() ? projectComplex(attribute, value) : value.deepCopy();
+          attribute.attribute().isComplex()
+              ? projectComplex(
+                  attribute, value, decisions == null ? null : decisions.subAttributes[i])
+              : value.deepCopy();
       if (!projected.isEmpty() || projected.isValueNode()) {
         attribute.set(result, projected);
       }
     }
     return result;
+  }
+
+  /** What this projection decided once, or null for the default one, whose rules cost nothing. */
+  private Decisions decisions() {
+    return switch (this) {
+      case Default ignored -> null;
+      case Only only -> only.decisions;
+      case Except except -> except.decisions;
+    };
   }
 
   /**
@@ -136,13 +250,18 @@ public sealed interface Projection {
         && attribute.sub().map(sub -> includesSubAttribute(top, sub)).orElse(true);
   }
 
-  private JsonNode projectComplex(ResolvedAttribute attribute, JsonNode value) {
+  /**
+   * @param subDecisions whether each sub-attribute is returned, by its place; null to apply the
+   *     rules
+   */
+  private JsonNode projectComplex(
+      ResolvedAttribute attribute, JsonNode value, boolean[] subDecisions) {
     if (!(value instanceof ArrayNode array)) {
-      return projectObject(attribute, value);
+      return projectObject(attribute, value, subDecisions);
     }
     ArrayNode elements = Json.MAPPER.createArrayNode();
     for (JsonNode element : array) {
-      JsonNode projected = projectObject(attribute, element);
+      JsonNode projected = projectObject(attribute, element, subDecisions);
       if (!projected.isEmpty()) {
         elements.add(projected);
       }
@@ -150,11 +269,20 @@ public sealed interface Projection {
     return elements;
   }
 
-  private ObjectNode projectObject(ResolvedAttribute attribute, JsonNode value) {
+  private ObjectNode projectObject(
+      ResolvedAttribute attribute, JsonNode value, boolean[] subDecisions) {
     ObjectNode result = Json.object();
-    for (AttributeDefinition sub : attribute.attribute().subAttributes()) {
-      if (value.has(sub.name()) && includesSubAttribute(attribute, sub)) {
-        result.set(sub.name(), value.get(sub.name()).deepCopy());
+    List<AttributeDefinition> subs = attribute.attribute().subAttributes();
+    for (int j = 0; j < subs.size(); j++) {
+      AttributeDefinition sub = subs.get(j);
+      JsonNode subValue = value.get(sub.name());
+      if (subValue == null) {
+        continue;
+      }
+      boolean included =
+          subDecisions == null ? includesSubAttribute(attribute, sub) : subDecisions[j];
+      if (included) {
+        result.set(sub.name(), subValue.deepCopy());
       }
     }
     return result;
@@ -174,15 +302,15 @@ public sealed interface Projection {
     }
     String path = key(attribute.canonicalPath());
     return switch (this) {
-      case Default(var type) -> returned == Returned.DEFAULT;
-      case Only(var type, var paths) ->
-          paths.contains(path)
-              || paths.stream().anyMatch(named -> named.startsWith(path + "."))
-              || (returned == Returned.DEFAULT && namesExtension(paths, attribute));
-      case Except(var type, var paths) ->
+      case Default ignored -> returned == Returned.DEFAULT;
+      case Only only ->
+          only.paths.contains(path)
+              || only.paths.stream().anyMatch(named -> named.startsWith(path + "."))
+              || (returned == Returned.DEFAULT && namesExtension(only.paths, attribute));
+      case Except except ->
           returned == Returned.DEFAULT
-              && !paths.contains(path)
-              && !namesExtension(paths, attribute);
+              && !except.paths.contains(path)
+              && !namesExtension(except.paths, attribute);
     };
   }
 
@@ -200,8 +328,9 @@ public sealed interface Projection {
     String parentPath = key(parent.canonicalPath());
     String path = parentPath + "." + key(sub.name());
     return switch (this) {
-      case Default(var type) -> returned == Returned.DEFAULT;
-      case Only(var type, var paths) -> {
+      case Default ignored -> returned == Returned.DEFAULT;
+      case Only only -> {
+        Set<String> paths = only.paths;
         boolean parentNamed =
             paths.contains(parentPath)
                 || parent.attribute().returned() == Returned.ALWAYS
@@ -211,7 +340,7 @@ public sealed interface Projection {
             || (parentNamed && !someSubNamed && returned == Returned.DEFAULT)
             || (paths.contains(parentPath) && returned == Returned.REQUEST);
       }
-      case Except(var type, var paths) -> returned == Returned.DEFAULT && !paths.contains(path);
+      case Except except -> returned == Returned.DEFAULT && !except.paths.contains(path);
     };
   }
 
