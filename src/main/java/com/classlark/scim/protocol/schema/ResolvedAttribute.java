@@ -18,12 +18,6 @@ import java.util.Optional;
  *
  * <p>JSON access expects a resource in canonical form, as the service stores and edits it: keys are
  * the schema's attribute names in their case, so lookups are exact.
- *
- * @param schema the schema that defines the attribute; {@code null} for the common attributes
- *     ({@code id}, {@code externalId}, {@code meta}, {@code schemas}) of RFC 7643 §3.1
- * @param extension true when the attribute lives under its schema URN in the resource JSON
- * @param attribute the top-level attribute
- * @param subAttribute the sub-attribute, or {@code null} when the path names the whole attribute
  */
 public final class ResolvedAttribute {
   private final SchemaDefinition schema;
@@ -37,6 +31,13 @@ public final class ResolvedAttribute {
    */
   private String canonicalPath;
 
+  /**
+   * @param schema the schema that defines the attribute; {@code null} for the common attributes
+   *     ({@code id}, {@code externalId}, {@code meta}, {@code schemas}) of RFC 7643 §3.1
+   * @param extension true when the attribute lives under its schema URN in the resource JSON
+   * @param attribute the top-level attribute
+   * @param subAttribute the sub-attribute, or {@code null} when the path names the whole attribute
+   */
   public ResolvedAttribute(
       SchemaDefinition schema,
       boolean extension,
