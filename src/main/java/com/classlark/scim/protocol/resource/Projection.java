@@ -48,87 +48,66 @@ public sealed interface Projection {
   record Default(ResourceTypeDefinition type) implements Projection {}
 
   /**
-   * The {@code attributes} parameter. What it returns of each attribute is decided once, when it is
+   * A projection that names paths: what it returns of each attribute is decided once, when it is
    * made, not for each attribute of each resource it renders.
    */
-  final class Only implements Projection {
+  abstract sealed class Named implements Projection permits Only, Except {
     private final ResourceTypeDefinition type;
     private final Set<String> paths;
     private final Decisions decisions;
 
+    private Named(ResourceTypeDefinition type, Set<String> paths) {
+      this.type = type;
+      this.paths = Set.copyOf(paths);
+      this.decisions = Decisions.of(this);
+    }
+
+    @Override
+    public ResourceTypeDefinition type() {
+      return type;
+    }
+
+    /** Lower-case canonical paths, or extension URNs, of the attributes named. */
+    public Set<String> paths() {
+      return paths;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other != null
+          && other.getClass() == getClass()
+          && type.equals(((Named) other).type)
+          && paths.equals(((Named) other).paths);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * type.hashCode() + paths.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return getClass().getSimpleName() + paths;
+    }
+  }
+
+  /** The {@code attributes} parameter: the attributes asked for. */
+  final class Only extends Named {
     /**
      * @param paths lower-case canonical paths, or extension URNs, of the attributes asked for
      */
     public Only(ResourceTypeDefinition type, Set<String> paths) {
-      this.type = type;
-      this.paths = Set.copyOf(paths);
-      this.decisions = Decisions.of(this);
-    }
-
-    @Override
-    public ResourceTypeDefinition type() {
-      return type;
-    }
-
-    /** Lower-case canonical paths, or extension URNs, of the attributes asked for. */
-    public Set<String> paths() {
-      return paths;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Only that && type.equals(that.type) && paths.equals(that.paths);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * type.hashCode() + paths.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "Only" + paths;
+      super(type, paths);
     }
   }
 
-  /** The {@code excludedAttributes} parameter, decided once like {@link Only}. */
-  final class Except implements Projection {
-    private final ResourceTypeDefinition type;
-    private final Set<String> paths;
-    private final Decisions decisions;
-
+  /** The {@code excludedAttributes} parameter: the attributes left out. */
+  final class Except extends Named {
     /**
      * @param paths lower-case canonical paths, or extension URNs, of the attributes left out
      */
     public Except(ResourceTypeDefinition type, Set<String> paths) {
-      this.type = type;
-      this.paths = Set.copyOf(paths);
-      this.decisions = Decisions.of(this);
-    }
-
-    @Override
-    public ResourceTypeDefinition type() {
-      return type;
-    }
-
-    /** Lower-case canonical paths, or extension URNs, of the attributes left out. */
-    public Set<String> paths() {
-      return paths;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Except that && type.equals(that.type) && paths.equals(that.paths);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * type.hashCode() + paths.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "Except" + paths;
+      super(type, paths);
     }
   }
 
@@ -226,8 +205,7 @@ public sealed interface Projection {
   private Decisions decisions() {
     return switch (this) {
       case Default ignored -> null;
-      case Only only -> only.decisions;
-      case Except except -> except.decisions;
+      case Named named -> named.decisions;
     };
   }
 
@@ -304,13 +282,13 @@ public sealed interface Projection {
     return switch (this) {
       case Default ignored -> returned == Returned.DEFAULT;
       case Only only ->
-          only.paths.contains(path)
-              || only.paths.stream().anyMatch(named -> named.startsWith(path + "."))
-              || (returned == Returned.DEFAULT && namesExtension(only.paths, attribute));
+          only.paths().contains(path)
+              || only.paths().stream().anyMatch(named -> named.startsWith(path + "."))
+              || (returned == Returned.DEFAULT && namesExtension(only.paths(), attribute));
       case Except except ->
           returned == Returned.DEFAULT
-              && !except.paths.contains(path)
-              && !namesExtension(except.paths, attribute);
+              && !except.paths().contains(path)
+              && !namesExtension(except.paths(), attribute);
     };
   }
 
@@ -330,7 +308,7 @@ public sealed interface Projection {
     return switch (this) {
       case Default ignored -> returned == Returned.DEFAULT;
       case Only only -> {
-        Set<String> paths = only.paths;
+        Set<String> paths = only.paths();
         boolean parentNamed =
             paths.contains(parentPath)
                 || parent.attribute().returned() == Returned.ALWAYS
@@ -340,7 +318,7 @@ public sealed interface Projection {
             || (parentNamed && !someSubNamed && returned == Returned.DEFAULT)
             || (paths.contains(parentPath) && returned == Returned.REQUEST);
       }
-      case Except except -> returned == Returned.DEFAULT && !except.paths.contains(path);
+      case Except except -> returned == Returned.DEFAULT && !except.paths().contains(path);
     };
   }
 
