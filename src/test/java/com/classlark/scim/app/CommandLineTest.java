@@ -1,13 +1,24 @@
 package com.classlark.scim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.classlark.scim.protocol.resource.Json;
+import com.classlark.scim.testing.Conditions;
+import com.classlark.scim.testing.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,6 +42,66 @@ class CommandLineTest extends MigratedDatabasePerEngine {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs {@code serve --host 127.0.0.1 --port <free port>} with {@code args}, a serve that must
+   * refuse to start, and returns its run once it exited. A serve that wrongly starts never returns:
+   * the wait ends, and the test fails, as soon as it answers {@code /readyz} with 200 (it may open
+   * its port while it starts, so listening alone proves nothing).
+   */
+  static Run serveThatMustRefuse(String... args) {
+    try {
+      return serveThatMustRefuse(ServiceProcess.freePort(), args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #serveThatMustRefuse(String...)} on the given port. */
+  static Run serveThatMustRefuse(int port, String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+    all.addAll(List.of(args));
+    CompletableFuture<Run> serve = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("serve-that-must-refuse")
+        .start(
+            () -> {
+              try {
+                serve.complete(run(all.toArray(String[]::new)));
+              } catch (Throwable t) {
+                serve.completeExceptionally(t);
+              }
+            });
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      Conditions.await(
+          "serve to exit, or to answer /readyz",
+          Duration.ofSeconds(60),
+          () -> serve.isDone() || ready(client, port));
+    }
+    assertThat(serve).as("serve started on port %d instead of refusing to", port).isDone();
+    return serve.join();
+  }
+
+  /**
+   * Whether a server answers {@code /readyz} with 200 on the port; false while nothing listens, or
+   * when the connection closes unanswered (a serve that gives up closes its port).
+   */
+  private static boolean ready(HttpClient client, int port) {
+    HttpRequest readyz =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      return client.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notAnswered) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private String createAccount(String name) {
@@ -165,17 +236,10 @@ class CommandLineTest extends MigratedDatabasePerEngine {
    */
   @Test
   void serveOnAnUnreachableDatabaseSaysSoInOneLineAndClosesThePort() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      port = free.getLocalPort();
-    }
+    int port = ServiceProcess.freePort();
     String db = "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres";
 
-    Run run =
-        assertTimeoutPreemptively(
-            java.time.Duration.ofSeconds(60),
-            () ->
-                run("serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db));
+    Run run = serveThatMustRefuse(port, "--db", db);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

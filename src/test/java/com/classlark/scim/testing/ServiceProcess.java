@@ -156,7 +156,8 @@ public final class ServiceProcess implements AutoCloseable {
     return List.of(options.strip().split("\\s+"));
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port that was free a moment ago. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
