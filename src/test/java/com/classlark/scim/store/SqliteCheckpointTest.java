@@ -1,0 +1,85 @@
+package com.classlark.scim.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classlark.scim.testing.Conditions;
+import com.classlark.scim.testing.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQLite's write-ahead log is checkpointed by the pool's upkeep thread, never by a writer's commit,
+ * which would make every other writer of the process wait for the copy and its syncs.
+ */
+class SqliteCheckpointTest {
+  private MigratedDatabase migrated;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    migrated = MigratedDatabase.create(Engine.SQLITE);
+    database = migrated.database();
+  }
+
+  @AfterEach
+  void close() {
+    migrated.close();
+  }
+
+  @Test
+  void commitsNeverCheckpoint() {
+    int pages =
+        database
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
+    assertThat(pages).isZero();
+  }
+
+  @Test
+  void theUpkeepThreadCopiesCommittedPagesIntoTheDatabaseFile() {
+    Path file = database.target().sqliteFile();
+    long before = size(file);
+    // About 2 MiB of rows in 50 commits: pages the database file does not have yet.
+    String name = "x".repeat(400);
+    for (int commit = 0; commit < 50; commit++) {
+      Transactions.useTransaction(
+          database.jdbi(),
+          handle -> {
+            var batch =
+                handle.prepareBatch(
+                    "INSERT INTO accounts (id, name, created_at) VALUES (:id, :name, :created)");
+            for (int row = 0; row < 100; row++) {
+              batch
+                  .bind("id", UUID.randomUUID().toString())
+                  .bind("name", name)
+                  .bind("created", 1L)
+                  .add();
+            }
+            batch.execute();
+          });
+    }
+
+    // With no commit checkpointing, only the upkeep thread can grow the database file.
+    Conditions.await(
+        "the database file to receive the committed pages",
+        Duration.ofSeconds(60),
+        () -> size(file) > before + 1024 * 1024);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
