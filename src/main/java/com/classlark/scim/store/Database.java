@@ -254,7 +254,7 @@ public final class Database implements AutoCloseable {
    * up-to-date database needs one query instead of Flyway's classpath scan; a test checks it
    * against the files.
    */
-  public static final String LATEST_MIGRATION = "11";
+  public static final String LATEST_MIGRATION = "13";
 
   private static final MigrationVersion LATEST = MigrationVersion.fromVersion(LATEST_MIGRATION);
 
@@ -420,12 +420,13 @@ public final class Database implements AutoCloseable {
 
   /**
    * What the migrations say differently per engine: {@code byteOrder}, the collation that compares
-   * text byte by byte, and {@code postgresOnly}, which comments a statement out on SQLite.
+   * text byte by byte, {@code postgresOnly}, which comments a statement out on SQLite, and {@code
+   * sqliteOnly}, which comments one out on PostgreSQL.
    */
   private static java.util.Map<String, String> migrationPlaceholders(Dialect dialect) {
     return dialect == Dialect.POSTGRESQL
-        ? java.util.Map.of("byteOrder", "COLLATE \"C\"", "postgresOnly", "")
-        : java.util.Map.of("byteOrder", "COLLATE BINARY", "postgresOnly", "-- ");
+        ? java.util.Map.of("byteOrder", "COLLATE \"C\"", "postgresOnly", "", "sqliteOnly", "-- ")
+        : java.util.Map.of("byteOrder", "COLLATE BINARY", "postgresOnly", "-- ", "sqliteOnly", "");
   }
 
   /** True when a connection can be made and answers a trivial query. */

@@ -54,6 +54,11 @@ public final class JdbcChangeEventStore implements EventStore {
       "DELETE FROM change_events WHERE (account_id, id) IN (SELECT account_id, id FROM"
           + " change_events WHERE at < ? ORDER BY at LIMIT ?)";
 
+  /** The same on SQLite, whose events are keyed by their position (migration V12). */
+  static final String SQLITE_DELETE_OLDER =
+      "DELETE FROM change_events WHERE seq IN (SELECT seq FROM change_events WHERE at < ? ORDER BY"
+          + " at LIMIT ?)";
+
   /** The sequencer's check, without a lock: the newest position and whether any event has none. */
   static final String HEAD =
       "SELECT last_seq, EXISTS (SELECT 1 FROM change_events WHERE seq IS NULL) FROM"
@@ -184,7 +189,7 @@ public final class JdbcChangeEventStore implements EventStore {
         jdbi,
         handle ->
             handle
-                .createUpdate(DELETE_OLDER)
+                .createUpdate(postgres ? DELETE_OLDER : SQLITE_DELETE_OLDER)
                 .bind(0, cutoff.toEpochMilli())
                 .bind(1, limit)
                 .execute());

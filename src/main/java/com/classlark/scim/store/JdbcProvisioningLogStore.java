@@ -47,10 +47,22 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
           + " WHERE account_id IN (<ids>) AND failed = :failed AND at >= :since"
           + " GROUP BY account_id";
 
+  /** One batch of retention on PostgreSQL: entries before the cutoff, by key. */
+  static final String DELETE_OLDER =
+      "DELETE FROM provisioning_log WHERE (account_id, id) IN (SELECT account_id, id"
+          + " FROM provisioning_log WHERE at < ? LIMIT ?)";
+
+  /** The same on SQLite, whose log has no index on its key but the table's own (migration V13). */
+  static final String SQLITE_DELETE_OLDER =
+      "DELETE FROM provisioning_log WHERE rowid IN (SELECT rowid FROM provisioning_log WHERE at < ?"
+          + " LIMIT ?)";
+
   private final Jdbi jdbi;
+  private final String deleteOlder;
 
   public JdbcProvisioningLogStore(Database database) {
     this.jdbi = database.jdbi();
+    this.deleteOlder = database.dialect() == Dialect.SQLITE ? SQLITE_DELETE_OLDER : DELETE_OLDER;
   }
 
   @Override
@@ -241,9 +253,7 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
         jdbi,
         handle ->
             handle
-                .createUpdate(
-                    "DELETE FROM provisioning_log WHERE (account_id, id) IN (SELECT account_id, id"
-                        + " FROM provisioning_log WHERE at < ? LIMIT ?)")
+                .createUpdate(deleteOlder)
                 .bind(0, cutoff.toEpochMilli())
                 .bind(1, batch)
                 .execute());

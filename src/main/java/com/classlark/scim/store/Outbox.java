@@ -31,8 +31,11 @@ final class Outbox {
    * below the wall clock in microseconds (the bound parameter), so that they still grow when
    * retention has deleted every event.
    */
-  private static final String SQLITE_VALUES =
-      "0, (SELECT MAX(COALESCE(MAX(seq), 0) + 1, :floor) FROM change_events)";
+  private static final String SQLITE_VALUES = "0, (" + Outbox.SQLITE_NEXT_POSITION + ")";
+
+  /** SQLite: the next event's position, from its floor (the one parameter). */
+  static final String SQLITE_NEXT_POSITION =
+      "SELECT MAX(COALESCE(MAX(seq), 0) + 1, :floor) FROM change_events";
 
   /** The newest SQLite floor handed out by this process ({@link #floor}). */
   private static final AtomicLong LAST_FLOOR = new AtomicLong();
