@@ -168,6 +168,11 @@ public final class JdbcChangeEventStore implements EventStore {
     }
   }
 
+  @Override
+  public boolean positionedAtCommit() {
+    return !postgres;
+  }
+
   /** One sequencer transaction: the lock, then the numbers of at most one batch. */
   private static Numbered numberBatch(Handle handle) {
     long last = handle.createQuery(LOCK).mapTo(Long.class).one();

@@ -24,6 +24,15 @@ public interface EventStore {
    */
   long sequence();
 
+  /**
+   * True when an event has its position once its transaction committed (SQLite, whose writers
+   * number their events under the one write lock): a commit then moves the head without a {@link
+   * #sequence} run.
+   */
+  default boolean positionedAtCommit() {
+    return false;
+  }
+
   /** Deletes at most {@code limit} events older than {@code cutoff}; returns how many. */
   int deleteOlderThan(Instant cutoff, int limit);
 }
