@@ -340,7 +340,7 @@ public final class Staff {
       eventChanges = List.copyOf(names);
     }
     try {
-      return store.update(accountId, changed, existing.version(), eventChanges);
+      return store.update(accountId, existing, changed, eventChanges);
     } catch (DuplicateKeyException e) {
       throw userNameTaken(accountId, changed.document());
     }

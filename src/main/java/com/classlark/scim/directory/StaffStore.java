@@ -34,7 +34,8 @@ public interface StaffStore {
   Optional<StoredResource> findAdoptable(String accountId, String externalId);
 
   /**
-   * Replaces a record if it still has {@code expectedVersion}, with its change event.
+   * Replaces {@code existing} by {@code staff} if the record is still at {@code existing}'s
+   * version, with its change event. Only what differs between the two is written.
    *
    * @param changes the names of the attributes that changed (see {@code ChangedAttributes}), for
    *     the event
@@ -42,20 +43,23 @@ public interface StaffStore {
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
   boolean update(
-      String accountId, StoredResource staff, long expectedVersion, java.util.List<String> changes);
+      String accountId,
+      StoredResource existing,
+      StoredResource staff,
+      java.util.List<String> changes);
 
   /**
-   * Replaces a record by hand if it still has {@code expectedVersion} and is not SCIM-managed,
-   * checked by the writing statement itself so that a SCIM write in between wins; records who made
-   * the change in the same transaction.
+   * Replaces {@code existing} by {@code staff} by hand if the record is still at {@code existing}'s
+   * version and is not SCIM-managed, checked by the writing statement itself so that a SCIM write
+   * in between wins; records who made the change in the same transaction.
    *
    * @return false when the record changed, became SCIM-managed or disappeared meanwhile
    * @throws DuplicateKeyException when the new userName belongs to another live record
    */
   boolean updateByHand(
       String accountId,
+      StoredResource existing,
       StoredResource staff,
-      long expectedVersion,
       java.util.List<String> changes,
       Caller author);
 

@@ -179,8 +179,8 @@ public final class StaffSection {
       try {
         if (store.updateByHand(
             accountId,
+            existing,
             changed,
-            existing.version(),
             ChangedAttributes.between(existing.document(), document),
             caller)) {
           return StaffMember.of(changed);
