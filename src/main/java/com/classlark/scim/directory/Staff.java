@@ -149,6 +149,11 @@ public final class Staff {
     return store.find(accountId, staffId).orElseThrow(() -> notFound(staffId));
   }
 
+  /** {@link #get}, with the document as its stored text, for a read that only writes it out. */
+  public StoredDocument getDocument(String accountId, String staffId) {
+    return store.findDocument(accountId, staffId).orElseThrow(() -> notFound(staffId));
+  }
+
   /**
    * Replaces a staff member (PUT, RFC 7644 §3.5.1): readOnly attributes keep their values, a
    * changed immutable one is refused, required ones must be present.

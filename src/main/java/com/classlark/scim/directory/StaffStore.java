@@ -25,6 +25,9 @@ public interface StaffStore {
 
   Optional<StoredResource> find(String accountId, String staffId);
 
+  /** {@link #find}, with the document as its stored text. */
+  Optional<StoredDocument> findDocument(String accountId, String staffId);
+
   /** The live record whose userName is this one, compared ignoring case. */
   Optional<StoredResource> findByUserName(String accountId, String userName);
 

@@ -2,6 +2,7 @@ package com.classlark.scim.scim;
 
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
 import com.classlark.scim.directory.Written;
@@ -47,8 +48,8 @@ public final class UsersRoutes implements ScimRoutes {
   }
 
   private void read(Context ctx) {
-    StoredResource found = staff.get(BearerAuth.accountId(ctx), ctx.pathParam("id"));
-    if (EntityTags.notModified(ctx, found)) {
+    StoredDocument found = staff.getDocument(BearerAuth.accountId(ctx), ctx.pathParam("id"));
+    if (EntityTags.notModified(ctx, found.version())) {
       ctx.header("ETag", Versions.etag(found.version()));
       ctx.status(304);
       return;

@@ -5,6 +5,7 @@ import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StaffStore;
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.events.ChangeEvents;
 import com.classlark.scim.directory.events.EventSource;
@@ -31,12 +32,14 @@ public final class JdbcStaffStore implements StaffStore {
   private final ResourceQueries queries;
   private final Outbox outbox;
   private final GroupMemberships memberships;
+  private final PreparedLookup<StoredDocument> findDocument;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
     this.outbox = new Outbox(database);
     this.memberships = new GroupMemberships(database.dialect());
     this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
+    this.findDocument = new PreparedLookup<>(database, FIND, ResourceRows::document);
   }
 
   @Override
@@ -172,6 +175,11 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind(1, staffId)
                 .map(ResourceRows.MAPPER)
                 .findOne());
+  }
+
+  @Override
+  public Optional<StoredDocument> findDocument(String accountId, String staffId) {
+    return findDocument.find(accountId, staffId);
   }
 
   @Override
