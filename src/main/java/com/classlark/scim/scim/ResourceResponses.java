@@ -35,6 +35,19 @@ final class ResourceResponses {
         meta(ctx, resource.id(), resource.created(), resource.lastModified(), resource.version()));
   }
 
+  /**
+   * The default representation of a resource read as stored text, written from that text as {@link
+   * SplicedRepresentation#text} does; empty when the text cannot be spliced.
+   */
+  Optional<String> splicedText(Context ctx, StoredDocument resource) {
+    return SplicedRepresentation.text(type, resource.id(), resource.json(), meta(ctx, resource));
+  }
+
+  private ResourceRepresentation.Meta meta(Context ctx, StoredDocument resource) {
+    return meta(
+        ctx, resource.id(), resource.created(), resource.lastModified(), resource.version());
+  }
+
   private ResourceRepresentation.Meta meta(
       Context ctx, String id, Instant created, Instant lastModified, long version) {
     return new ResourceRepresentation.Meta(
@@ -65,16 +78,7 @@ final class ResourceResponses {
   void single(Context ctx, int status, StoredDocument resource, Projection projection) {
     if (projection instanceof Projection.Default) {
       Optional<byte[]> body =
-          SplicedRepresentation.render(
-              type,
-              resource.id(),
-              resource.json(),
-              meta(
-                  ctx,
-                  resource.id(),
-                  resource.created(),
-                  resource.lastModified(),
-                  resource.version()));
+          SplicedRepresentation.render(type, resource.id(), resource.json(), meta(ctx, resource));
       if (body.isPresent()) {
         headers(ctx, status, resource.id(), resource.version());
         ScimResponses.bytes(ctx, status, body.get());

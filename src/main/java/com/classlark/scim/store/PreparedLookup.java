@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -29,22 +31,36 @@ final class PreparedLookup<T> {
   private final DataSource dataSource;
   private final String sql;
   private final RowReader<T> reader;
+  private final boolean cachedPlan;
 
   /** The statement kept for each physical connection; closed connections' are dropped. */
   private final ConcurrentHashMap<Connection, PreparedStatement> statements =
       new ConcurrentHashMap<>();
 
   /**
-   * @param sql a query with only text parameters, whose plan may be cached (see above)
+   * @param cachedPlan whether PostgreSQL may keep a generic plan (see above); when false the
+   *     statement is sent unnamed and planned with its values each time, as {@link Database} sends
+   *     every statement not marked with {@link CachedPlan}
    */
-  PreparedLookup(Database database, String sql, RowReader<T> reader) {
+  PreparedLookup(Database database, String sql, boolean cachedPlan, RowReader<T> reader) {
     this.dataSource = database.dataSource();
     this.sql = sql;
+    this.cachedPlan = cachedPlan;
     this.reader = reader;
   }
 
   /** The first row for these parameter values, if any. */
-  Optional<T> find(String... parameters) {
+  Optional<T> find(Object... parameters) {
+    List<T> rows = run(1, parameters);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** Every row for these parameter values (the statement limits how many). */
+  List<T> list(Object... parameters) {
+    return run(Integer.MAX_VALUE, parameters);
+  }
+
+  private List<T> run(int most, Object... parameters) {
     try (Connection pooled = dataSource.getConnection()) {
       Connection connection = pooled.unwrap(Connection.class);
       PreparedStatement statement = statements.get(connection);
@@ -53,10 +69,14 @@ final class PreparedLookup<T> {
       }
       try {
         for (int i = 0; i < parameters.length; i++) {
-          statement.setString(i + 1, parameters[i]);
+          statement.setObject(i + 1, parameters[i]);
         }
         try (ResultSet row = statement.executeQuery()) {
-          return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
+          List<T> rows = new ArrayList<>(1);
+          while (rows.size() < most && row.next()) {
+            rows.add(reader.read(row));
+          }
+          return rows;
         }
       } catch (SQLException e) {
         statements.remove(connection, statement);
@@ -72,7 +92,7 @@ final class PreparedLookup<T> {
   private PreparedStatement prepare(Connection connection) throws SQLException {
     statements.keySet().removeIf(PreparedLookup::isClosed);
     PreparedStatement statement = connection.prepareStatement(sql);
-    if (statement.isWrapperFor(PGStatement.class)) {
+    if (cachedPlan && statement.isWrapperFor(PGStatement.class)) {
       statement.unwrap(PGStatement.class).setPrepareThreshold(1);
     }
     statements.put(connection, statement);

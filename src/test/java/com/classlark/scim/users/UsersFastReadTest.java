@@ -20,13 +20,16 @@ import com.classlark.scim.testing.ServerPerEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,86 @@ class UsersFastReadTest extends ServerPerEngine {
           assertThat(headers(fast)).as(name).isEqualTo(headers(general));
           assertThat(fast.headers().firstValue("ETag")).as(name).contains(written.etag());
         });
+  }
+
+  @Test
+  void lookupsByUserNameAndExternalIdAnswerTheGeneralPathsBytesAndHeaders() {
+    String sharedExternalId = "shared-" + uniqueEmail("x");
+    ObjectNode first = minimal().put("externalId", sharedExternalId);
+    ObjectNode second = escapesAndUnicode().put("externalId", sharedExternalId);
+    created(first);
+    created(second);
+    Written retired = created(minimal().put("externalId", "retired-" + sharedExternalId));
+    String retiredUserName = userName(retired);
+    assertThat(client.delete("/Users/" + retired.id()).status()).isEqualTo(204);
+    List<String> queries = new ArrayList<>();
+    users.values().forEach(user -> queries.add(filter("userName eq \"" + userName(user) + "\"")));
+    users
+        .values()
+        .forEach(
+            user ->
+                queries.add(
+                    filter("userName eq \"" + userName(user).toUpperCase(Locale.ROOT) + "\"")));
+    String externalId = "ext-" + userName(users.get("every attribute"));
+    queries.add(filter("externalId eq \"" + externalId + "\""));
+    queries.add(filter("externalId eq \"" + externalId.toUpperCase(Locale.ROOT) + "\""));
+    queries.add(filter("externalId eq \"" + sharedExternalId + "\""));
+    queries.add(filter("externalId eq \"" + sharedExternalId + "\"") + "&startIndex=1&count=100");
+    queries.add(filter("externalId eq \"" + sharedExternalId + "\"") + "&count=1");
+    queries.add(filter("externalId eq \"retired-" + sharedExternalId + "\""));
+    queries.add(filter("userName eq \"" + retiredUserName + "\""));
+    queries.add(filter("userName eq \"nobody@school.example\"") + "&startIndex=1&count=100");
+
+    for (String query : queries) {
+      HttpResponse<byte[]> fast = get("/Users" + query);
+      HttpResponse<byte[]> general = get("/Users" + query + GENERAL_PATH.replace('?', '&'));
+
+      assertThat(fast.statusCode()).as(query).isEqualTo(200);
+      assertThat(text(fast.body())).as(query).isEqualTo(text(general.body()));
+      assertThat(fast.body()).as(query).isEqualTo(general.body());
+      assertThat(headers(fast)).as(query).isEqualTo(headers(general));
+    }
+    ObjectNode shared =
+        Bodies.parse(
+            text(get("/Users" + filter("externalId eq \"" + sharedExternalId + "\"")).body()));
+    assertThat(shared.path("totalResults").asInt()).isEqualTo(2);
+    assertThat(
+            List.of(
+                shared.path("Resources").path(0).path("userName").asText(),
+                shared.path("Resources").path(1).path("userName").asText()))
+        .containsExactlyInAnyOrder(
+            first.path("userName").asText(), second.path("userName").asText());
+  }
+
+  @Test
+  void theLookupsFindLiveStaffAsTheFiltersCompare() {
+    String school = server.school().id();
+    var staff = server.application().services().staff();
+    String sharedExternalId = "twice-" + uniqueEmail("x");
+    Written first = created(minimal().put("externalId", sharedExternalId));
+    Written second = created(minimal().put("externalId", sharedExternalId));
+    Written retired = created(minimal().put("externalId", "gone-" + sharedExternalId));
+    assertThat(client.delete("/Users/" + retired.id()).status()).isEqualTo(204);
+
+    assertThat(staff.documentsByUserName(school, userName(first).toUpperCase(Locale.ROOT)))
+        .extracting(StoredDocument::id)
+        .containsExactly(first.id());
+    assertThat(staff.documentsByUserName(school, userName(retired))).isEmpty();
+    assertThat(staff.documentsByExternalId(school, sharedExternalId, 10))
+        .extracting(StoredDocument::id)
+        .containsExactlyInAnyOrder(first.id(), second.id());
+    assertThat(staff.documentsByExternalId(school, sharedExternalId, 1)).hasSize(1);
+    assertThat(staff.documentsByExternalId(school, sharedExternalId.toUpperCase(Locale.ROOT), 10))
+        .isEmpty();
+    assertThat(staff.documentsByExternalId(school, "gone-" + sharedExternalId, 10)).isEmpty();
+  }
+
+  private static String userName(Written user) {
+    return Bodies.parse(text(user.body())).path("userName").asText();
+  }
+
+  private static String filter(String filter) {
+    return "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
   }
 
   @Test

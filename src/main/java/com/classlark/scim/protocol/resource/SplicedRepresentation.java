@@ -69,6 +69,15 @@ public final class SplicedRepresentation {
    */
   public static Optional<byte[]> render(
       ResourceTypeDefinition type, String id, String document, ResourceRepresentation.Meta meta) {
+    return text(type, id, document, meta).map(json -> json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@link #render} as text, all of whose characters are in the BMP: what a {@code JsonGenerator}
+   * that writes UTF-8 writes as a raw value to the same bytes.
+   */
+  public static Optional<String> text(
+      ResourceTypeDefinition type, String id, String document, ResourceRepresentation.Meta meta) {
     if (!document.startsWith(SCHEMAS_MEMBER) || !document.endsWith("}")) {
       return Optional.empty();
     }
@@ -119,7 +128,7 @@ public final class SplicedRepresentation {
     if (!metaWritten) {
       meta(json, type, meta);
     }
-    return Optional.of(utf8(json.append('}')));
+    return Optional.of(bmpOnly(json.append('}')));
   }
 
   private static void meta(
@@ -144,17 +153,17 @@ public final class SplicedRepresentation {
   }
 
   /**
-   * The JSON as UTF-8, as {@link Json#MAPPER} writes bytes: it writes a character beyond the BMP
+   * The JSON as {@link Json#MAPPER} writes it as UTF-8 bytes: it writes a character beyond the BMP
    * (an emoji) as the escapes of its two UTF-16 halves, in upper case, where its text output, the
    * stored document, has the character itself.
    */
-  private static byte[] utf8(StringBuilder json) {
+  private static String bmpOnly(StringBuilder json) {
     int first = 0;
     while (first < json.length() && !Character.isSurrogate(json.charAt(first))) {
       first++;
     }
     if (first == json.length()) {
-      return json.toString().getBytes(StandardCharsets.UTF_8);
+      return json.toString();
     }
     StringBuilder escaped = new StringBuilder(json.length() + 64).append(json, 0, first);
     for (int i = first; i < json.length(); i++) {
@@ -166,7 +175,7 @@ public final class SplicedRepresentation {
         escaped.append(c);
       }
     }
-    return escaped.toString().getBytes(StandardCharsets.UTF_8);
+    return escaped.toString();
   }
 
   /**
