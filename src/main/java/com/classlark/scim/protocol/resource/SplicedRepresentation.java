@@ -7,6 +7,7 @@ import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.classlark.scim.protocol.schema.Returned;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default representation of a resource (no {@code attributes} or {@code excludedAttributes},
@@ -41,8 +41,16 @@ public final class SplicedRepresentation {
   /** The layout position of {@code meta}: top-level members before it are written before it. */
   private static final int META = 1 + CommonAttributes.ALL.indexOf(CommonAttributes.META);
 
-  /** The top-level shape of each type's documents, for the types rendered so far (a handful). */
-  private static final Map<ResourceTypeDefinition, Shape> SHAPES = new ConcurrentHashMap<>();
+  /** A type's top-level shape, made once. */
+  private record Laid(ResourceTypeDefinition type, Shape shape) {}
+
+  /**
+   * The shapes made so far, compared by identity (a handful): a type's record hash code walks all
+   * of its attribute definitions, which cost more than the rest of a splice.
+   */
+  private static volatile List<Laid> laid = List.of();
+
+  private static final int MAX_LAID = 16;
 
   private SplicedRepresentation() {}
 
@@ -81,7 +89,7 @@ public final class SplicedRepresentation {
     if (!document.startsWith(SCHEMAS_MEMBER) || !document.endsWith("}")) {
       return Optional.empty();
     }
-    Shape shape = SHAPES.computeIfAbsent(type, SplicedRepresentation::layOut);
+    Shape shape = topLevel(type);
     Scan scan = new Scan(document, SCHEMAS_MEMBER.length() - 1);
     if (!scan.value(null)) {
       return Optional.empty();
@@ -128,7 +136,30 @@ public final class SplicedRepresentation {
     if (!metaWritten) {
       meta(json, type, meta);
     }
-    return Optional.of(bmpOnly(json.append('}')));
+    json.append('}');
+    boolean beyondBmp =
+        scan.surrogates
+            || hasSurrogate(id)
+            || hasSurrogate(type.name())
+            || hasSurrogate(meta.location())
+            || hasSurrogate(meta.version());
+    return Optional.of(beyondBmp ? bmpOnly(json) : json.toString());
+  }
+
+  private static Shape topLevel(ResourceTypeDefinition type) {
+    List<Laid> known = laid;
+    for (Laid each : known) {
+      if (each.type() == type) {
+        return each.shape();
+      }
+    }
+    Shape shape = layOut(type);
+    if (known.size() < MAX_LAID) {
+      List<Laid> more = new ArrayList<>(known);
+      more.add(new Laid(type, shape));
+      laid = List.copyOf(more);
+    }
+    return shape;
   }
 
   private static void meta(
@@ -157,6 +188,15 @@ public final class SplicedRepresentation {
    * (an emoji) as the escapes of its two UTF-16 halves, in upper case, where its text output, the
    * stored document, has the character itself.
    */
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String bmpOnly(StringBuilder json) {
     int first = 0;
     while (first < json.length() && !Character.isSurrogate(json.charAt(first))) {
@@ -238,6 +278,9 @@ public final class SplicedRepresentation {
   private static final class Scan {
     private final String text;
     private int at;
+
+    /** Whether a string scanned so far has a character beyond the BMP. */
+    private boolean surrogates;
 
     Scan(String text, int at) {
       this.text = text;
@@ -355,6 +398,7 @@ public final class SplicedRepresentation {
           if (i + 1 >= length || !Character.isLowSurrogate(text.charAt(i + 1))) {
             return false;
           }
+          surrogates = true;
           i += 2;
         } else if (Character.isLowSurrogate(c)) {
           return false;
