@@ -6,6 +6,7 @@ import static com.classlark.scim.users.UserPatches.PLANNER;
 import static com.classlark.scim.users.UserPatches.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classlark.scim.directory.Caller;
 import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
@@ -199,6 +200,43 @@ class UsersFastReadTest extends ServerPerEngine {
               .as(name)
               .hasValueSatisfying(spliced -> assertThat(text(spliced)).isEqualTo(text(general)));
         });
+  }
+
+  @Test
+  void aRecordEditedByHandIsAnsweredAsTheGeneralPathAnswersIt() {
+    var section = server.application().services().staffSection();
+    String school = server.school().id();
+    ObjectNode made = Json.object();
+    made.put("email", uniqueEmail("hand"));
+    made.put("givenName", "Hand");
+    made.put("familyName", "Made");
+    made.put("userType", "Staff");
+    made.put("room", "B7");
+    String id = section.create(Caller.commandLine(), school, made).id();
+    // Added after room, where the schema has subjects first: the stored text is in another order.
+    section.edit(Caller.commandLine(), school, id, Json.object().put("subjects", "Art"), null);
+    StoredDocument stored = server.application().services().staff().getDocument(school, id);
+    assertThat(stored.json())
+        .as("the case this test is for")
+        .contains("\"room\":\"B7\",\"subjects\"");
+    assertThat(
+            SplicedRepresentation.render(
+                ResourceTypes.USER,
+                id,
+                stored.json(),
+                new ResourceRepresentation.Meta(
+                    stored.created(), stored.lastModified(), "l", Versions.etag(stored.version()))))
+        .as("left to the general path")
+        .isEmpty();
+
+    HttpResponse<byte[]> fast = get("/Users/" + id);
+    HttpResponse<byte[]> general = get("/Users/" + id + GENERAL_PATH);
+
+    assertThat(fast.statusCode()).isEqualTo(200);
+    assertThat(text(fast.body())).isEqualTo(text(general.body()));
+    assertThat(fast.body()).isEqualTo(general.body());
+    assertThat(Bodies.parse(text(fast.body())).path(PLANNER).path("subjects").asText())
+        .isEqualTo("Art");
   }
 
   @Test
