@@ -12,12 +12,13 @@ import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
 /**
- * A lookup of at most one row on the hottest read path, run with plain JDBC: no Jdbi handle, and a
+ * A lookup of a few rows on the hottest read path, run with plain JDBC: no Jdbi handle, and a
  * statement prepared once per physical connection and kept for the connection's life, instead of a
  * handle, a statement and (on SQLite) a compilation of the SQL per request. A pooled connection is
- * used by one request at a time, so each kept statement is too. On PostgreSQL the statement is
- * prepared on the server and may keep a generic plan, as {@link CachedPlan} allows: only for
- * lookups whose one right plan is the primary key or a unique index (see {@code GenericPlansTest}).
+ * used by one request at a time, so each kept statement is too. On PostgreSQL a statement made with
+ * {@code cachedPlan} is prepared on the server and may keep a generic plan, as {@link CachedPlan}
+ * allows: only for lookups whose one right plan is the primary key or a unique index that no other
+ * index can stand in for (see {@code GenericPlansTest}); any other is planned with its values.
  *
  * @param <T> what a row is read as
  */
