@@ -149,6 +149,22 @@ public final class Staff {
     return store.find(accountId, staffId).orElseThrow(() -> notFound(staffId));
   }
 
+  /** {@link #get}, with the document as its stored text, for a read that only writes it out. */
+  public StoredDocument getDocument(String accountId, String staffId) {
+    return store.findDocument(accountId, staffId).orElseThrow(() -> notFound(staffId));
+  }
+
+  /** The live staff member with this userName (ignoring case), as stored text: at most one. */
+  public List<StoredDocument> documentsByUserName(String accountId, String userName) {
+    return store.findDocumentsByUserName(accountId, userName);
+  }
+
+  /** Live staff with this externalId, oldest first, at most {@code limit}, as stored text. */
+  public List<StoredDocument> documentsByExternalId(
+      String accountId, String externalId, int limit) {
+    return store.findDocumentsByExternalId(accountId, externalId, limit);
+  }
+
   /**
    * Replaces a staff member (PUT, RFC 7644 §3.5.1): readOnly attributes keep their values, a
    * changed immutable one is refused, required ones must be present.

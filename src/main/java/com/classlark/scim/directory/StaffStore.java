@@ -25,6 +25,22 @@ public interface StaffStore {
 
   Optional<StoredResource> find(String accountId, String staffId);
 
+  /** {@link #find}, with the document as its stored text. */
+  Optional<StoredDocument> findDocument(String accountId, String staffId);
+
+  /**
+   * The live records the filter {@code userName eq} matches (userName compared ignoring case), with
+   * their documents as stored text: at most one.
+   */
+  java.util.List<StoredDocument> findDocumentsByUserName(String accountId, String userName);
+
+  /**
+   * The live records the filter {@code externalId eq} matches (compared exactly), in the listing's
+   * default order (oldest first), at most {@code limit}, with their documents as stored text.
+   */
+  java.util.List<StoredDocument> findDocumentsByExternalId(
+      String accountId, String externalId, int limit);
+
   /** The live record whose userName is this one, compared ignoring case. */
   Optional<StoredResource> findByUserName(String accountId, String userName);
 

@@ -22,7 +22,12 @@ final class EntityTags {
 
   /** True when the client's {@code If-None-Match} already names the current version. */
   static boolean notModified(Context ctx, StoredResource resource) {
+    return notModified(ctx, resource.version());
+  }
+
+  /** True when the client's {@code If-None-Match} already names {@code version}. */
+  static boolean notModified(Context ctx, long version) {
     String header = ctx.header("If-None-Match");
-    return header != null && !header.isBlank() && Versions.matches(header, resource.version());
+    return header != null && !header.isBlank() && Versions.matches(header, version);
   }
 }

@@ -112,6 +112,11 @@ public final class ProvisioningCapture {
     if (started == null) {
       return;
     }
+    int status = ctx.statusCode();
+    String method = ctx.method().name();
+    if (status < 400 && !WRITE_METHODS.contains(method)) {
+      return; // a successful read, the common case: nothing to log, nothing to work out
+    }
     ApiToken token = ctx.attribute(TOKEN);
     String school = WebRequest.schoolOrNull(ctx);
     if (school == null && token != null && !token.usableAt(clock.instant())) {
@@ -120,8 +125,6 @@ public final class ProvisioningCapture {
     if (school == null) {
       return;
     }
-    int status = ctx.statusCode();
-    String method = ctx.method().name();
     String path = ctx.path();
     Target target = Target.of(path);
     boolean search = target.search();

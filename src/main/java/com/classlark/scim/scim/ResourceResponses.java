@@ -1,12 +1,16 @@
 package com.classlark.scim.scim;
 
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
 import com.classlark.scim.protocol.resource.Projection;
 import com.classlark.scim.protocol.resource.ResourceRepresentation;
+import com.classlark.scim.protocol.resource.SplicedRepresentation;
 import com.classlark.scim.protocol.schema.ResourceTypeDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Renders stored resources as responses: full JSON with meta, projection, ETag and Location. */
 final class ResourceResponses {
@@ -28,11 +32,26 @@ final class ResourceResponses {
         type,
         resource.id(),
         resource.document(),
-        new ResourceRepresentation.Meta(
-            resource.created(),
-            resource.lastModified(),
-            location(ctx, resource.id()),
-            Versions.etag(resource.version())));
+        meta(ctx, resource.id(), resource.created(), resource.lastModified(), resource.version()));
+  }
+
+  /**
+   * The default representation of a resource read as stored text, written from that text as {@link
+   * SplicedRepresentation#text} does; empty when the text cannot be spliced.
+   */
+  Optional<String> splicedText(Context ctx, StoredDocument resource) {
+    return SplicedRepresentation.text(type, resource.id(), resource.json(), meta(ctx, resource));
+  }
+
+  private ResourceRepresentation.Meta meta(Context ctx, StoredDocument resource) {
+    return meta(
+        ctx, resource.id(), resource.created(), resource.lastModified(), resource.version());
+  }
+
+  private ResourceRepresentation.Meta meta(
+      Context ctx, String id, Instant created, Instant lastModified, long version) {
+    return new ResourceRepresentation.Meta(
+        created, lastModified, location(ctx, id), Versions.etag(version));
   }
 
   /** The projection the request's {@code attributes}/{@code excludedAttributes} ask for. */
@@ -46,10 +65,33 @@ final class ResourceResponses {
    */
   void single(Context ctx, int status, StoredResource resource, Projection projection) {
     ObjectNode body = projection.apply(full(ctx, resource));
-    ctx.header("ETag", Versions.etag(resource.version()));
-    if (status == 201) {
-      ctx.header("Location", location(ctx, resource.id()));
-    }
+    headers(ctx, status, resource.id(), resource.version());
     ScimResponses.json(ctx, status, body);
+  }
+
+  /**
+   * {@link #single} of a resource read as stored text: the default projection is written from the
+   * text with {@code meta} spliced in (the same bytes, see {@link SplicedRepresentation}); any
+   * other projection, or text that cannot be spliced, parses the document and takes the general
+   * path.
+   */
+  void single(Context ctx, int status, StoredDocument resource, Projection projection) {
+    if (projection instanceof Projection.Default) {
+      Optional<byte[]> body =
+          SplicedRepresentation.render(type, resource.id(), resource.json(), meta(ctx, resource));
+      if (body.isPresent()) {
+        headers(ctx, status, resource.id(), resource.version());
+        ScimResponses.bytes(ctx, status, body.get());
+        return;
+      }
+    }
+    single(ctx, status, resource.parsed(), projection);
+  }
+
+  private void headers(Context ctx, int status, String id, long version) {
+    ctx.header("ETag", Versions.etag(version));
+    if (status == 201) {
+      ctx.header("Location", location(ctx, id));
+    }
   }
 }

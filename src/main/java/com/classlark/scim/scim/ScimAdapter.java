@@ -16,9 +16,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -109,9 +107,8 @@ public final class ScimAdapter implements WebAdapter {
     if (!publicPaths.contains(ctx.path())) {
       capture.started(ctx);
     }
-    String uri =
-        ctx.req().getRequestURI() + "?" + Objects.requireNonNullElse(ctx.queryString(), "");
-    if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
+    String query = ctx.queryString();
+    if (ctx.req().getRequestURI().contains("%00") || (query != null && query.contains("%00"))) {
       // No identifier, filter or cursor contains U+0000, and PostgreSQL cannot even compare with
       // it.
       throw ScimException.invalidValue("The URL must not contain the NUL character (%00).");

@@ -13,12 +13,17 @@ public final class ScimResponses {
 
   public static void json(Context ctx, int status, JsonNode body) {
     try {
-      ctx.status(status);
-      ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
-      ctx.result(Json.MAPPER.writeValueAsBytes(body));
+      bytes(ctx, status, Json.MAPPER.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise response", e);
     }
+  }
+
+  /** Writes a SCIM JSON body already serialised. */
+  public static void bytes(Context ctx, int status, byte[] body) {
+    ctx.status(status);
+    ctx.contentType(ScimMediaType.RESPONSE_CONTENT_TYPE);
+    ctx.result(body);
   }
 
   public static void error(Context ctx, ScimException exception) {

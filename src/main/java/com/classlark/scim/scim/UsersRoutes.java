@@ -2,13 +2,16 @@ package com.classlark.scim.scim;
 
 import com.classlark.scim.directory.Cursors;
 import com.classlark.scim.directory.Staff;
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.Versions;
 import com.classlark.scim.directory.Written;
 import com.classlark.scim.protocol.resource.Projection;
+import com.classlark.scim.protocol.schema.AttrPath;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /Users}: staff as SCIM Users (RFC 7644 §3.3, §3.4.1, §3.5.1, §3.6). */
 public final class UsersRoutes implements ScimRoutes {
@@ -21,7 +24,23 @@ public final class UsersRoutes implements ScimRoutes {
     this.staff = staff;
     this.responses = new ResourceResponses(ResourceTypes.USER, publicBaseUrl);
     this.listing =
-        new ResourceListing(ResourceTypes.USER, staff::list, responses, cursors, querySettings);
+        new ResourceListing(
+            ResourceTypes.USER, staff::list, responses, cursors, querySettings, this::lookUp);
+  }
+
+  private static final AttrPath USER_NAME = AttrPath.of("userName");
+  private static final AttrPath EXTERNAL_ID = AttrPath.of("externalId");
+
+  /** The identity providers' lookups: by userName (unique, ignoring case) and by externalId. */
+  private Optional<List<StoredDocument>> lookUp(
+      String accountId, AttrPath path, String value, int limit) {
+    if (path.equals(USER_NAME)) {
+      return Optional.of(staff.documentsByUserName(accountId, value));
+    }
+    if (path.equals(EXTERNAL_ID)) {
+      return Optional.of(staff.documentsByExternalId(accountId, value, limit));
+    }
+    return Optional.empty();
   }
 
   ResourceListing listing() {
@@ -47,8 +66,8 @@ public final class UsersRoutes implements ScimRoutes {
   }
 
   private void read(Context ctx) {
-    StoredResource found = staff.get(BearerAuth.accountId(ctx), ctx.pathParam("id"));
-    if (EntityTags.notModified(ctx, found)) {
+    StoredDocument found = staff.getDocument(BearerAuth.accountId(ctx), ctx.pathParam("id"));
+    if (EntityTags.notModified(ctx, found.version())) {
       ctx.header("ETag", Versions.etag(found.version()));
       ctx.status(304);
       return;

@@ -459,6 +459,13 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * The pool itself, for the plain-JDBC lookups of the hottest read path ({@link PreparedLookup}).
+   */
+  javax.sql.DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
    * Fires after every transaction of this process that wrote change events commits: what wakes the
    * change feed's sequencer on this node at once, and through it the node's long polls.
    */

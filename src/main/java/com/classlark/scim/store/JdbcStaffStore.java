@@ -5,11 +5,13 @@ import com.classlark.scim.directory.DuplicateKeyException;
 import com.classlark.scim.directory.ListPage;
 import com.classlark.scim.directory.ListRequest;
 import com.classlark.scim.directory.StaffStore;
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.events.ChangeEvents;
 import com.classlark.scim.directory.events.EventSource;
 import com.classlark.scim.protocol.schema.ResourceTypes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,16 +29,46 @@ public final class JdbcStaffStore implements StaffStore {
           + ResourceRows.COLUMNS
           + " FROM staff WHERE account_id = ? AND id = ? AND retired_at IS NULL";
 
+  /**
+   * Live staff by userName, as the filter {@code userName eq} finds them: the folded value on the
+   * expression of the unique index {@code staff_live_user_name} (see {@link FilterSql}), so at most
+   * one.
+   */
+  static final String FIND_BY_USER_NAME =
+      "SELECT "
+          + ResourceRows.columns("s")
+          + " FROM staff s WHERE s.account_id = ? AND s.retired_at IS NULL AND ("
+          + QueryTable.LIVE_USER_NAME_KEY
+          + " = ?)";
+
+  /**
+   * Live staff by externalId, as the filter {@code externalId eq} finds them, in the listing's
+   * default order, at most {@code ?}.
+   */
+  static final String FIND_BY_EXTERNAL_ID =
+      "SELECT "
+          + ResourceRows.columns("s")
+          + " FROM staff s WHERE s.account_id = ? AND s.retired_at IS NULL AND (s.external_id IS NOT"
+          + " NULL AND s.external_id = ?) ORDER BY s.created_at ASC, s.id ASC LIMIT ?";
+
   private final Jdbi jdbi;
   private final ResourceQueries queries;
   private final Outbox outbox;
   private final GroupMemberships memberships;
+  private final PreparedLookup<StoredDocument> findDocument;
+  private final PreparedLookup<StoredDocument> findDocumentsByUserName;
+  private final PreparedLookup<StoredDocument> findDocumentsByExternalId;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
     this.outbox = new Outbox(database);
     this.memberships = new GroupMemberships(database.dialect());
     this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
+    this.findDocument = new PreparedLookup<>(database, FIND, true, ResourceRows::document);
+    this.findDocumentsByUserName =
+        new PreparedLookup<>(database, FIND_BY_USER_NAME, false, ResourceRows::document);
+    this.findDocumentsByExternalId =
+        new PreparedLookup<>(database, FIND_BY_EXTERNAL_ID, false, ResourceRows::document);
   }
 
   @Override
@@ -194,6 +226,22 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind(1, staffId)
                 .map(ResourceRows.MAPPER)
                 .findOne());
+  }
+
+  @Override
+  public Optional<StoredDocument> findDocument(String accountId, String staffId) {
+    return findDocument.find(accountId, staffId);
+  }
+
+  @Override
+  public List<StoredDocument> findDocumentsByUserName(String accountId, String userName) {
+    return findDocumentsByUserName.list(accountId, userName.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public List<StoredDocument> findDocumentsByExternalId(
+      String accountId, String externalId, int limit) {
+    return findDocumentsByExternalId.list(accountId, externalId, limit);
   }
 
   @Override

@@ -1,9 +1,12 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.StoredDocument;
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.protocol.resource.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -27,6 +30,20 @@ final class ResourceRows {
               rs.getBoolean("scim_managed"));
 
   private ResourceRows() {}
+
+  /**
+   * The current row of a query that selects {@link #COLUMNS} first, with its document as the stored
+   * text; read by position, in {@link #COLUMNS}' order.
+   */
+  static StoredDocument document(ResultSet row) throws SQLException {
+    return new StoredDocument(
+        row.getString(1),
+        row.getString(2),
+        Instant.ofEpochMilli(row.getLong(3)),
+        Instant.ofEpochMilli(row.getLong(4)),
+        row.getLong(5),
+        row.getBoolean(6));
+  }
 
   /** {@link #COLUMNS} qualified with a table alias, e.g. {@code s.id, s.document, …}. */
   static String columns(String alias) {

@@ -3,6 +3,7 @@ package com.classlark.scim.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,19 @@ final class CorrelationIds {
         return;
       }
     }
-    use(ctx, UUID.randomUUID().toString());
+    use(ctx, newId());
+  }
+
+  /**
+   * A new random (version 4) UUID from the thread's own generator: a correlation id is no secret,
+   * and {@link UUID#randomUUID()} draws from the one shared {@code SecureRandom}, a lock that every
+   * request took.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
   }
 
   private static void use(Context ctx, String id) {

@@ -190,6 +190,22 @@ class FirstSyncPlansTest {
   }
 
   @Test
+  void theLookupOfUserNameEqUsesTheLiveUserNameIndex() {
+    assertLooksUp(
+        plan(JdbcStaffStore.FIND_BY_USER_NAME, SCHOOL, "staff777@school.example"),
+        "staff_live_user_name",
+        "CASE WHEN \\(retired_at IS NULL\\) THEN user_name_key ELSE NULL::character varying END");
+  }
+
+  @Test
+  void theLookupOfExternalIdEqUsesTheExternalIdIndex() {
+    assertLooksUp(
+        plan(JdbcStaffStore.FIND_BY_EXTERNAL_ID, SCHOOL, "ext-777", 101),
+        "staff_by_external_id",
+        "external_id");
+  }
+
+  @Test
   void idFilterUsesThePrimaryKey() {
     assertLooksUp(userLookup("id eq \"" + memberId + "\""), "staff_pkey", "id");
   }

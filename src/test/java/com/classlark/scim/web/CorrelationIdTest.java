@@ -107,4 +107,13 @@ class CorrelationIdTest {
     assertThat(first).matches(UUID_SHAPE);
     assertThat(second).matches(UUID_SHAPE).isNotEqualTo(first);
   }
+
+  @Test
+  void aNewIdIsARandomVersionFourUuid() {
+    UUID id = UUID.fromString(CorrelationIds.newId());
+
+    assertThat(id.version()).isEqualTo(4);
+    assertThat(id.variant()).isEqualTo(2);
+    assertThat(CorrelationIds.newId()).isNotEqualTo(CorrelationIds.newId());
+  }
 }
