@@ -2,12 +2,15 @@ package com.classlark.scim.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classlark.scim.app.Services;
+import com.classlark.scim.testing.Bodies;
 import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +76,28 @@ class SqliteCheckpointTest {
         "the database file to receive the committed pages",
         Duration.ofSeconds(60),
         () -> size(file) > before + 1024 * 1024);
+  }
+
+  /**
+   * The statements the hottest lookups keep per connection ({@link PreparedLookup}) are reset after
+   * each use: one left open would hold its read snapshot, and no checkpoint could copy the pages
+   * committed after it.
+   */
+  @Test
+  void aKeptLookupStatementHoldsNoSnapshot() {
+    Services services = Services.over(database, Clock.systemUTC());
+    String school = services.accounts().create("Checkpoint School").id();
+    String id =
+        services
+            .staff()
+            .create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("kept"))))
+            .resource()
+            .id();
+    // Every pooled connection gets the kept statement and uses it.
+    for (int i = 0; i < 50; i++) {
+      assertThat(services.staff().getDocument(school, id).version()).isEqualTo(1);
+    }
+    theUpkeepThreadCopiesCommittedPagesIntoTheDatabaseFile();
   }
 
   private static long size(Path file) {
