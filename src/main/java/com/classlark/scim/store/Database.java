@@ -172,11 +172,11 @@ public final class Database implements AutoCloseable {
       // instead of failing when a read lock cannot be upgraded.
       sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       // Checkpoints run on the upkeep thread, never in a writer's commit (startSqliteUpkeep).
+      sqlite.setWalAutocheckpoint(0);
+      sqlite.setJournalSizeLimit(SQLITE_JOURNAL_SIZE_LIMIT_BYTES);
       // The driver otherwise runs SELECT last_insert_rowid() after every INSERT, inside the write
       // lock, to offer generated keys that nothing here asks for.
       sqlite.setGetGeneratedKeys(false);
-      sqlite.setWalAutocheckpoint(0);
-      sqlite.setJournalSizeLimit(SQLITE_JOURNAL_SIZE_LIMIT_BYTES);
       Properties properties = sqlite.toProperties();
       config.setDataSourceProperties(properties);
       config.setMaximumPoolSize(maximumPoolSize(Dialect.SQLITE));
