@@ -32,7 +32,8 @@ public final class JdbcStaffStore implements StaffStore {
   /**
    * Live staff by userName, as the filter {@code userName eq} finds them: the folded value on the
    * expression of the unique index {@code staff_live_user_name} (see {@link FilterSql}), so at most
-   * one.
+   * one. That index is its one right plan whatever the table's size, so PostgreSQL may keep a
+   * generic plan for it (GenericPlansTest).
    */
   static final String FIND_BY_USER_NAME =
       "SELECT "
@@ -66,7 +67,7 @@ public final class JdbcStaffStore implements StaffStore {
     this.queries = new ResourceQueries(database, QueryTable.STAFF, ResourceTypes.USER);
     this.findDocument = new PreparedLookup<>(database, FIND, true, ResourceRows::document);
     this.findDocumentsByUserName =
-        new PreparedLookup<>(database, FIND_BY_USER_NAME, false, ResourceRows::document);
+        new PreparedLookup<>(database, FIND_BY_USER_NAME, true, ResourceRows::document);
     this.findDocumentsByExternalId =
         new PreparedLookup<>(database, FIND_BY_EXTERNAL_ID, false, ResourceRows::document);
   }

@@ -38,6 +38,13 @@ class GenericPlansTest {
       List.of(
           new Lookup(
               "staff_by_id", JdbcStaffStore.FIND, "staff_pkey", "id", List.of(SCHOOL, MEMBER)),
+          // The identity providers' userName lookup: the unique index's expression is its key.
+          new Lookup(
+              "staff_by_user_name",
+              JdbcStaffStore.FIND_BY_USER_NAME,
+              "staff_live_user_name",
+              "END",
+              List.of(SCHOOL, "nobody@school.example")),
           new Lookup(
               "group_by_id", GroupRows.FIND, "staff_groups_pkey", "id", List.of(SCHOOL, BIG_GROUP)),
           new Lookup(
