@@ -45,6 +45,13 @@ class GenericPlansTest {
               "staff_live_user_name",
               "END",
               List.of(SCHOOL, "nobody@school.example")),
+          // The identity providers' externalId lookup: the index led by the value.
+          new Lookup(
+              "staff_by_external_id",
+              JdbcStaffStore.FIND_BY_EXTERNAL_ID,
+              "staff_by_external_id",
+              "external_id",
+              List.of(SCHOOL, "nobody-external", "101")),
           new Lookup(
               "group_by_id", GroupRows.FIND, "staff_groups_pkey", "id", List.of(SCHOOL, BIG_GROUP)),
           new Lookup(
