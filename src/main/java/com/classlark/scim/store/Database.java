@@ -92,17 +92,32 @@ public final class Database implements AutoCloseable {
    */
   private static final int SQLITE_JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * Whether the last checkpoint failed: a failure is logged when it starts, not ten times a second.
+   */
+  private volatile boolean checkpointFailing;
+
   /** A passive checkpoint of SQLite's write-ahead log, on the upkeep thread; never fails it. */
   private void checkpoint() {
     if (dataSource.isClosed() || !dataSource.isRunning()) {
       return;
     }
+    var log = org.slf4j.LoggerFactory.getLogger(Database.class);
     try (Connection connection = dataSource.getConnection();
         var statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+      if (checkpointFailing) {
+        log.info("SQLite checkpoints work again");
+        checkpointFailing = false;
+      }
     } catch (SQLException | RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(Database.class)
-          .warn("SQLite checkpoint failed: {}", target.mask(String.valueOf(e.getMessage())));
+      if (!checkpointFailing) {
+        log.warn(
+            "SQLite checkpoint failed ({}); retrying every {} ms",
+            target.mask(String.valueOf(e.getMessage())),
+            CHECKPOINT_INTERVAL_MILLIS);
+      }
+      checkpointFailing = true;
     }
   }
 
