@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutBoundValues);
     if (target.dialect() == Dialect.SQLITE) {
       jdbi.setTransactionHandler(new SqliteWriteQueue(jdbi.getTransactionHandler()));
+      jdbi.setStatementBuilderFactory(new SqliteStatements());
     }
     this.sqliteUpkeep = target.dialect() == Dialect.SQLITE ? startSqliteUpkeep() : null;
   }

@@ -100,7 +100,8 @@ final class PreparedLookup<T> {
     return statement;
   }
 
-  private static boolean isClosed(Connection connection) {
+  /** Whether a physical connection is closed: its kept statements are then dropped. */
+  static boolean isClosed(Connection connection) {
     try {
       return connection.isClosed();
     } catch (SQLException e) {
