@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,18 +44,7 @@ class SqliteWriteQueueTest {
   void aSecondWriterWaitsParkedUntilTheFirstCommits() throws Exception {
     CountDownLatch firstInside = new CountDownLatch(1);
     CountDownLatch letFirstCommit = new CountDownLatch(1);
-    Thread first =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    Transactions.useTransaction(
-                        database.jdbi(),
-                        handle -> {
-                          insertAccount(handle, "first");
-                          firstInside.countDown();
-                          await(letFirstCommit);
-                        }));
-    assertThat(firstInside.await(30, TimeUnit.SECONDS)).isTrue();
+    Thread first = holdTheLock(firstInside, letFirstCommit);
     Thread second =
         Thread.ofVirtual()
             .start(
@@ -57,26 +52,12 @@ class SqliteWriteQueueTest {
                     Transactions.useTransaction(
                         database.jdbi(), handle -> insertAccount(handle, "second")));
 
-    Conditions.await(
-        "the second writer to park",
-        Duration.ofSeconds(30),
-        () -> second.getState() == Thread.State.WAITING);
+    awaitParked(List.of(second));
     letFirstCommit.countDown();
     first.join();
     second.join();
 
-    int written =
-        database
-            .jdbi()
-            .withHandle(
-                handle ->
-                    handle
-                        .createQuery("SELECT COUNT(*) FROM accounts WHERE name IN (?, ?)")
-                        .bind(0, "first")
-                        .bind(1, "second")
-                        .mapTo(Integer.class)
-                        .one());
-    assertThat(written).isEqualTo(2);
+    assertThat(names()).containsExactlyInAnyOrder("holder", "second");
   }
 
   @Test
@@ -95,6 +76,175 @@ class SqliteWriteQueueTest {
                     }));
 
     assertThat(count).isEqualTo(1);
+  }
+
+  @Test
+  void workQueuedBehindATransactionCommitsWithTheNextLeaderInOneTransaction() throws Exception {
+    Map<String, Connection> connections = new ConcurrentHashMap<>();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = holdTheLock(holding, release);
+    List<Thread> queued = new ArrayList<>();
+    for (String name : List.of("q1", "q2", "q3", "q4")) {
+      queued.add(
+          Thread.ofVirtual()
+              .start(
+                  () ->
+                      Transactions.useTransaction(
+                          database.jdbi(),
+                          handle -> {
+                            connections.put(name, physical(handle));
+                            insertAccount(handle, name);
+                          })));
+    }
+    awaitParked(queued);
+    release.countDown();
+    holder.join();
+    for (Thread thread : queued) {
+      thread.join();
+    }
+
+    assertThat(names()).containsExactlyInAnyOrder("holder", "q1", "q2", "q3", "q4");
+    // The holder's group took the work queued behind it and ran it on the holder's connection.
+    assertThat(new HashSet<>(connections.values())).hasSize(1);
+  }
+
+  @Test
+  void workThatFailsInAGroupIsRolledBackAloneAndItsRequestGetsItsFailure() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = holdTheLock(holding, release);
+    IllegalStateException refused = new IllegalStateException("refused after writing");
+    Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    List<Thread> queued = new ArrayList<>();
+    for (String name : List.of("first", "fails", "last")) {
+      queued.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      Transactions.useTransaction(
+                          database.jdbi(),
+                          handle -> {
+                            insertAccount(handle, name);
+                            if (name.equals("fails")) {
+                              throw refused;
+                            }
+                          });
+                    } catch (Throwable e) {
+                      failures.put(name, e);
+                    }
+                  }));
+      awaitParked(queued); // in this order behind the holder, whose group takes all three
+    }
+    release.countDown();
+    holder.join();
+    for (Thread thread : queued) {
+      thread.join();
+    }
+
+    assertThat(names()).containsExactlyInAnyOrder("holder", "first", "last");
+    assertThat(failures).containsOnlyKeys("fails");
+    assertThat(failures.get("fails")).isSameAs(refused);
+  }
+
+  @Test
+  void aFailedCommitFailsEveryWorkOfItsGroupAndWritesNone() throws Exception {
+    Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    Transactions.useTransaction(
+                        database.jdbi(),
+                        handle -> {
+                          insertAccount(handle, "holder");
+                          // A token of no school, checked only at COMMIT: the commit fails.
+                          handle.execute("PRAGMA defer_foreign_keys = ON");
+                          handle.execute(
+                              "INSERT INTO tokens (id, account_id, token_hash, prefix, created_at)"
+                                  + " VALUES ('t', 'no-such-school', 'h', 'p', 1)");
+                          holding.countDown();
+                          await(release);
+                        });
+                  } catch (Throwable e) {
+                    failures.put("holder", e);
+                  }
+                });
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    List<Thread> queued = new ArrayList<>();
+    for (String name : List.of("a", "b")) {
+      queued.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      Transactions.useTransaction(
+                          database.jdbi(), handle -> insertAccount(handle, name));
+                    } catch (Throwable e) {
+                      failures.put(name, e);
+                    }
+                  }));
+    }
+    awaitParked(queued);
+    release.countDown();
+    holder.join();
+    for (Thread thread : queued) {
+      thread.join();
+    }
+
+    assertThat(names()).isEmpty();
+    assertThat(failures).containsOnlyKeys("holder", "a", "b");
+    assertThat(failures.get("a")).isSameAs(failures.get("holder"));
+    assertThat(failures.get("b")).isSameAs(failures.get("holder"));
+    assertThat(failures.get("holder")).rootCause().hasMessageContaining("FOREIGN KEY constraint");
+    // Nothing of the failed group is left open: the next writers commit.
+    for (String name : List.of("after 1", "after 2", "after 3")) {
+      Transactions.useTransaction(database.jdbi(), handle -> insertAccount(handle, name));
+    }
+    assertThat(names()).containsExactlyInAnyOrder("after 1", "after 2", "after 3");
+  }
+
+  /** A writer that holds SQLite's write lock until released, so that others queue behind it. */
+  private Thread holdTheLock(CountDownLatch holding, CountDownLatch release) throws Exception {
+    Thread holder =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    Transactions.useTransaction(
+                        database.jdbi(),
+                        handle -> {
+                          insertAccount(handle, "holder");
+                          holding.countDown();
+                          await(release);
+                        }));
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    return holder;
+  }
+
+  private static void awaitParked(List<Thread> threads) {
+    Conditions.await(
+        "the queued writers to park",
+        Duration.ofSeconds(30),
+        () -> threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING));
+  }
+
+  private List<String> names() {
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> handle.createQuery("SELECT name FROM accounts").mapTo(String.class).list());
+  }
+
+  private static Connection physical(org.jdbi.v3.core.Handle handle) {
+    try {
+      return handle.getConnection().unwrap(Connection.class);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void insertAccount(org.jdbi.v3.core.Handle handle, String name) {
