@@ -70,39 +70,42 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
     if (entries.isEmpty()) {
       return;
     }
-    Transactions.useTransaction(
-        jdbi,
-        handle -> {
-          PreparedBatch batch =
-              handle.prepareBatch(
-                  "INSERT INTO provisioning_log ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          for (LogEntry entry : entries) {
-            batch
-                .bind(0, entry.accountId())
-                .bind(1, entry.id())
-                .bind(2, entry.at().toEpochMilli())
-                .bind(3, entry.method())
-                .bind(4, entry.path())
-                .bind(5, entry.operation().wireName())
-                .bind(6, entry.resourceType())
-                .bind(7, entry.resourceId())
-                .bind(8, entry.resourceName())
-                .bind(9, entry.status())
-                .bind(10, entry.failed())
-                .bind(11, entry.scimType())
-                .bind(12, entry.detail())
-                .bind(13, entry.changes().isEmpty() ? null : names(entry.changes()))
-                .bind(14, entry.tokenId())
-                .bind(15, entry.tokenPrefix())
-                .bind(16, entry.correlationId())
-                .bind(17, entry.durationMs())
-                .bind(18, entry.clientRequestId())
-                .add();
-          }
-          batch.execute();
-        });
+    // A batch is a large transaction: on SQLite it opens its group (see SqliteWriteQueue).
+    SqliteWriteQueue.opensItsGroup(
+        () ->
+            Transactions.useTransaction(
+                jdbi,
+                handle -> {
+                  PreparedBatch batch =
+                      handle.prepareBatch(
+                          "INSERT INTO provisioning_log ("
+                              + COLUMNS
+                              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  for (LogEntry entry : entries) {
+                    batch
+                        .bind(0, entry.accountId())
+                        .bind(1, entry.id())
+                        .bind(2, entry.at().toEpochMilli())
+                        .bind(3, entry.method())
+                        .bind(4, entry.path())
+                        .bind(5, entry.operation().wireName())
+                        .bind(6, entry.resourceType())
+                        .bind(7, entry.resourceId())
+                        .bind(8, entry.resourceName())
+                        .bind(9, entry.status())
+                        .bind(10, entry.failed())
+                        .bind(11, entry.scimType())
+                        .bind(12, entry.detail())
+                        .bind(13, entry.changes().isEmpty() ? null : names(entry.changes()))
+                        .bind(14, entry.tokenId())
+                        .bind(15, entry.tokenPrefix())
+                        .bind(16, entry.correlationId())
+                        .bind(17, entry.durationMs())
+                        .bind(18, entry.clientRequestId())
+                        .add();
+                  }
+                  batch.execute();
+                }));
   }
 
   /** The statement of a page: parameters account, [failed], [resource], [at, at, id], limit. */

@@ -47,6 +47,9 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
   /** A group takes no more work once it has run this long, so that its first answer is not late. */
   static final long GATHER_NANOS = 5_000_000;
 
+  /** Set while the calling thread asks for a transaction that must open its group. */
+  private static final ThreadLocal<Boolean> OPENS_GROUP = new ThreadLocal<>();
+
   private final Line line;
 
   SqliteWriteQueue(TransactionHandler delegate) {
@@ -79,8 +82,25 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
     return inTransaction(handle, callback);
   }
 
+  /**
+   * Runs {@code transaction}, whose SQLite transaction comes first in its group and so never runs
+   * in another's savepoint: for large transactions, such as a batch of provisioning-log entries. In
+   * a savepoint SQLite first copies every page the transaction changes to its statement journal (a
+   * temporary file past 64 KiB; a log batch changes a few hundred pages), and every request grouped
+   * before it would wait for its answer until the batch is done. The flag is read on the calling
+   * thread, before the work is queued; on PostgreSQL it does nothing.
+   */
+  static void opensItsGroup(Runnable transaction) {
+    OPENS_GROUP.set(Boolean.TRUE);
+    try {
+      transaction.run();
+    } finally {
+      OPENS_GROUP.remove();
+    }
+  }
+
   private <R, X extends Exception> R inLine(Handle handle, HandleCallback<R, X> callback) throws X {
-    Work<R> mine = new Work<>(callback);
+    Work<R> mine = new Work<>(callback, OPENS_GROUP.get() != null);
     if (!line.join(mine)) {
       mine.awaitTurn();
     }
@@ -96,13 +116,13 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
 
   /** Runs {@code first} and the work queued behind it in one transaction on the leader's handle. */
   private void commitGroup(Handle handle, Work<?> first) {
-    List<Work<?>> group = new ArrayList<>();
+    // Out of the queue before anything can fail: a BEGIN that fails is the first work's failure.
+    line.take(first);
+    List<Work<?>> group = new ArrayList<>(List.of(first));
     try {
       super.inTransaction(
           handle,
           transaction -> {
-            line.take(first);
-            group.add(first);
             if (!first.run(transaction)) {
               throw new FirstFailed();
             }
@@ -110,7 +130,7 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
             Work<?> next;
             while (group.size() < MOST_PER_COMMIT
                 && System.nanoTime() - started < GATHER_NANOS
-                && (next = line.poll()) != null) {
+                && (next = line.pollJoining()) != null) {
               group.add(next);
               next.runInSavepoint(transaction);
             }
@@ -157,8 +177,10 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
       queued.remove(work);
     }
 
-    synchronized Work<?> poll() {
-      return queued.poll();
+    /** The head of the queue, unless there is none or it opens a group of its own. */
+    synchronized Work<?> pollJoining() {
+      Work<?> head = queued.peek();
+      return head == null || head.opensGroup ? null : queued.poll();
     }
 
     /** After a group: the head of the queue leads next, or no one does. */
@@ -178,13 +200,15 @@ final class SqliteWriteQueue extends DelegatingTransactionHandler {
   /** One transaction's work, its outcome, and the signal its thread waits for. */
   private static final class Work<R> {
     private final HandleCallback<R, ? extends Exception> callback;
+    private final boolean opensGroup;
     private final CountDownLatch turn = new CountDownLatch(1);
     private volatile boolean leads;
     private R result;
     private Throwable failure;
 
-    Work(HandleCallback<R, ? extends Exception> callback) {
+    Work(HandleCallback<R, ? extends Exception> callback, boolean opensGroup) {
       this.callback = callback;
+      this.opensGroup = opensGroup;
     }
 
     /** Runs the work; false when it failed (its failure is kept). */

@@ -1,6 +1,7 @@
 package com.classlark.scim.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classlark.scim.testing.Conditions;
 import com.classlark.scim.testing.Engine;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.transaction.LocalTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +210,79 @@ class SqliteWriteQueueTest {
       Transactions.useTransaction(database.jdbi(), handle -> insertAccount(handle, name));
     }
     assertThat(names()).containsExactlyInAnyOrder("after 1", "after 2", "after 3");
+  }
+
+  @Test
+  void aTransactionThatOpensItsGroupIsNeverRunInAnothersGroup() throws Exception {
+    Map<String, Connection> connections = new ConcurrentHashMap<>();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    Transactions.useTransaction(
+                        database.jdbi(),
+                        handle -> {
+                          connections.put("holder", physical(handle));
+                          holding.countDown();
+                          await(release);
+                        }));
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    List<Thread> queued = new ArrayList<>();
+    for (String name : List.of("before", "large", "after")) {
+      Runnable write =
+          () ->
+              Transactions.useTransaction(
+                  database.jdbi(),
+                  handle -> {
+                    connections.put(name, physical(handle));
+                    insertAccount(handle, name);
+                  });
+      queued.add(
+          Thread.ofVirtual()
+              .start(name.equals("large") ? () -> SqliteWriteQueue.opensItsGroup(write) : write));
+      awaitParked(queued); // in this order behind the holder
+    }
+    release.countDown();
+    holder.join();
+    for (Thread thread : queued) {
+      thread.join();
+    }
+
+    assertThat(names()).containsExactlyInAnyOrder("before", "large", "after");
+    // The holder's group took "before" and stopped at "large", which led the next group.
+    assertThat(connections.get("before")).isSameAs(connections.get("holder"));
+    assertThat(connections.get("large")).isNotSameAs(connections.get("holder"));
+    assertThat(connections.get("after")).isSameAs(connections.get("large"));
+  }
+
+  @Test
+  void aTransactionThatCannotBeginFailsItsRequestAndTheLineGoesOn() {
+    IllegalStateException cannotBegin = new IllegalStateException("BEGIN failed");
+    TransactionHandler failing =
+        new LocalTransactionHandler() {
+          @Override
+          public TransactionHandler specialize(org.jdbi.v3.core.Handle handle) {
+            return this;
+          }
+
+          @Override
+          public <R, X extends Exception> R inTransaction(
+              org.jdbi.v3.core.Handle handle, HandleCallback<R, X> callback) {
+            throw cannotBegin;
+          }
+        };
+    database.jdbi().setTransactionHandler(new SqliteWriteQueue(failing));
+
+    for (String name : List.of("first", "second")) {
+      assertThatThrownBy(
+              () ->
+                  Transactions.useTransaction(
+                      database.jdbi(), handle -> insertAccount(handle, name)))
+          .isSameAs(cannotBegin);
+    }
+    assertThat(names()).isEmpty();
   }
 
   /** A writer that holds SQLite's write lock until released, so that others queue behind it. */
