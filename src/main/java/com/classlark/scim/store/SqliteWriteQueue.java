@@ -37,8 +37,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * success only after the commit; when the commit fails, every request of the group whose work had
  * succeeded gets that failure, nothing of the group being written. Work is run as it would be on
  * its own connection: the callback receives the leader's handle, in a transaction, and the store
- * code never uses another handle inside a transaction (a transaction inside one runs in it). Work
- * may be run again after a failure, as the retries of {@link Transactions} already require.
+ * code never uses another handle inside a transaction (a transaction inside one runs in it), holds
+ * no Java lock that the work itself takes, and keeps no thread-local state the work reads.
  */
 final class SqliteWriteQueue extends DelegatingTransactionHandler {
   /** The most pieces of work one commit carries. */
