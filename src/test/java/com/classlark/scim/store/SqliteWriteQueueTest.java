@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionHandler;
@@ -44,24 +46,24 @@ class SqliteWriteQueueTest {
     testDatabase.close();
   }
 
+  /** The connection each writer's work ran on, by the writer's name. */
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+  /** What each writer that failed caught, by the writer's name. */
+  private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+
+  private final CountDownLatch holding = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+
   @Test
   void aSecondWriterWaitsParkedUntilTheFirstCommits() throws Exception {
-    CountDownLatch firstInside = new CountDownLatch(1);
-    CountDownLatch letFirstCommit = new CountDownLatch(1);
-    Thread first = holdTheLock(firstInside, letFirstCommit);
-    Thread second =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    Transactions.useTransaction(
-                        database.jdbi(), handle -> insertAccount(handle, "second")));
+    Thread holder = holdTheLock(handle -> insertAccount(handle, "holder"));
+    List<Thread> queued = queue(List.of("second"), SqliteWriteQueueTest::insertAccount);
 
-    awaitParked(List.of(second));
-    letFirstCommit.countDown();
-    first.join();
-    second.join();
+    releaseAndJoin(holder, queued);
 
     assertThat(names()).containsExactlyInAnyOrder("holder", "second");
+    assertThat(failures).isEmpty();
   }
 
   @Test
@@ -84,29 +86,11 @@ class SqliteWriteQueueTest {
 
   @Test
   void workQueuedBehindATransactionCommitsWithTheNextLeaderInOneTransaction() throws Exception {
-    Map<String, Connection> connections = new ConcurrentHashMap<>();
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder = holdTheLock(holding, release);
-    List<Thread> queued = new ArrayList<>();
-    for (String name : List.of("q1", "q2", "q3", "q4")) {
-      queued.add(
-          Thread.ofVirtual()
-              .start(
-                  () ->
-                      Transactions.useTransaction(
-                          database.jdbi(),
-                          handle -> {
-                            connections.put(name, physical(handle));
-                            insertAccount(handle, name);
-                          })));
-    }
-    awaitParked(queued);
-    release.countDown();
-    holder.join();
-    for (Thread thread : queued) {
-      thread.join();
-    }
+    Thread holder = holdTheLock(handle -> insertAccount(handle, "holder"));
+    List<Thread> queued =
+        queue(List.of("q1", "q2", "q3", "q4"), SqliteWriteQueueTest::insertAccount);
+
+    releaseAndJoin(holder, queued);
 
     assertThat(names()).containsExactlyInAnyOrder("holder", "q1", "q2", "q3", "q4");
     // The holder's group took the work queued behind it and ran it on the holder's connection.
@@ -115,37 +99,20 @@ class SqliteWriteQueueTest {
 
   @Test
   void workThatFailsInAGroupIsRolledBackAloneAndItsRequestGetsItsFailure() throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder = holdTheLock(holding, release);
     IllegalStateException refused = new IllegalStateException("refused after writing");
-    Map<String, Throwable> failures = new ConcurrentHashMap<>();
-    List<Thread> queued = new ArrayList<>();
-    for (String name : List.of("first", "fails", "last")) {
-      queued.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      Transactions.useTransaction(
-                          database.jdbi(),
-                          handle -> {
-                            insertAccount(handle, name);
-                            if (name.equals("fails")) {
-                              throw refused;
-                            }
-                          });
-                    } catch (Throwable e) {
-                      failures.put(name, e);
-                    }
-                  }));
-      awaitParked(queued); // in this order behind the holder, whose group takes all three
-    }
-    release.countDown();
-    holder.join();
-    for (Thread thread : queued) {
-      thread.join();
-    }
+    Thread holder = holdTheLock(handle -> insertAccount(handle, "holder"));
+    // In this order behind the holder, whose group takes all three.
+    List<Thread> queued =
+        queue(
+            List.of("first", "fails", "last"),
+            (handle, name) -> {
+              insertAccount(handle, name);
+              if (name.equals("fails")) {
+                throw refused;
+              }
+            });
+
+    releaseAndJoin(holder, queued);
 
     assertThat(names()).containsExactlyInAnyOrder("holder", "first", "last");
     assertThat(failures).containsOnlyKeys("fails");
@@ -154,51 +121,19 @@ class SqliteWriteQueueTest {
 
   @Test
   void aFailedCommitFailsEveryWorkOfItsGroupAndWritesNone() throws Exception {
-    Map<String, Throwable> failures = new ConcurrentHashMap<>();
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     Thread holder =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    Transactions.useTransaction(
-                        database.jdbi(),
-                        handle -> {
-                          insertAccount(handle, "holder");
-                          // A token of no school, checked only at COMMIT: the commit fails.
-                          handle.execute("PRAGMA defer_foreign_keys = ON");
-                          handle.execute(
-                              "INSERT INTO tokens (id, account_id, token_hash, prefix, created_at)"
-                                  + " VALUES ('t', 'no-such-school', 'h', 'p', 1)");
-                          holding.countDown();
-                          await(release);
-                        });
-                  } catch (Throwable e) {
-                    failures.put("holder", e);
-                  }
-                });
-    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
-    List<Thread> queued = new ArrayList<>();
-    for (String name : List.of("a", "b")) {
-      queued.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      Transactions.useTransaction(
-                          database.jdbi(), handle -> insertAccount(handle, name));
-                    } catch (Throwable e) {
-                      failures.put(name, e);
-                    }
-                  }));
-    }
-    awaitParked(queued);
-    release.countDown();
-    holder.join();
-    for (Thread thread : queued) {
-      thread.join();
-    }
+        holdTheLock(
+            handle -> {
+              insertAccount(handle, "holder");
+              // A token of no school, checked only at COMMIT: the commit fails.
+              handle.execute("PRAGMA defer_foreign_keys = ON");
+              handle.execute(
+                  "INSERT INTO tokens (id, account_id, token_hash, prefix, created_at)"
+                      + " VALUES ('t', 'no-such-school', 'h', 'p', 1)");
+            });
+    List<Thread> queued = queue(List.of("a", "b"), SqliteWriteQueueTest::insertAccount);
+
+    releaseAndJoin(holder, queued);
 
     assertThat(names()).isEmpty();
     assertThat(failures).containsOnlyKeys("holder", "a", "b");
@@ -214,43 +149,27 @@ class SqliteWriteQueueTest {
 
   @Test
   void aTransactionThatOpensItsGroupIsNeverRunInAnothersGroup() throws Exception {
-    Map<String, Connection> connections = new ConcurrentHashMap<>();
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    Transactions.useTransaction(
-                        database.jdbi(),
-                        handle -> {
-                          connections.put("holder", physical(handle));
-                          holding.countDown();
-                          await(release);
-                        }));
-    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    Thread holder = holdTheLock(handle -> {});
     List<Thread> queued = new ArrayList<>();
     for (String name : List.of("before", "large", "after")) {
-      Runnable write =
-          () ->
-              Transactions.useTransaction(
-                  database.jdbi(),
-                  handle -> {
-                    connections.put(name, physical(handle));
-                    insertAccount(handle, name);
-                  });
       queued.add(
           Thread.ofVirtual()
-              .start(name.equals("large") ? () -> SqliteWriteQueue.opensItsGroup(write) : write));
+              .start(
+                  () -> {
+                    Runnable write = () -> write(name, SqliteWriteQueueTest::insertAccount);
+                    if (name.equals("large")) {
+                      SqliteWriteQueue.opensItsGroup(write);
+                    } else {
+                      write.run();
+                    }
+                  }));
       awaitParked(queued); // in this order behind the holder
     }
-    release.countDown();
-    holder.join();
-    for (Thread thread : queued) {
-      thread.join();
-    }
+
+    releaseAndJoin(holder, queued);
 
     assertThat(names()).containsExactlyInAnyOrder("before", "large", "after");
+    assertThat(failures).isEmpty();
     // The holder's group took "before" and stopped at "large", which led the next group.
     assertThat(connections.get("before")).isSameAs(connections.get("holder"));
     assertThat(connections.get("large")).isNotSameAs(connections.get("holder"));
@@ -285,21 +204,58 @@ class SqliteWriteQueueTest {
     assertThat(names()).isEmpty();
   }
 
-  /** A writer that holds SQLite's write lock until released, so that others queue behind it. */
-  private Thread holdTheLock(CountDownLatch holding, CountDownLatch release) throws Exception {
+  /**
+   * Runs one writer's transaction on this thread: the connection its work ran on and its failure,
+   * if any, are kept by its name.
+   */
+  private void write(String name, BiConsumer<org.jdbi.v3.core.Handle, String> work) {
+    try {
+      Transactions.useTransaction(
+          database.jdbi(),
+          handle -> {
+            connections.put(name, physical(handle));
+            work.accept(handle, name);
+          });
+    } catch (Throwable e) {
+      failures.put(name, e);
+    }
+  }
+
+  /**
+   * A writer ("holder") that does {@code inside}, then holds SQLite's write lock until released.
+   */
+  private Thread holdTheLock(Consumer<org.jdbi.v3.core.Handle> inside) throws Exception {
     Thread holder =
         Thread.ofVirtual()
             .start(
                 () ->
-                    Transactions.useTransaction(
-                        database.jdbi(),
-                        handle -> {
-                          insertAccount(handle, "holder");
+                    write(
+                        "holder",
+                        (handle, name) -> {
+                          inside.accept(handle);
                           holding.countDown();
                           await(release);
                         }));
     assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
     return holder;
+  }
+
+  /** Writers queued behind the holder, one after the other in this order, each parked. */
+  private List<Thread> queue(List<String> names, BiConsumer<org.jdbi.v3.core.Handle, String> work) {
+    List<Thread> queued = new ArrayList<>();
+    for (String name : names) {
+      queued.add(Thread.ofVirtual().start(() -> write(name, work)));
+      awaitParked(queued);
+    }
+    return queued;
+  }
+
+  private void releaseAndJoin(Thread holder, List<Thread> queued) throws InterruptedException {
+    release.countDown();
+    holder.join();
+    for (Thread thread : queued) {
+      thread.join();
+    }
   }
 
   private static void awaitParked(List<Thread> threads) {
