@@ -24,6 +24,7 @@ import org.sqlite.SQLiteConfig;
  * Opening fails fast, naming the target, when the database cannot be reached.
  */
 public final class Database implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
   private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
   private static final int MAX_SQL_IN_MESSAGE = 1_000;
 
@@ -103,17 +104,16 @@ public final class Database implements AutoCloseable {
     if (dataSource.isClosed() || !dataSource.isRunning()) {
       return;
     }
-    var log = org.slf4j.LoggerFactory.getLogger(Database.class);
     try (Connection connection = dataSource.getConnection();
         var statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
       if (checkpointFailing) {
-        log.info("SQLite checkpoints work again");
+        LOG.info("SQLite checkpoints work again");
         checkpointFailing = false;
       }
     } catch (SQLException | RuntimeException e) {
       if (!checkpointFailing) {
-        log.warn(
+        LOG.warn(
             "SQLite checkpoint failed ({}); retrying every {} ms",
             target.mask(String.valueOf(e.getMessage())),
             CHECKPOINT_INTERVAL_MILLIS);
@@ -131,8 +131,7 @@ public final class Database implements AutoCloseable {
         var statement = connection.createStatement()) {
       statement.execute("PRAGMA optimize=0x10002");
     } catch (SQLException e) {
-      org.slf4j.LoggerFactory.getLogger(Database.class)
-          .warn("PRAGMA optimize failed: {}", e.getMessage());
+      LOG.warn("PRAGMA optimize failed: {}", e.getMessage());
     }
   }
 
