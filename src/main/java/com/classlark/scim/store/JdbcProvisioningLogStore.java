@@ -60,9 +60,24 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
   private final Jdbi jdbi;
   private final String deleteOlder;
 
+  /** On SQLite, entries carry their resource's bucket and pages of a resource read by it (V14). */
+  private final boolean bucketed;
+
   public JdbcProvisioningLogStore(Database database) {
     this.jdbi = database.jdbi();
-    this.deleteOlder = database.dialect() == Dialect.SQLITE ? SQLITE_DELETE_OLDER : DELETE_OLDER;
+    this.bucketed = database.dialect() == Dialect.SQLITE;
+    this.deleteOlder = bucketed ? SQLITE_DELETE_OLDER : DELETE_OLDER;
+  }
+
+  /**
+   * The bucket of a resource on SQLite: its id's last character, as the migration V14 computes it
+   * for the entries before it ({@code substr(resource_id, -1)}, a character, not a UTF-16 unit).
+   */
+  static String bucket(String resourceId) {
+    if (resourceId == null || resourceId.isEmpty()) {
+      return resourceId;
+    }
+    return resourceId.substring(resourceId.offsetByCodePoints(resourceId.length(), -1));
   }
 
   @Override
@@ -78,9 +93,15 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
                 handle -> {
                   PreparedBatch batch =
                       handle.prepareBatch(
-                          "INSERT INTO provisioning_log ("
-                              + COLUMNS
-                              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          bucketed
+                              ? "INSERT INTO provisioning_log ("
+                                  + COLUMNS
+                                  + ", resource_bucket) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                              : "INSERT INTO provisioning_log ("
+                                  + COLUMNS
+                                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                  + " ?)");
                   for (LogEntry entry : entries) {
                     batch
                         .bind(0, entry.accountId())
@@ -101,19 +122,29 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
                         .bind(15, entry.tokenPrefix())
                         .bind(16, entry.correlationId())
                         .bind(17, entry.durationMs())
-                        .bind(18, entry.clientRequestId())
-                        .add();
+                        .bind(18, entry.clientRequestId());
+                    if (bucketed) {
+                      batch.bind(19, bucket(entry.resourceId()));
+                    }
+                    batch.add();
                   }
                   batch.execute();
                 }));
   }
 
-  /** The statement of a page: parameters account, [failed], [resource], [at, at, id], limit. */
-  static String pageSql(LogOutcome outcome, boolean byResource, boolean afterCursor) {
+  /**
+   * The statement of a page: parameters account, [failed], [[bucket], resource], [at, at, id],
+   * limit. {@code bucketed}: SQLite's, whose per-resource index is led by the resource's bucket.
+   */
+  static String pageSql(
+      LogOutcome outcome, boolean byResource, boolean bucketed, boolean afterCursor) {
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE account_id = ?");
     if (outcome != LogOutcome.ANY) {
       sql.append(" AND failed = ?");
+    }
+    if (byResource && bucketed) {
+      sql.append(" AND resource_bucket = ?");
     }
     if (byResource) {
       sql.append(" AND resource_id = ?");
@@ -138,6 +169,9 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
       case SUCCESS -> values.add(false);
       case FAILURE -> values.add(true);
     }
+    if (resourceId != null && bucketed) {
+      values.add(bucket(resourceId));
+    }
     if (resourceId != null) {
       values.add(resourceId);
     }
@@ -147,7 +181,7 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
       values.add(beforeId);
     }
     values.add(limit);
-    String sql = pageSql(outcome, resourceId != null, beforeAt != null);
+    String sql = pageSql(outcome, resourceId != null, bucketed, beforeAt != null);
     return jdbi.withHandle(
         handle -> {
           Query query = handle.createQuery(sql);

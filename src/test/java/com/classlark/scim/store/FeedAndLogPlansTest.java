@@ -133,19 +133,19 @@ class FeedAndLogPlansTest {
   void provisioningLogPagesUseTheirIndexes() {
     assertUses(
         plan(
-            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, false, false),
+            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, false, false, false),
             Map.of(),
             List.of(SCHOOL, 50)),
         "provisioning_log_newest");
     assertUses(
         plan(
-            JdbcProvisioningLogStore.pageSql(LogOutcome.FAILURE, false, true),
+            JdbcProvisioningLogStore.pageSql(LogOutcome.FAILURE, false, false, true),
             Map.of(),
             List.of(SCHOOL, true, 50_000L, 50_000L, "x", 50)),
         "provisioning_log_by_outcome");
     assertUses(
         plan(
-            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, true, false),
+            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, true, false, false),
             Map.of(),
             List.of(SCHOOL, "r42", 50)),
         "provisioning_log_by_resource");

@@ -6,6 +6,9 @@ import com.classlark.scim.directory.events.ChangeEvent;
 import com.classlark.scim.directory.events.EventSource;
 import com.classlark.scim.directory.events.EventType;
 import com.classlark.scim.directory.events.FeedPosition;
+import com.classlark.scim.directory.log.LogEntry;
+import com.classlark.scim.directory.log.LogOperation;
+import com.classlark.scim.directory.log.LogOutcome;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
@@ -116,5 +119,80 @@ class MigrationTest {
           .extracting(event -> event.event().resourceId())
           .containsExactly("c", "a", "b", "d");
     }
+  }
+
+  /**
+   * Log entries written before V14 are found by their resource afterwards, on SQLite through the
+   * bucket the migration gives them, which must be the one the store computes for new entries (a
+   * last character outside the BMP included); entries of another resource in the same bucket stay
+   * out of a resource's pages.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void logEntriesWrittenBeforeBucketsAreFoundByTheirResource(Engine engine) {
+    String emoji = "x-\uD83D\uDE00";
+    try (TestDatabase testDatabase = TestDatabase.create(engine);
+        Database database = Database.open(testDatabase.target())) {
+      database.migrateTo("13");
+      database
+          .jdbi()
+          .useTransaction(
+              handle -> {
+                handle.execute("INSERT INTO accounts (id, name, created_at) VALUES ('s', 'S', 0)");
+                int at = 0;
+                for (String resource : new String[] {"a1", emoji, "b1", null, "a1"}) {
+                  at++;
+                  handle.execute(
+                      "INSERT INTO provisioning_log (account_id, id, at, method, path, operation,"
+                          + " resource_id, status, failed, correlation_id, duration_ms) VALUES"
+                          + " ('s', ?, ?, 'PATCH', '/Users', 'update', ?, 200, ?, 'c', 1)",
+                      "old" + at,
+                      at,
+                      resource,
+                      false);
+                }
+              });
+
+      database.migrate();
+      JdbcProvisioningLogStore store = new JdbcProvisioningLogStore(database);
+      store.insert(
+          List.of(entry("new1", 10, "c1"), entry("new2", 11, emoji), entry("new3", 12, "a1")));
+
+      assertThat(store.page("s", LogOutcome.ANY, "a1", null, null, 10))
+          .extracting(LogEntry::id)
+          .containsExactly("new3", "old5", "old1");
+      assertThat(store.page("s", LogOutcome.ANY, "a1", Instant.ofEpochMilli(5), "old5", 10))
+          .extracting(LogEntry::id)
+          .containsExactly("old1");
+      assertThat(store.page("s", LogOutcome.ANY, emoji, null, null, 10))
+          .extracting(LogEntry::id)
+          .containsExactly("new2", "old2");
+      assertThat(store.page("s", LogOutcome.ANY, "b1", null, null, 10))
+          .extracting(LogEntry::id)
+          .containsExactly("old3");
+      assertThat(store.page("s", LogOutcome.ANY, "\uDE00", null, null, 10)).isEmpty();
+    }
+  }
+
+  private static LogEntry entry(String id, long at, String resourceId) {
+    return new LogEntry(
+        id,
+        "s",
+        Instant.ofEpochMilli(at),
+        "PATCH",
+        "/Users/" + resourceId,
+        LogOperation.UPDATE,
+        "User",
+        resourceId,
+        null,
+        200,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        "c",
+        1,
+        null);
   }
 }

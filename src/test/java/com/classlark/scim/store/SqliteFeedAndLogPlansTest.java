@@ -48,10 +48,11 @@ class SqliteFeedAndLogPlansTest {
                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
                       + " INSERT INTO provisioning_log (account_id, id, at, method, path, operation,"
                       + " resource_type, resource_id, resource_name, status, failed, scim_type,"
-                      + " detail, changes, token_id, token_prefix, correlation_id, duration_ms)"
-                      + " SELECT ?, 'l' || i, 1000 + i, 'PATCH', '/Users/x', 'update', 'User',"
-                      + " 'r' || (i % 500), 'name', CASE WHEN i % 10 = 0 THEN 400 ELSE 200 END,"
-                      + " i % 10 = 0, NULL, NULL, '[\"active\"]', 't', 'clsk_', 'c', 3 FROM n",
+                      + " detail, changes, token_id, token_prefix, correlation_id, duration_ms,"
+                      + " resource_bucket) SELECT ?, 'l' || i, 1000 + i, 'PATCH', '/Users/x',"
+                      + " 'update', 'User', 'r' || (i % 500), 'name',"
+                      + " CASE WHEN i % 10 = 0 THEN 400 ELSE 200 END, i % 10 = 0, NULL, NULL,"
+                      + " '[\"active\"]', 't', 'clsk_', 'c', 3, (i % 10) || '' FROM n",
                   ROWS, SCHOOL);
             });
   }
@@ -114,11 +115,11 @@ class SqliteFeedAndLogPlansTest {
   @Test
   void logPagesReadTheirKeysetIndexes() {
     assertReads(
-        plan(JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, false, false), SCHOOL, 50),
+        plan(JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, false, true, false), SCHOOL, 50),
         "SEARCH provisioning_log USING INDEX provisioning_log_newest (account_id=?)");
     assertReads(
         plan(
-            JdbcProvisioningLogStore.pageSql(LogOutcome.FAILURE, false, true),
+            JdbcProvisioningLogStore.pageSql(LogOutcome.FAILURE, false, true, true),
             SCHOOL,
             true,
             5_000L,
@@ -129,15 +130,16 @@ class SqliteFeedAndLogPlansTest {
             + " failed=?)");
     assertReads(
         plan(
-            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, true, true),
+            JdbcProvisioningLogStore.pageSql(LogOutcome.ANY, true, true, true),
             SCHOOL,
+            "5",
             "r5",
             5_000L,
             5_000L,
             "l5000",
             50),
-        "SEARCH provisioning_log USING INDEX provisioning_log_by_resource (account_id=? AND"
-            + " resource_id=?)");
+        "SEARCH provisioning_log USING INDEX provisioning_log_by_resource_bucket (account_id=? AND"
+            + " resource_bucket=?");
     assertReads(
         plan(JdbcProvisioningLogStore.HOURLY, SCHOOL, 5_000L, 10_000L),
         "SEARCH provisioning_log USING INDEX provisioning_log_newest (account_id=? AND at>? AND"
