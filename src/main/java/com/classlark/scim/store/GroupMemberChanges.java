@@ -2,13 +2,17 @@ package com.classlark.scim.store;
 
 import com.classlark.scim.directory.StoredResource;
 import com.classlark.scim.directory.UnknownMembersException;
+import com.classlark.scim.directory.events.ChangeEvent;
 import com.classlark.scim.directory.events.EventSource;
 import com.classlark.scim.protocol.patch.MembershipChange;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -58,9 +62,9 @@ final class GroupMemberChanges {
    * Applies the adds and removes of several requests to one group in one transaction. Adds and
    * removes are set operations that commute: they run before the group's row lock, and the lock is
    * taken by the last statement, which bumps the version once and returns the group, so that the
-   * lock is held only for that statement and the commit. Each request's statements report its own
-   * difference, so each request has its own membership events. A request that names an unknown
-   * member is refused alone, before any of its changes is written.
+   * lock is held only for that statement and the commit. Each request gets its own difference, so
+   * each request has its own membership events. A request that names an unknown member is refused
+   * alone, before any of its changes is written.
    */
   private void applyTogether(List<GroupChangeBatches.Waiting> batch) {
     GroupChangeBatches.Waiting first = batch.get(0);
@@ -75,19 +79,12 @@ final class GroupMemberChanges {
               if (!GroupRows.exists(handle, accountId, groupId)) {
                 return new BatchOutcome(Optional.empty(), refused);
               }
-              int changedRows = 0;
-              for (GroupChangeBatches.Waiting waiting : batch) {
-                MembershipEvents events =
-                    new MembershipEvents(
-                        outbox, handle, accountId, EventSource.SCIM, groupId, waiting.at);
-                try {
-                  memberships.apply(
-                      handle, accountId, groupId, MembershipEdit.of(waiting.changes), events);
-                } catch (UnknownMembersException e) {
-                  refused.put(waiting, e);
-                }
-                changedRows += events.finish();
-              }
+              List<MembershipEdit> edits =
+                  batch.stream().map(waiting -> MembershipEdit.of(waiting.changes)).toList();
+              int changedRows =
+                  batch.size() > 1 && disjoint(edits)
+                      ? applyAsOne(handle, batch, edits, refused)
+                      : applyInTurn(handle, batch, edits, refused);
               return new BatchOutcome(
                   GroupRows.bump(handle, accountId, groupId, at, changedRows), refused);
             });
@@ -99,5 +96,92 @@ final class GroupMemberChanges {
         waiting.succeed(outcome.group());
       }
     }
+  }
+
+  /** Each request's statements in turn: when requests of the batch name the same member. */
+  private int applyInTurn(
+      org.jdbi.v3.core.Handle handle,
+      List<GroupChangeBatches.Waiting> batch,
+      List<MembershipEdit> edits,
+      Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
+    int changedRows = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      GroupChangeBatches.Waiting waiting = batch.get(i);
+      MembershipEvents events =
+          new MembershipEvents(
+              outbox, handle, waiting.accountId, EventSource.SCIM, waiting.groupId, waiting.at);
+      try {
+        memberships.apply(handle, waiting.accountId, waiting.groupId, edits.get(i), events);
+      } catch (UnknownMembersException e) {
+        refused.put(waiting, e);
+      }
+      changedRows += events.finish();
+    }
+    return changedRows;
+  }
+
+  /**
+   * Every request's statements as one: one check of the members all of them name, one delete and
+   * one insert for all of them, their events in one batch. On PostgreSQL each statement is a round
+   * trip made while the batch holds its place in line (and, for the last one, the group's row
+   * lock), so a batch costs the same few round trips whatever its number of requests. Only for
+   * requests that name no member in common (see {@link #disjoint}): then each id a statement
+   * reports changed belongs to exactly one request, and the requests' order does not matter. Ids
+   * are reported in each request's own order, as {@link #applyInTurn} does.
+   */
+  private int applyAsOne(
+      org.jdbi.v3.core.Handle handle,
+      List<GroupChangeBatches.Waiting> batch,
+      List<MembershipEdit> edits,
+      Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
+    String accountId = batch.get(0).accountId;
+    String groupId = batch.get(0).groupId;
+    List<String> named = edits.stream().flatMap(edit -> edit.named().stream()).toList();
+    Set<String> live = memberships.live(handle, accountId, named);
+    List<Integer> accepted = new ArrayList<>();
+    List<String> removing = new ArrayList<>();
+    List<String> adding = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      MembershipEdit edit = edits.get(i);
+      List<String> unknown = edit.named().stream().filter(id -> !live.contains(id)).toList();
+      if (!unknown.isEmpty()) {
+        refused.put(batch.get(i), new UnknownMembersException(unknown));
+        continue;
+      }
+      accepted.add(i);
+      removing.addAll(edit.removed());
+      adding.addAll(edit.added());
+    }
+    Set<String> removed = new HashSet<>(memberships.delete(handle, accountId, groupId, removing));
+    Set<String> added = new HashSet<>(memberships.insert(handle, accountId, groupId, adding));
+    List<ChangeEvent> written = new ArrayList<>();
+    int changedRows = 0;
+    for (int i : accepted) {
+      GroupChangeBatches.Waiting waiting = batch.get(i);
+      MembershipEvents events =
+          new MembershipEvents(written::add, accountId, EventSource.SCIM, groupId, waiting.at);
+      events.removed(edits.get(i).removed().stream().filter(removed::contains).toList());
+      events.added(edits.get(i).added().stream().filter(added::contains).toList());
+      changedRows += events.finish();
+    }
+    outbox.write(handle, written);
+    return changedRows;
+  }
+
+  /** True when no member id is named, added or removed by two of the requests. */
+  private static boolean disjoint(List<MembershipEdit> edits) {
+    Map<String, Integer> owner = new HashMap<>();
+    for (int i = 0; i < edits.size(); i++) {
+      MembershipEdit edit = edits.get(i);
+      for (List<String> ids : List.of(edit.named(), edit.removed())) {
+        for (String id : ids) {
+          Integer previous = owner.putIfAbsent(id, i);
+          if (previous != null && previous != i) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 }

@@ -93,9 +93,26 @@ final class GroupMemberships {
         .list();
   }
 
+  /**
+   * The ids that name live staff of the school, share-locked (see {@link MembershipStatements}).
+   */
+  Set<String> live(Handle handle, String accountId, List<String> ids) {
+    return new HashSet<>(statements.live(handle, accountId, ids));
+  }
+
+  /** Inserts the memberships, ignoring present ones; returns the ids that were not members. */
+  List<String> insert(Handle handle, String accountId, String groupId, List<String> ids) {
+    return statements.insert(handle, accountId, groupId, ids);
+  }
+
+  /** Deletes the memberships; returns the ids that were members. */
+  List<String> delete(Handle handle, String accountId, String groupId, List<String> ids) {
+    return statements.delete(handle, accountId, groupId, ids);
+  }
+
   /** Refuses ids that name no live staff member of the school, naming them. */
   void requireLiveStaff(Handle handle, String accountId, List<String> ids) {
-    Set<String> live = new HashSet<>(statements.live(handle, accountId, ids));
+    Set<String> live = live(handle, accountId, ids);
     List<String> unknown = new ArrayList<>();
     ids.stream().filter(id -> !live.contains(id)).forEach(unknown::add);
     if (!unknown.isEmpty()) {

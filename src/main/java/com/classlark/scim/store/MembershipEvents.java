@@ -1,10 +1,12 @@
 package com.classlark.scim.store;
 
+import com.classlark.scim.directory.events.ChangeEvent;
 import com.classlark.scim.directory.events.ChangeEvents;
 import com.classlark.scim.directory.events.EventSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,8 +17,7 @@ import org.jdbi.v3.core.Handle;
  * change that changed no membership has no event.
  */
 final class MembershipEvents {
-  private final Outbox outbox;
-  private final Handle handle;
+  private final Consumer<ChangeEvent> sink;
   private final String school;
   private final EventSource source;
   private final String groupId;
@@ -27,8 +28,13 @@ final class MembershipEvents {
 
   MembershipEvents(
       Outbox outbox, Handle handle, String school, EventSource source, String groupId, Instant at) {
-    this.outbox = outbox;
-    this.handle = handle;
+    this(event -> outbox.write(handle, event), school, source, groupId, at);
+  }
+
+  /** Events handed to {@code sink} instead, which writes them in the change's transaction. */
+  MembershipEvents(
+      Consumer<ChangeEvent> sink, String school, EventSource source, String groupId, Instant at) {
+    this.sink = sink;
     this.school = school;
     this.source = source;
     this.groupId = groupId;
@@ -67,14 +73,14 @@ final class MembershipEvents {
 
   private void flushRemoved() {
     if (!removed.isEmpty()) {
-      outbox.write(handle, ChangeEvents.membersRemoved(school, source, groupId, at, removed));
+      sink.accept(ChangeEvents.membersRemoved(school, source, groupId, at, removed));
       removed.clear();
     }
   }
 
   private void flushAdded() {
     if (!added.isEmpty()) {
-      outbox.write(handle, ChangeEvents.membersAdded(school, source, groupId, at, added));
+      sink.accept(ChangeEvents.membersAdded(school, source, groupId, at, added));
       added.clear();
     }
   }

@@ -1,9 +1,11 @@
 package com.classlark.scim.directory.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classlark.scim.app.Services;
 import com.classlark.scim.directory.Precondition;
+import com.classlark.scim.protocol.error.ScimException;
 import com.classlark.scim.protocol.resource.Json;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.testing.Bodies;
@@ -11,6 +13,9 @@ import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,6 +97,185 @@ class ConcurrentMembershipEventsTest {
       assertThat(sharedReports).as("events naming the member every request added").isOne();
       assertThat(reported).hasSize(REQUESTS + 1);
     }
+  }
+
+  /**
+   * Requests that name no member in common, queued behind a group whose change is held, are written
+   * as one (one check, one delete, one insert, one batch of events): each still reports only its
+   * own difference, and the one that names an unknown member is refused alone while the others are
+   * written. On PostgreSQL their events carry one transaction id, which shows they were combined.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void disjointChangesQueuedBehindABusyGroupAreWrittenAsOneEachWithItsOwnEvents(Engine engine)
+      throws Exception {
+    try (TestDatabase testDatabase = TestDatabase.create(engine);
+        Database database = Database.open(testDatabase.target())) {
+      database.migrate();
+      Services services = Services.over(database, Clock.systemUTC());
+      String school = services.accounts().create("Combined School").id();
+      String groupId =
+          services.groups().create(school, Bodies.parse("{\"displayName\":\"Art\"}")).id();
+      String leaving = staff(services, school);
+      services.groups().patch(school, groupId, membersOp("add", leaving), Precondition.NONE);
+      String leader = staff(services, school);
+      List<String> joining = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        joining.add(staff(services, school));
+      }
+      String refusedMember = staff(services, school);
+
+      ExecutorService pool = Executors.newFixedThreadPool(7);
+      List<Future<?>> queued = new ArrayList<>();
+      Future<?> first;
+      Future<?> refused;
+      try (Connection holder = holdGroups(engine, database, testDatabase)) {
+        first =
+            pool.submit(
+                () ->
+                    services
+                        .groups()
+                        .patch(school, groupId, membersOp("add", leader), Precondition.NONE));
+        Thread.sleep(300);
+        for (String member : joining) {
+          queued.add(
+              pool.submit(
+                  () ->
+                      services
+                          .groups()
+                          .patch(school, groupId, membersOp("add", member), Precondition.NONE)));
+        }
+        queued.add(
+            pool.submit(
+                () ->
+                    services
+                        .groups()
+                        .patch(school, groupId, membersOp("remove", leaving), Precondition.NONE)));
+        refused =
+            pool.submit(
+                () ->
+                    services
+                        .groups()
+                        .patch(
+                            school,
+                            groupId,
+                            membersOp("add", refusedMember, "no-such-staff"),
+                            Precondition.NONE));
+        Thread.sleep(1_000);
+        holder.rollback();
+      }
+      try {
+        assertThat(first.get(60, TimeUnit.SECONDS)).isNotNull();
+        for (Future<?> request : queued) {
+          assertThat(request.get(60, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThatThrownBy(() -> refused.get(60, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(ScimException.class)
+            .cause()
+            .hasMessage("member no-such-staff is not a User of this school; nothing was changed.");
+      } finally {
+        pool.shutdownNow();
+      }
+
+      List<String> expected = new ArrayList<>(joining);
+      expected.add(leader);
+      assertThat(memberIds(database, groupId)).containsExactlyInAnyOrderElementsOf(expected);
+      List<String[]> events = events(database, groupId);
+      assertThat(events)
+          .extracting(event -> event[0] + " " + event[1])
+          .containsExactlyInAnyOrder(
+              "group.members_added [\"" + leaving + "\"]",
+              "group.members_added [\"" + leader + "\"]",
+              "group.members_added [\"" + joining.get(0) + "\"]",
+              "group.members_added [\"" + joining.get(1) + "\"]",
+              "group.members_added [\"" + joining.get(2) + "\"]",
+              "group.members_added [\"" + joining.get(3) + "\"]",
+              "group.members_removed [\"" + leaving + "\"]");
+      if (engine == Engine.POSTGRES) {
+        Set<String> queuedTransactions = new HashSet<>();
+        for (String[] event : events) {
+          if (event[0].equals("group.members_removed")
+              || joining.stream().anyMatch(event[1]::contains)) {
+            queuedTransactions.add(event[2]);
+          }
+        }
+        assertThat(queuedTransactions).as("the queued requests' transactions").hasSize(1);
+      }
+    }
+  }
+
+  /** Holds every group's change before its version is bumped: the batch ahead waits there. */
+  private static Connection holdGroups(Engine engine, Database database, TestDatabase testDatabase)
+      throws Exception {
+    Connection connection =
+        engine == Engine.POSTGRES
+            ? database.jdbi().open().getConnection()
+            : DriverManager.getConnection("jdbc:sqlite:" + testDatabase.target().sqliteFile());
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          engine == Engine.POSTGRES
+              ? "LOCK TABLE staff_groups IN EXCLUSIVE MODE"
+              : "INSERT INTO accounts (id, name, created_at) VALUES ('hold', 'Hold', 0)");
+    }
+    return connection;
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode membersOp(
+      String op, String... ids) {
+    StringBuilder values = new StringBuilder();
+    for (String id : ids) {
+      values.append(values.isEmpty() ? "" : ",").append("{'value':'").append(id).append("'}");
+    }
+    return Bodies.parse(
+        Bodies.json(
+            "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':"
+                + "[{'op':'"
+                + op
+                + "','path':'members','value':["
+                + values
+                + "]}]}"));
+  }
+
+  private static List<String> memberIds(Database database, String groupId) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT member_id FROM group_members WHERE group_id = ?")
+                    .bind(0, groupId)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  /** Type, member ids (as JSON) and transaction id of the group's membership events. */
+  private static List<String[]> events(Database database, String groupId) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT type, data, tx FROM change_events WHERE resource_id = ? AND type"
+                            + " LIKE 'group.members_%'")
+                    .bind(0, groupId)
+                    .map(
+                        (rs, ctx) -> {
+                          try {
+                            return new String[] {
+                              rs.getString("type"),
+                              Json.MAPPER
+                                  .readTree(rs.getString("data"))
+                                  .path("memberIds")
+                                  .toString(),
+                              rs.getString("tx")
+                            };
+                          } catch (JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        })
+                    .list());
   }
 
   private static String staff(Services services, String school) {
