@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -60,13 +61,23 @@ final class GroupChangeBatches {
     void apply(List<Waiting> batch);
   }
 
-  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-  private final List<ArrayDeque<Waiting>> queues = new ArrayList<>();
+  /**
+   * The requests of one stripe of groups: those waiting, and whether one of them is applying a
+   * batch. Guarded by {@link #mutex}, which is held only to queue, to take a batch and to hand on,
+   * never while a batch is applied.
+   */
+  private static final class Stripe {
+    final ReentrantLock mutex = new ReentrantLock();
+    final Condition handedOn = mutex.newCondition();
+    final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    boolean applying;
+  }
+
+  private final Stripe[] stripes = new Stripe[STRIPES];
 
   GroupChangeBatches() {
     for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new ReentrantLock();
-      queues.add(new ArrayDeque<>());
+      stripes[i] = new Stripe();
     }
   }
 
@@ -77,6 +88,11 @@ final class GroupChangeBatches {
   /**
    * Applies {@code changes} to the group, together with the changes other requests are waiting to
    * make to it, and returns the group afterwards (empty when there is no such group).
+   *
+   * <p>A request whose change another request applied learns it as soon as that batch ends: every
+   * waiting request is woken then, and one whose change is done returns without taking a turn. (A
+   * lock that every request had to take to find out would keep it waiting behind the next batch as
+   * well, which a request arriving meanwhile may start first.)
    */
   Optional<StoredResource> submit(
       String accountId,
@@ -85,33 +101,46 @@ final class GroupChangeBatches {
       List<MembershipChange> changes,
       Applier applier) {
     Waiting mine = new Waiting(accountId, groupId, at, changes);
-    int stripe = stripe(accountId, groupId);
-    ArrayDeque<Waiting> queue = queues.get(stripe);
-    synchronized (queue) {
-      queue.add(mine);
-    }
-    ReentrantLock lock = locks[stripe];
-    lock.lock();
+    Stripe stripe = stripes[stripe(accountId, groupId)];
+    List<Waiting> batch = new ArrayList<>();
+    stripe.mutex.lock();
     try {
+      stripe.queue.add(mine);
+      while (!mine.done && stripe.applying) {
+        stripe.handedOn.awaitUninterruptibly();
+      }
       if (!mine.done) {
-        List<Waiting> batch = new ArrayList<>();
-        synchronized (queue) {
-          for (Iterator<Waiting> waiting = queue.iterator(); waiting.hasNext(); ) {
-            Waiting next = waiting.next();
-            if (next.sameGroup(mine)) {
-              batch.add(next);
-              waiting.remove();
-            }
+        stripe.applying = true;
+        for (Iterator<Waiting> waiting = stripe.queue.iterator(); waiting.hasNext(); ) {
+          Waiting next = waiting.next();
+          if (next.sameGroup(mine)) {
+            batch.add(next);
+            waiting.remove();
           }
-        }
-        try {
-          applier.apply(batch);
-        } catch (RuntimeException e) {
-          batch.stream().filter(waiting -> !waiting.done).forEach(waiting -> waiting.fail(e));
         }
       }
     } finally {
-      lock.unlock();
+      stripe.mutex.unlock();
+    }
+    if (!batch.isEmpty()) {
+      try {
+        applier.apply(batch);
+      } catch (RuntimeException e) {
+        batch.stream().filter(waiting -> !waiting.done).forEach(waiting -> waiting.fail(e));
+      } catch (Error e) {
+        // Taken out of the queue, the others cannot take a turn again: each must end here.
+        RuntimeException failure = new IllegalStateException("a batch of changes failed", e);
+        batch.stream().filter(waiting -> !waiting.done).forEach(waiting -> waiting.fail(failure));
+        throw e;
+      } finally {
+        stripe.mutex.lock();
+        try {
+          stripe.applying = false;
+          stripe.handedOn.signalAll();
+        } finally {
+          stripe.mutex.unlock();
+        }
+      }
     }
     if (mine.failure != null) {
       throw mine.failure;
