@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -100,7 +101,7 @@ final class GroupMemberChanges {
 
   /** Each request's statements in turn: when requests of the batch name the same member. */
   private int applyInTurn(
-      org.jdbi.v3.core.Handle handle,
+      Handle handle,
       List<GroupChangeBatches.Waiting> batch,
       List<MembershipEdit> edits,
       Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
@@ -130,7 +131,7 @@ final class GroupMemberChanges {
    * are reported in each request's own order, as {@link #applyInTurn} does.
    */
   private int applyAsOne(
-      org.jdbi.v3.core.Handle handle,
+      Handle handle,
       List<GroupChangeBatches.Waiting> batch,
       List<MembershipEdit> edits,
       Map<GroupChangeBatches.Waiting, RuntimeException> refused) {

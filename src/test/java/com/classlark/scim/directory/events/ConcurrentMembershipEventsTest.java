@@ -13,6 +13,7 @@ import com.classlark.scim.testing.Engine;
 import com.classlark.scim.testing.TestDatabase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -221,8 +222,7 @@ class ConcurrentMembershipEventsTest {
     return connection;
   }
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode membersOp(
-      String op, String... ids) {
+  private static ObjectNode membersOp(String op, String... ids) {
     StringBuilder values = new StringBuilder();
     for (String id : ids) {
       values.append(values.isEmpty() ? "" : ",").append("{'value':'").append(id).append("'}");
