@@ -320,6 +320,7 @@ class LogsIT {
             line ->
                 assertThat(line)
                     .contains(" INFO  c.c.scim.requests - GET /scim/v2/Users/{id} 200 ")
+                    .containsPattern("/Users/\\{id\\} 200 \\d+\\.\\dms school=")
                     .contains(
                         "school=" + school + " token=" + tokens.validToken().token().id() + " "));
     assertThat(lines)
