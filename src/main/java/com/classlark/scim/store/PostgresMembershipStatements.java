@@ -25,11 +25,17 @@ final class PostgresMembershipStatements implements MembershipStatements {
    * finds it. Without the lock (the foreign key's own check only takes a key-share lock, which a
    * retirement does not conflict with) the retirement could miss a membership added while it ran
    * and leave a retired member in the group.
+   *
+   * <p>Each id is looked up on its own, in a lateral subquery whose only condition is the primary
+   * key's pair of columns, so that no plan can do otherwise. A join of the array to staff let a
+   * database without statistics (every school's first sync) walk the whole school and compare every
+   * row with every id as soon as the array held a few ids: 3 ms for 8 ids at 2,000 staff, more the
+   * larger the school, and each membership batch ran it.
    */
   static final String LIVE_MEMBERS =
-      "SELECT s.id FROM unnest(:ids) AS wanted JOIN staff s"
-          + " ON s.account_id = :account AND s.id = wanted WHERE s.retired_at IS NULL"
-          + " FOR SHARE OF s";
+      "SELECT live.id FROM unnest(:ids) AS wanted CROSS JOIN LATERAL (SELECT s.id FROM staff s"
+          + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL"
+          + " FOR SHARE OF s) AS live";
 
   @Override
   public List<String> insert(Handle handle, String accountId, String groupId, List<String> ids) {

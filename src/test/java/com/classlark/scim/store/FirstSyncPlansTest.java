@@ -11,6 +11,8 @@ import com.classlark.scim.protocol.schema.ResourceTypes;
 import com.classlark.scim.testing.Engine;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -282,13 +284,18 @@ class FirstSyncPlansTest {
 
   @Test
   void membershipCheckFindsEachMemberByThePrimaryKey() {
-    assertLooksUp(
-        plan(
-            PostgresMembershipStatements.LIVE_MEMBERS,
-            Map.of("account", SCHOOL),
-            List.of(memberId, "x")),
-        "staff_pkey",
-        "id");
+    // One request's member, a batch of concurrent requests' members, an identity provider's
+    // PATCH of a hundred and of a thousand members: with eight ids and more, a join of the
+    // array to staff walked the whole school once and compared every row to every id.
+    for (int count : new int[] {1, 2, 8, 100, 1_000}) {
+      List<String> ids =
+          Stream.concat(
+                  Stream.of(memberId), IntStream.range(1, count).mapToObj(i -> "missing-" + i))
+              .toList();
+      String plan = plan(PostgresMembershipStatements.LIVE_MEMBERS, Map.of("account", SCHOOL), ids);
+      assertLooksUp(plan, "staff_pkey", "id");
+      assertThat(plan).as(count + " ids: " + plan).doesNotContain("Join Filter");
+    }
   }
 
   @Test

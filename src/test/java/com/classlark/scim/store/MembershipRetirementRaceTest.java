@@ -37,6 +37,11 @@ import org.junit.jupiter.api.Test;
 class MembershipRetirementRaceTest {
   private static final Instant AT = Instant.parse("2026-11-30T12:00:00Z");
 
+  /** The start of the membership check's SQL, as pg_stat_activity shows it (before any bind). */
+  private static final String LIVE_CHECK =
+      PostgresMembershipStatements.LIVE_MEMBERS.substring(
+          0, PostgresMembershipStatements.LIVE_MEMBERS.indexOf(':'));
+
   private TestDatabase testDatabase;
   private Database database;
   private JdbcStaffStore staffStore;
@@ -122,7 +127,7 @@ class MembershipRetirementRaceTest {
       Future<Optional<StoredResource>> add = pool.submit(this::addMember);
       // Either the add's check waits for the retirement, or, without the share lock, it reads the
       // row as it was before the retirement, finds the member live and adds it.
-      await(() -> add.isDone() || blockedBy(backendPid(retirement), "SELECT s.id") != 0);
+      await(() -> add.isDone() || blockedBy(backendPid(retirement), LIVE_CHECK) != 0);
       retirement.commit();
 
       assertThatThrownBy(() -> add.get(60, TimeUnit.SECONDS))
