@@ -77,14 +77,18 @@ final class GroupMemberChanges {
             jdbi,
             handle -> {
               Map<GroupChangeBatches.Waiting, RuntimeException> refused = new HashMap<>();
-              if (!GroupRows.exists(handle, accountId, groupId)) {
-                return new BatchOutcome(Optional.empty(), refused);
-              }
               List<MembershipEdit> edits =
                   batch.stream().map(waiting -> MembershipEdit.of(waiting.changes)).toList();
+              List<String> named = edits.stream().flatMap(edit -> edit.named().stream()).toList();
+              // The group's existence and every named member's in one statement (on PostgreSQL).
+              Optional<Set<String>> live =
+                  memberships.liveInGroup(handle, accountId, groupId, named);
+              if (live.isEmpty()) {
+                return new BatchOutcome(Optional.empty(), refused);
+              }
               int changedRows =
-                  batch.size() > 1 && disjoint(edits)
-                      ? applyAsOne(handle, batch, edits, refused)
+                  disjoint(edits)
+                      ? applyAsOne(handle, batch, edits, live.get(), refused)
                       : applyInTurn(handle, batch, edits, refused);
               return new BatchOutcome(
                   GroupRows.bump(handle, accountId, groupId, at, changedRows), refused);
@@ -122,23 +126,23 @@ final class GroupMemberChanges {
   }
 
   /**
-   * Every request's statements as one: one check of the members all of them name, one delete and
-   * one insert for all of them, their events in one batch. On PostgreSQL each statement is a round
-   * trip made while the batch holds its place in line (and, for the last one, the group's row
-   * lock), so a batch costs the same few round trips whatever its number of requests. Only for
-   * requests that name no member in common (see {@link #disjoint}): then each id a statement
-   * reports changed belongs to exactly one request, and the requests' order does not matter. Ids
-   * are reported in each request's own order, as {@link #applyInTurn} does.
+   * Every request's statements as one (a lone request too): the members all of them name checked
+   * once ({@code live}, by the caller), one delete and one insert for all of them, their events in
+   * one batch. On PostgreSQL each statement is a round trip made while the batch holds its place in
+   * line (and, for the last one, the group's row lock), so a batch costs the same few round trips
+   * whatever its number of requests. Only for requests that name no member in common (see {@link
+   * #disjoint}): then each id a statement reports changed belongs to exactly one request, and the
+   * requests' order does not matter. Ids are reported in each request's own order, as {@link
+   * #applyInTurn} does.
    */
   private int applyAsOne(
       Handle handle,
       List<GroupChangeBatches.Waiting> batch,
       List<MembershipEdit> edits,
+      Set<String> live,
       Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
     String accountId = batch.get(0).accountId;
     String groupId = batch.get(0).groupId;
-    List<String> named = edits.stream().flatMap(edit -> edit.named().stream()).toList();
-    Set<String> live = memberships.live(handle, accountId, named);
     List<Integer> accepted = new ArrayList<>();
     List<String> removing = new ArrayList<>();
     List<String> adding = new ArrayList<>();

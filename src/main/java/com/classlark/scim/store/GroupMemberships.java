@@ -4,6 +4,7 @@ import com.classlark.scim.directory.UnknownMembersException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -98,6 +99,15 @@ final class GroupMemberships {
    */
   Set<String> live(Handle handle, String accountId, List<String> ids) {
     return new HashSet<>(statements.live(handle, accountId, ids));
+  }
+
+  /**
+   * Whether the group exists and, when it does, which of the ids name live staff, share-locked (see
+   * {@link MembershipStatements#liveInGroup}).
+   */
+  Optional<Set<String>> liveInGroup(
+      Handle handle, String accountId, String groupId, List<String> ids) {
+    return statements.liveInGroup(handle, accountId, groupId, ids);
   }
 
   /** Inserts the memberships, ignoring present ones; returns the ids that were not members. */

@@ -1,7 +1,10 @@
 package com.classlark.scim.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -36,6 +39,14 @@ final class PostgresMembershipStatements implements MembershipStatements {
       "SELECT live.id FROM unnest(:ids) AS wanted CROSS JOIN LATERAL (SELECT s.id FROM staff s"
           + " WHERE s.account_id = :account AND s.id = wanted AND s.retired_at IS NULL"
           + " FOR SHARE OF s) AS live";
+
+  /**
+   * {@link #LIVE_MEMBERS}, and one row of NULL when the group exists: both answers in one round
+   * trip. The group's row is only read; its lock is taken by the batch's last statement.
+   */
+  static final String LIVE_MEMBERS_OF_GROUP =
+      LIVE_MEMBERS
+          + " UNION ALL SELECT NULL FROM staff_groups WHERE account_id = :account AND id = :group";
 
   @Override
   public List<String> insert(Handle handle, String accountId, String groupId, List<String> ids) {
@@ -72,6 +83,28 @@ final class PostgresMembershipStatements implements MembershipStatements {
       }
     }
     return removed;
+  }
+
+  @Override
+  public Optional<Set<String>> liveInGroup(
+      Handle handle, String accountId, String groupId, List<String> ids) {
+    Set<String> live = new HashSet<>();
+    boolean[] group = new boolean[1];
+    handle
+        .createQuery(LIVE_MEMBERS_OF_GROUP)
+        .bind("account", accountId)
+        .bind("group", groupId)
+        .bindArray("ids", String.class, ids)
+        .map((rows, context) -> rows.getString(1))
+        .forEach(
+            id -> {
+              if (id == null) {
+                group[0] = true;
+              } else {
+                live.add(id);
+              }
+            });
+    return group[0] ? Optional.of(live) : Optional.empty();
   }
 
   @Override

@@ -1,7 +1,10 @@
 package com.classlark.scim.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -47,6 +50,16 @@ final class SqliteMembershipStatements implements MembershipStatements {
               .list());
     }
     return removed;
+  }
+
+  /** Two statements: SQLite runs in the process, so a statement costs no round trip. */
+  @Override
+  public Optional<Set<String>> liveInGroup(
+      Handle handle, String accountId, String groupId, List<String> ids) {
+    if (!GroupRows.exists(handle, accountId, groupId)) {
+      return Optional.empty();
+    }
+    return Optional.of(new HashSet<>(live(handle, accountId, ids)));
   }
 
   @Override

@@ -86,6 +86,45 @@ class GroupMembersTest extends GroupExchanges {
     assertThat(after.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
   }
 
+  /**
+   * The members' check also finds the group: a change to no group of this school writes nothing.
+   */
+  @Test
+  void changingTheMembersOfAGroupThatIsNotThereIs404AndWritesNothing() {
+    String member = user();
+    String deleted = createGroup(uniqueName("Deleted")).path("id").asText();
+    assertThat(client.delete("/Groups/" + deleted).status()).isEqualTo(204);
+    var other = server.clientForNewSchool("Other " + engine);
+    String othersMember = other.post("/Users", staff(uniqueEmail("o"))).json().path("id").asText();
+    JsonNode othersGroup =
+        other
+            .post(
+                "/Groups",
+                json(
+                    "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'"
+                        + uniqueName("Theirs")
+                        + "','members':[{'value':'"
+                        + othersMember
+                        + "'}]}"))
+            .json();
+    String theirs = othersGroup.path("id").asText();
+
+    for (String id : new String[] {deleted, theirs, UUID.randomUUID().toString()}) {
+      for (String operation :
+          new String[] {
+            "{'op':'add','path':'members','value':[{'value':'" + member + "'}]}",
+            "{'op':'remove','path':'members[value eq \\\"" + othersMember + "\\\"]'}"
+          }) {
+        HttpResult result = client.patch("/Groups/" + id, patch(operation));
+        assertThat(result.body())
+            .as(operation)
+            .isEqualTo(error(404, null, "No Group with id " + id + " exists in this school."));
+      }
+    }
+    assertThat(membershipRows(member)).isZero();
+    assertThat(other.get("/Groups/" + theirs).json()).isEqualTo(othersGroup);
+  }
+
   @Test
   void createWithAnUnknownMemberCreatesNothing() {
     String name = uniqueName("Ghosts");

@@ -295,6 +295,15 @@ class FirstSyncPlansTest {
       String plan = plan(PostgresMembershipStatements.LIVE_MEMBERS, Map.of("account", SCHOOL), ids);
       assertLooksUp(plan, "staff_pkey", "id");
       assertThat(plan).as(count + " ids: " + plan).doesNotContain("Join Filter");
+      // The same with the group's existence, as a membership batch asks it.
+      String withGroup =
+          plan(
+              PostgresMembershipStatements.LIVE_MEMBERS_OF_GROUP,
+              Map.of("account", SCHOOL, "group", BIG_GROUP),
+              ids);
+      assertLooksUp(withGroup, "staff_pkey", "id");
+      assertLooksUp(withGroup, "staff_groups_pkey", "id");
+      assertThat(withGroup).as(count + " ids: " + withGroup).doesNotContain("Join Filter");
     }
   }
 
