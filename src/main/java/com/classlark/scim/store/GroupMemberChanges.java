@@ -89,7 +89,7 @@ final class GroupMemberChanges {
               int changedRows =
                   disjoint(edits)
                       ? applyAsOne(handle, batch, edits, live.get(), refused)
-                      : applyInTurn(handle, batch, edits, refused);
+                      : applyInTurn(handle, batch, edits, live.get(), refused);
               return new BatchOutcome(
                   GroupRows.bump(handle, accountId, groupId, at, changedRows), refused);
             });
@@ -103,26 +103,43 @@ final class GroupMemberChanges {
     }
   }
 
-  /** Each request's statements in turn: when requests of the batch name the same member. */
+  /**
+   * Each request's statements in turn: when requests of the batch name the same member. The members
+   * were checked for the whole batch ({@code live}, share-locked until the commit).
+   */
   private int applyInTurn(
       Handle handle,
       List<GroupChangeBatches.Waiting> batch,
       List<MembershipEdit> edits,
+      Set<String> live,
       Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
     int changedRows = 0;
     for (int i = 0; i < batch.size(); i++) {
       GroupChangeBatches.Waiting waiting = batch.get(i);
+      if (refusedForUnknown(waiting, edits.get(i), live, refused)) {
+        continue;
+      }
       MembershipEvents events =
           new MembershipEvents(
               outbox, handle, waiting.accountId, EventSource.SCIM, waiting.groupId, waiting.at);
-      try {
-        memberships.apply(handle, waiting.accountId, waiting.groupId, edits.get(i), events);
-      } catch (UnknownMembersException e) {
-        refused.put(waiting, e);
-      }
+      memberships.applyChecked(handle, waiting.accountId, waiting.groupId, edits.get(i), events);
       changedRows += events.finish();
     }
     return changedRows;
+  }
+
+  /** Refuses the request when its edit names members that are not live staff; true if refused. */
+  private static boolean refusedForUnknown(
+      GroupChangeBatches.Waiting waiting,
+      MembershipEdit edit,
+      Set<String> live,
+      Map<GroupChangeBatches.Waiting, RuntimeException> refused) {
+    List<String> unknown = edit.named().stream().filter(id -> !live.contains(id)).toList();
+    if (unknown.isEmpty()) {
+      return false;
+    }
+    refused.put(waiting, new UnknownMembersException(unknown));
+    return true;
   }
 
   /**
@@ -148,9 +165,7 @@ final class GroupMemberChanges {
     List<String> adding = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       MembershipEdit edit = edits.get(i);
-      List<String> unknown = edit.named().stream().filter(id -> !live.contains(id)).toList();
-      if (!unknown.isEmpty()) {
-        refused.put(batch.get(i), new UnknownMembersException(unknown));
+      if (refusedForUnknown(batch.get(i), edit, live, refused)) {
         continue;
       }
       accepted.add(i);

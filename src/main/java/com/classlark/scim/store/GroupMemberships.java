@@ -46,6 +46,16 @@ final class GroupMemberships {
       MembershipEdit edit,
       MembershipEvents events) {
     requireLiveStaff(handle, accountId, edit.named());
+    applyChecked(handle, accountId, groupId, edit, events);
+  }
+
+  /** {@link #apply} for an edit whose named members the caller has already found live. */
+  void applyChecked(
+      Handle handle,
+      String accountId,
+      String groupId,
+      MembershipEdit edit,
+      MembershipEvents events) {
     if (edit.replaces()) {
       removeAllBut(handle, accountId, groupId, new HashSet<>(edit.added()), events);
     } else {

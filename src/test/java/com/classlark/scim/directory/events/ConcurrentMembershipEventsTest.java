@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -135,35 +136,18 @@ class ConcurrentMembershipEventsTest {
       joining.forEach(member -> bodies.add(membersOp("add", member)));
       bodies.add(membersOp("remove", leaving));
       ObjectNode refusedBody = membersOp("add", refusedMember, "no-such-staff");
+      Requests requests = new Requests(services, school, groupId);
       List<FutureTask<?>> written = new ArrayList<>();
-      FutureTask<?> refused =
-          new FutureTask<>(
-              () -> services.groups().patch(school, groupId, refusedBody, Precondition.NONE));
-      List<Thread> threads = new ArrayList<>();
+      FutureTask<?> refused;
       try (Connection holder = holdGroups(engine, testDatabase)) {
-        for (ObjectNode body : bodies) {
-          FutureTask<?> request =
-              new FutureTask<>(
-                  () -> services.groups().patch(school, groupId, body, Precondition.NONE));
-          written.add(request);
-          threads.add(Thread.ofPlatform().start(request));
-        }
-        threads.add(Thread.ofPlatform().start(refused));
+        bodies.forEach(body -> written.add(requests.start(body)));
+        refused = requests.start(refusedBody);
         // One request applies its batch and waits in the database for the holder; every other
         // request parks (WAITING) in line for the group, which is the only place it can wait.
-        Conditions.await(
-            "six requests in line behind the held one",
-            Duration.ofSeconds(60),
-            () -> threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 6);
+        requests.awaitInLine(6);
         holder.rollback();
       }
-      for (FutureTask<?> request : written) {
-        assertThat(request.get(60, TimeUnit.SECONDS)).isNotNull();
-      }
-      assertThatThrownBy(() -> refused.get(60, TimeUnit.SECONDS))
-          .hasCauseInstanceOf(ScimException.class)
-          .cause()
-          .hasMessage("member no-such-staff is not a User of this school; nothing was changed.");
+      assertWrittenAndRefused(written, refused);
 
       List<String> expected = new ArrayList<>(joining);
       expected.add(leader);
@@ -190,6 +174,101 @@ class ConcurrentMembershipEventsTest {
         assertThat(transactions).as("the requests' transactions").hasSizeBetween(1, 2);
       }
     }
+  }
+
+  /**
+   * Requests that name a member in common, queued behind a group whose change is held, run one
+   * after the other inside their batch, on the members' check the batch made once: the member three
+   * of them add is added once, with one event, and the request that names an unknown member is
+   * refused alone. The request adding another member leads (it is started first and holds the
+   * group's turn before the others start), so the three that share a member are queued together;
+   * written as one, each of them would report the member as added.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void overlappingChangesQueuedBehindABusyGroupRunInTurnAndRefuseOnlyTheUnknown(Engine engine)
+      throws Exception {
+    try (TestDatabase testDatabase = TestDatabase.create(engine);
+        Database database = Database.open(testDatabase.target())) {
+      database.migrate();
+      Services services = Services.over(database, Clock.systemUTC());
+      String school = services.accounts().create("Overlapping School").id();
+      String groupId =
+          services.groups().create(school, Bodies.parse("{\"displayName\":\"Music\"}")).id();
+      String shared = staff(services, school);
+      String other = staff(services, school);
+      String refusedMember = staff(services, school);
+
+      Requests requests = new Requests(services, school, groupId);
+      List<FutureTask<?>> written = new ArrayList<>();
+      FutureTask<?> refused;
+      try (Connection holder = holdGroups(engine, testDatabase)) {
+        written.add(requests.start(membersOp("add", other)));
+        Thread leading = requests.threads.get(0);
+        Conditions.await(
+            "the leading request applying its batch",
+            Duration.ofSeconds(60),
+            () ->
+                Arrays.stream(leading.getStackTrace())
+                    .anyMatch(frame -> frame.getMethodName().equals("applyTogether")));
+        for (int i = 0; i < 3; i++) {
+          written.add(requests.start(membersOp("add", shared)));
+        }
+        refused = requests.start(membersOp("add", refusedMember, "no-such-staff"));
+        requests.awaitInLine(4);
+        holder.rollback();
+      }
+      assertWrittenAndRefused(written, refused);
+
+      assertThat(memberIds(database, groupId)).containsExactlyInAnyOrder(shared, other);
+      assertThat(events(database, groupId))
+          .extracting(event -> event[0] + " " + event[1])
+          .containsExactlyInAnyOrder(
+              "group.members_added [\"" + shared + "\"]",
+              "group.members_added [\"" + other + "\"]");
+    }
+  }
+
+  /** PATCH requests to one group, each on a platform thread of its own. */
+  private static final class Requests {
+    private final Services services;
+    private final String school;
+    private final String groupId;
+    final List<Thread> threads = new ArrayList<>();
+
+    Requests(Services services, String school, String groupId) {
+      this.services = services;
+      this.school = school;
+      this.groupId = groupId;
+    }
+
+    FutureTask<?> start(ObjectNode body) {
+      FutureTask<?> request =
+          new FutureTask<>(() -> services.groups().patch(school, groupId, body, Precondition.NONE));
+      threads.add(Thread.ofPlatform().start(request));
+      return request;
+    }
+
+    /** Waits until {@code count} requests are parked in line for the group. */
+    void awaitInLine(int count) {
+      Conditions.await(
+          count + " requests in line behind the held one",
+          Duration.ofSeconds(60),
+          () ->
+              threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == count);
+    }
+  }
+
+  /** Every request of {@code written} answered; {@code refused} refused for its unknown member. */
+  private static void assertWrittenAndRefused(List<FutureTask<?>> written, FutureTask<?> refused)
+      throws Exception {
+    for (FutureTask<?> request : written) {
+      assertThat(request.get(60, TimeUnit.SECONDS)).isNotNull();
+    }
+    assertThatThrownBy(() -> refused.get(60, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ScimException.class)
+        .cause()
+        .hasMessage("member no-such-staff is not a User of this school; nothing was changed.");
   }
 
   /** Holds every group's change before its version is bumped: the batch ahead waits there. */
