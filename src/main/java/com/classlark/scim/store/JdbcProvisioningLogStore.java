@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
 
   private final Jdbi jdbi;
   private final String deleteOlder;
+  private final String insert;
 
   /** On SQLite, entries carry their resource's bucket and pages of a resource read by it (V14). */
   private final boolean bucketed;
@@ -67,6 +69,14 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
     this.jdbi = database.jdbi();
     this.bucketed = database.dialect() == Dialect.SQLITE;
     this.deleteOlder = bucketed ? SQLITE_DELETE_OLDER : DELETE_OLDER;
+    String columns = bucketed ? COLUMNS + ", resource_bucket" : COLUMNS;
+    int count = columns.split(",").length;
+    this.insert =
+        "INSERT INTO provisioning_log ("
+            + columns
+            + ") VALUES ("
+            + String.join(", ", Collections.nCopies(count, "?"))
+            + ")";
   }
 
   /**
@@ -91,17 +101,7 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
             Transactions.useTransaction(
                 jdbi,
                 handle -> {
-                  PreparedBatch batch =
-                      handle.prepareBatch(
-                          bucketed
-                              ? "INSERT INTO provisioning_log ("
-                                  + COLUMNS
-                                  + ", resource_bucket) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                              : "INSERT INTO provisioning_log ("
-                                  + COLUMNS
-                                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                  + " ?)");
+                  PreparedBatch batch = handle.prepareBatch(insert);
                   for (LogEntry entry : entries) {
                     batch
                         .bind(0, entry.accountId())
