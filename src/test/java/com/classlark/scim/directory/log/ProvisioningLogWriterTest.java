@@ -77,6 +77,93 @@ class ProvisioningLogWriterTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void entriesArrivingDuringTheLingerJoinTheBatchAndAWholeBatchIsWrittenWithoutWaitingOut(
+      Engine engine) {
+    try (LogFixture fixture = new LogFixture(engine)) {
+      RecordingStore store = new RecordingStore(fixture.store);
+      // A linger far longer than the wait below: the batch is written because it is whole.
+      try (ProvisioningLogWriter writer =
+          ProvisioningLogWriter.start(store, 10_000, Duration.ofMinutes(10))) {
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < ProvisioningLogWriter.BATCH_SIZE + 3; i++) {
+          LogEntry entry = fixture.entry(AT.plusMillis(i));
+          assertThat(writer.submit(entry)).isTrue();
+          submitted.add(0, entry.id());
+          if (i == 0) {
+            // The writer takes the first entry alone and lingers; the others arrive meanwhile.
+            Conditions.await(
+                "the writer to take the first entry",
+                Duration.ofSeconds(30),
+                () -> writer.queued() == 0);
+          }
+        }
+
+        Conditions.await(
+            "a whole batch to be written",
+            Duration.ofSeconds(30),
+            () -> writer.pending() <= 3 && !store.batches.isEmpty());
+
+        assertThat(store.batches).containsExactly(ProvisioningLogWriter.BATCH_SIZE);
+        assertThat(fixture.storedIds())
+            .containsExactlyElementsOf(submitted.subList(3, submitted.size()));
+        // The three left over wait out the linger, or the close: closing ends the wait.
+        assertThat(writer.close(Duration.ofSeconds(30))).isTrue();
+        assertThat(store.batches).containsExactly(ProvisioningLogWriter.BATCH_SIZE, 3);
+        assertThat(fixture.storedIds()).containsExactlyElementsOf(submitted);
+      }
+    }
+  }
+
+  /** The real store, recording the size of each batch the writer inserts. */
+  private static final class RecordingStore implements ProvisioningLogStore {
+    final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ProvisioningLogStore store;
+
+    RecordingStore(ProvisioningLogStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void insert(List<LogEntry> entries) {
+      store.insert(entries);
+      batches.add(entries.size());
+    }
+
+    @Override
+    public List<LogEntry> page(
+        String accountId,
+        LogOutcome outcome,
+        String resourceId,
+        Instant beforeAt,
+        String beforeId,
+        int limit) {
+      return store.page(accountId, outcome, resourceId, beforeAt, beforeId, limit);
+    }
+
+    @Override
+    public LogSummary summary(String accountId, Instant since, int top) {
+      return store.summary(accountId, since, top);
+    }
+
+    @Override
+    public List<LogHour> hourly(String accountId, Instant from, Instant until) {
+      return store.hourly(accountId, from, until);
+    }
+
+    @Override
+    public java.util.Map<String, Long> failuresSince(
+        java.util.Collection<String> accountIds, Instant since) {
+      return store.failuresSince(accountIds, since);
+    }
+
+    @Override
+    public int deleteOlderThan(Instant cutoff, int batch) {
+      return store.deleteOlderThan(cutoff, batch);
+    }
+  }
+
   /** Another connection's transaction that keeps the writer's inserts waiting until it ends. */
   private static Connection lockLogTable(LogFixture fixture) throws SQLException {
     Connection connection = DriverManager.getConnection(fixture.testDatabase.target().jdbcUrl());
