@@ -92,6 +92,10 @@ public final class JdbcStaffStore implements StaffStore {
   /** Inserts the record, and the record of its author when made by hand (author not null). */
   private void insert(String accountId, StoredResource staff, Caller author) {
     StaffColumns columns = StaffColumns.of(staff.document());
+    // Serialised before the transaction, which on SQLite holds the one write lock.
+    String document = ResourceRows.serialise(staff.document());
+    Outbox.Prepared created =
+        Outbox.prepare(ChangeEvents.staffCreated(accountId, source(author), staff));
     try {
       Transactions.useTransaction(
           jdbi,
@@ -111,12 +115,12 @@ public final class JdbcStaffStore implements StaffStore {
                 .bind("created", staff.created().toEpochMilli())
                 .bind("lastModified", staff.lastModified().toEpochMilli())
                 .bind("version", staff.version())
-                .bind("document", ResourceRows.serialise(staff.document()))
+                .bind("document", document)
                 .execute();
             writeEmails(handle, accountId, staff.id(), columns);
             StaffCounts.change(handle, accountId, staff.id(), 1);
             recordByHand(handle, accountId, staff, "create", author);
-            outbox.write(handle, ChangeEvents.staffCreated(accountId, source(author), staff));
+            outbox.write(handle, created);
           });
     } catch (RuntimeException e) {
       throw translated(e);
@@ -321,6 +325,10 @@ public final class JdbcStaffStore implements StaffStore {
       }
     }
     boolean emailsChanged = !before.emails().equals(columns.emails());
+    // Serialised before the transaction, which on SQLite holds the one write lock.
+    String document = ResourceRows.serialise(staff.document());
+    Outbox.Prepared changed =
+        Outbox.prepare(ChangeEvents.staffChanged(accountId, source(author), staff, changes));
     try {
       return Transactions.inTransaction(
           jdbi,
@@ -341,7 +349,7 @@ public final class JdbcStaffStore implements StaffStore {
                     .bind("scimManaged", staff.scimManaged())
                     .bind("lastModified", staff.lastModified().toEpochMilli())
                     .bind("version", staff.version())
-                    .bind("document", ResourceRows.serialise(staff.document()))
+                    .bind("document", document)
                     .bind("expected", existing.version())
                     .execute();
             if (updated == 0) {
@@ -356,8 +364,7 @@ public final class JdbcStaffStore implements StaffStore {
               writeEmails(handle, accountId, staff.id(), columns);
             }
             recordByHand(handle, accountId, staff, "edit", author);
-            outbox.write(
-                handle, ChangeEvents.staffChanged(accountId, source(author), staff, changes));
+            outbox.write(handle, changed);
             return true;
           });
     } catch (RuntimeException e) {

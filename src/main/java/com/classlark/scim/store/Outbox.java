@@ -54,9 +54,28 @@ final class Outbox {
     this.signal = database.eventSignal();
   }
 
+  /**
+   * An event with its data already serialised: made before the transaction, so that the JSON is not
+   * written while the transaction holds its locks (on SQLite, the one write lock every write waits
+   * for).
+   */
+  record Prepared(ChangeEvent event, String data) {}
+
+  /** The event ready to write: see {@link Prepared}. */
+  static Prepared prepare(ChangeEvent event) {
+    return new Prepared(event, serialised(event));
+  }
+
   /** Writes one event in the handle's transaction. */
   void write(Handle handle, ChangeEvent event) {
-    bind(handle.createUpdate(insert), event).execute();
+    write(handle, prepare(event));
+  }
+
+  /** Writes one prepared event in the handle's transaction. */
+  void write(Handle handle, Prepared event) {
+    Update update = handle.createUpdate(insert);
+    bindValues(update, event.event(), event.data());
+    update.execute();
     handle.afterCommit(signal::fire);
   }
 
@@ -71,19 +90,15 @@ final class Outbox {
     }
     PreparedBatch batch = handle.prepareBatch(insert);
     for (ChangeEvent event : events) {
-      bindValues(batch, event);
+      bindValues(batch, event, serialised(event));
       batch.add();
     }
     batch.execute();
     handle.afterCommit(signal::fire);
   }
 
-  private Update bind(Update update, ChangeEvent event) {
-    bindValues(update, event);
-    return update;
-  }
-
-  private void bindValues(org.jdbi.v3.core.statement.SqlStatement<?> statement, ChangeEvent event) {
+  private void bindValues(
+      org.jdbi.v3.core.statement.SqlStatement<?> statement, ChangeEvent event, String data) {
     statement
         .bind("account", event.school())
         .bind("id", event.id())
@@ -91,7 +106,7 @@ final class Outbox {
         .bind("type", event.type().wireName())
         .bind("resource", event.resourceId())
         .bind("source", event.source().wireName())
-        .bind("data", serialised(event));
+        .bind("data", data);
     if (sqlite) {
       statement.bind("floor", floor());
     }
