@@ -50,6 +50,9 @@ public final class ProvisioningCapture {
   private static final Pattern SECRET =
       Pattern.compile(
           "(" + Pattern.quote(Tokens.PREFIX) + "|" + Pattern.quote(ApiKeys.PREFIX) + ")[\\w-]+");
+  // Compiled once: String.replaceAll and a split on "/+" compile their pattern on every call.
+  private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+  private static final Pattern SLASHES = Pattern.compile("/+");
   private static final int MAX_NAME = 320;
   private static final int MAX_DETAIL = 2000;
   private static final int MAX_PATH = 512;
@@ -280,7 +283,7 @@ public final class ProvisioningCapture {
           path.startsWith(BaseUrl.SCIM_PREFIX + "/")
               ? path.substring(BaseUrl.SCIM_PREFIX.length())
               : path;
-      String[] segments = rest.replaceAll("^/+|/+$", "").split("/+");
+      String[] segments = SLASHES.split(EDGE_SLASHES.matcher(rest).replaceAll(""));
       String first = segments.length == 0 ? "" : segments[0];
       boolean search = segments[segments.length - 1].equals(".search");
       String type = singular("/" + first);
