@@ -145,10 +145,10 @@ public final class ProvisioningLogWriter implements LogSink, AutoCloseable {
    * requests' writes about a third of their rate.
    *
    * <p>The thread sleeps through the linger instead of waking for each entry that arrives: a
-   * wake-up per request is a context switch per request on the request path's cores, and on a busy
-   * 2-core machine it preempts the thread that holds SQLite's write lock (it cost about a tenth of
-   * the writes' rate). A queue that already holds a whole batch is taken at once. Closing ends the
-   * wait.
+   * wake-up per request is a context switch per request on the cores that serve the requests, where
+   * the writer's thread competes with the request threads, the one holding SQLite's write lock
+   * included (see docs/benchmarks.md, the log's cost on SQLite). A queue that already holds a whole
+   * batch is taken at once. Closing ends the wait.
    */
   private void gather(List<LogEntry> batch) {
     queue.drainTo(batch, BATCH_SIZE - batch.size());
