@@ -88,23 +88,20 @@ final class PostgresMembershipStatements implements MembershipStatements {
   @Override
   public Optional<Set<String>> liveInGroup(
       Handle handle, String accountId, String groupId, List<String> ids) {
-    Set<String> live = new HashSet<>();
-    boolean[] group = new boolean[1];
-    handle
-        .createQuery(LIVE_MEMBERS_OF_GROUP)
-        .bind("account", accountId)
-        .bind("group", groupId)
-        .bindArray("ids", String.class, ids)
-        .map((rows, context) -> rows.getString(1))
-        .forEach(
-            id -> {
-              if (id == null) {
-                group[0] = true;
-              } else {
-                live.add(id);
-              }
-            });
-    return group[0] ? Optional.of(live) : Optional.empty();
+    // The live ids, and a NULL row when the group exists.
+    Set<String> rows =
+        new HashSet<>(
+            handle
+                .createQuery(LIVE_MEMBERS_OF_GROUP)
+                .bind("account", accountId)
+                .bind("group", groupId)
+                .bindArray("ids", String.class, ids)
+                .map((row, context) -> row.getString(1))
+                .list());
+    if (!rows.remove(null)) {
+      return Optional.empty();
+    }
+    return Optional.of(rows);
   }
 
   @Override
