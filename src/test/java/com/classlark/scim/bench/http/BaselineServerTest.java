@@ -26,17 +26,7 @@ class BaselineServerTest {
   @Test
   void baselineAnswersAFixedUserWithoutToken() {
     try (TestDatabase database = TestDatabase.create(Engine.SQLITE);
-        Application application =
-            Application.start(
-                new AppConfig(
-                    database.target(),
-                    HTTP,
-                    QuerySettings.DEFAULT,
-                    BulkSettings.DEFAULT,
-                    MultiValueLimit.DEFAULT,
-                    true),
-                Clock.systemUTC(),
-                Map.of(BaselineServer.PATH, BaselineServer::handle))) {
+        Application application = startWithBaseline(database)) {
       HttpResult result = anonymous(application).get(BaselineServer.PATH);
 
       assertThat(result.status()).isEqualTo(200);
@@ -60,6 +50,20 @@ class BaselineServerTest {
       assertThat(result.status()).isEqualTo(404);
       assertThat(result.json().path("status").asText()).isEqualTo("404");
     }
+  }
+
+  /** The service on a random port with the harness's baseline route, as the harness runs it. */
+  static Application startWithBaseline(TestDatabase database) {
+    return Application.start(
+        new AppConfig(
+            database.target(),
+            HTTP,
+            QuerySettings.DEFAULT,
+            BulkSettings.DEFAULT,
+            MultiValueLimit.DEFAULT,
+            true),
+        Clock.systemUTC(),
+        Map.of(BaselineServer.PATH, BaselineServer::handle));
   }
 
   private static ScimClient anonymous(Application application) {

@@ -100,6 +100,7 @@ final class FairnessRun {
       BenchSchool a = BenchSchool.empty(database.target(), "School A", "a");
       try (ServerProcess server =
           ServerProcess.start(
+              List.of(),
               setup.jar(),
               database.spec(),
               setup.javaOptions(),

@@ -162,6 +162,29 @@ public final class HttpBench implements Callable<Integer> {
   boolean firstSync;
 
   @Option(
+      names = "--warmup-until-compiled",
+      defaultValue = "0s",
+      converter = DurationText.class,
+      description =
+          "After each scenario's --warmup, go on warming up while the server's JIT compilers take"
+              + " more than 3% of its CPU, for at most this long (e.g. 2m; default 0s: do not)."
+              + " Linux only.")
+  Duration warmupUntilCompiled;
+
+  @Option(
+      names = "--server-cpus",
+      description =
+          "Run the server pinned to these CPUs (a taskset list, e.g. 0), so that the load"
+              + " generator cannot take its CPU time; use with --load-cpus.")
+  String serverCpus;
+
+  @Option(
+      names = "--load-cpus",
+      description =
+          "Pin this harness, which is the load generator, to these CPUs (a taskset list, e.g. 1).")
+  String loadCpus;
+
+  @Option(
       names = "--label",
       defaultValue = "",
       description =
@@ -206,6 +229,9 @@ public final class HttpBench implements Callable<Integer> {
               throw new CommandLine.ParameterException(
                   new CommandLine(this), "--db must be sqlite or postgres, got " + db);
         };
+    if (loadCpus != null) {
+      pin(loadCpus, ProcessHandle.current().pid());
+    }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String name = "http-" + engine.name().toLowerCase(Locale.ROOT) + "-" + stamp;
     Path log = out.resolve(name + "-server.log");
@@ -262,7 +288,8 @@ public final class HttpBench implements Callable<Integer> {
           "s");
       groups = seedGroups(report, database, school);
       try (ServerProcess server =
-          ServerProcess.start(jar, database.spec(), javaOptions, serveOptions(), log)) {
+          ServerProcess.start(
+              serverLauncher(), jar, database.spec(), javaOptions, serveOptions(), log)) {
         ServerProcess.Memory idle = server.residentMemory();
         report.figure(
             "rssIdleMiB", "resident memory, server started, idle", idle.residentMiB(), "MiB");
@@ -285,6 +312,30 @@ public final class HttpBench implements Callable<Integer> {
     System.out.println(report.markdown());
     System.out.println("Results: " + jsonFile + " and " + markdownFile + "; server log: " + log);
     return 0;
+  }
+
+  /** What the server's {@code java} command runs under: {@code taskset} with --server-cpus. */
+  private List<String> serverLauncher() {
+    return serverCpus == null ? List.of() : List.of("taskset", "-c", serverCpus);
+  }
+
+  /**
+   * Pins every thread of a running process, and so the threads it starts later, to {@code cpus}.
+   */
+  private static void pin(String cpus, long pid) throws java.io.IOException, InterruptedException {
+    Process taskset =
+        new ProcessBuilder("taskset", "-a", "-c", "-p", cpus, Long.toString(pid))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (taskset.waitFor() != 0) {
+      throw new java.io.IOException(
+          "taskset could not pin the harness to CPUs "
+              + cpus
+              + " (exit "
+              + taskset.exitValue()
+              + ")");
+    }
   }
 
   private List<String> serveOptions() {
@@ -314,6 +365,9 @@ public final class HttpBench implements Callable<Integer> {
     run.put("syncGroups", syncGroups);
     run.put("syncGroupSize", syncGroupSize);
     run.put("serverJavaOptions", serverJavaOptions);
+    run.put("warmupUntilCompiledSeconds", warmupUntilCompiled.toMillis() / 1000.0);
+    run.put("serverCpus", serverCpus == null ? "any" : serverCpus);
+    run.put("loadCpus", loadCpus == null ? "any" : loadCpus);
     return run;
   }
 
@@ -324,7 +378,8 @@ public final class HttpBench implements Callable<Integer> {
     for (int i = 0; i < startRuns; i++) {
       try (TestDatabase fresh = TestDatabase.create(Engine.SQLITE);
           ServerProcess server =
-              ServerProcess.start(jar, fresh.spec(), javaOptions, serveOptions(), log)) {
+              ServerProcess.start(
+                  serverLauncher(), jar, fresh.spec(), javaOptions, serveOptions(), log)) {
         millis.add(server.startToFirstAnswer().toMillis());
       }
     }
@@ -409,15 +464,44 @@ public final class HttpBench implements Callable<Integer> {
     progress(
         "%s: %d ms warm-up, %d ms measured, %d connections",
         scenario.name(), warmup.toMillis(), duration.toMillis(), load.connections());
-    LoadResult result = load.run(school.token(), source);
+    ServerCpu cpu = new ServerCpu(server.pid(), warmupUntilCompiled);
+    LoadResult result = load.run(school.token(), source, cpu);
+    ServerCpu.Usage usage = cpu.usage();
     report.measured(scenario, result);
+    if (usage != null) {
+      report.figure(
+          "serverCores: " + scenario.name(),
+          scenario.name() + ": the server's CPU while measured",
+          usage.cores(),
+          "cores");
+      report.figure(
+          "serverCompilerShare: " + scenario.name(),
+          scenario.name() + ": of it, the JIT compilers' (still warming up when above a few %)",
+          100 * usage.compilerShare(),
+          "%");
+      if (!warmupUntilCompiled.isZero()) {
+        report.figure(
+            "extraWarmupSeconds: " + scenario.name(),
+            scenario.name() + ": warm-up beyond --warmup, until the compilers were quiet",
+            usage.extraWarmup().toMillis() / 1000.0,
+            "s");
+      }
+    }
     progress(
-        "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
+        "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%s",
         result.throughput(),
         result.percentileMillis(50),
         result.percentileMillis(99),
         result.errors(),
-        result.firstError() == null ? "" : "; first: " + result.firstError());
+        result.firstError() == null ? "" : "; first: " + result.firstError(),
+        usage == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; server %.2f cores, %.0f%% of it compiling, after %.0f s more warm-up",
+                usage.cores(),
+                100 * usage.compilerShare(),
+                usage.extraWarmup().toMillis() / 1000.0));
   }
 
   private void runFullRead(

@@ -58,14 +58,45 @@ final class LoadGenerator {
 
   /** Runs warm-up then measurement with {@code source}, every request carrying {@code token}. */
   LoadResult run(String token, RequestSource source) throws InterruptedException {
-    long start = System.nanoTime();
-    long measureFrom = start + warmup.toNanos();
-    long end = measureFrom + duration.toNanos();
+    return run(token, source, new Watch() {});
+  }
+
+  /**
+   * What happens at the edges of the measured window: {@link #warmedUp} may extend the warm-up,
+   * e.g. until the server has stopped compiling, and the other two mark the window's start and end.
+   */
+  interface Watch {
+    /** Called once the warm-up has run its set time; returns when measuring may start. */
+    default void warmedUp() throws InterruptedException {}
+
+    default void measuring() {}
+
+    default void measured() {}
+  }
+
+  /**
+   * Runs warm-up then measurement with {@code source}, every request carrying {@code token}, the
+   * warm-up lasting at least its set time and then as long as {@code watch} makes it.
+   */
+  LoadResult run(String token, RequestSource source, Watch watch) throws InterruptedException {
+    Window window = new Window();
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      Worker worker = new Worker(i, token, source, measureFrom, end);
+      Worker worker = new Worker(i, token, source, window);
       workers.add(worker);
       worker.thread.start();
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(warmup.toNanos());
+      watch.warmedUp();
+      long from = System.nanoTime();
+      window.open(from, from + duration.toNanos());
+      watch.measuring();
+      TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+      watch.measured();
+    } finally {
+      // Ends the workers also when the watch failed or this thread was interrupted.
+      window.closeNoLaterThan(System.nanoTime());
     }
     Tally all = new Tally();
     Map<String, Tally> parts = new LinkedHashMap<>();
@@ -79,6 +110,31 @@ final class LoadGenerator {
     Map<String, LoadResult> partResults = new LinkedHashMap<>();
     parts.forEach((part, tally) -> partResults.put(part, tally.result(seconds, Map.of())));
     return all.result(seconds, partResults);
+  }
+
+  /**
+   * The measured window, unknown until the warm-up ends: until then it starts and ends at the end
+   * of time, so that nothing is counted and no worker stops.
+   */
+  private static final class Window {
+    private volatile long from = Long.MAX_VALUE;
+    private volatile long end = Long.MAX_VALUE;
+
+    void open(long from, long end) {
+      this.end = end;
+      this.from = from;
+    }
+
+    void closeNoLaterThan(long nanos) {
+      if (end > nanos) {
+        end = nanos;
+      }
+    }
+
+    /** Whether a request sent and answered at these times falls inside the window. */
+    boolean counts(long sent, long answered) {
+      return sent >= from && answered <= end;
+    }
   }
 
   /** Counts of one worker, or of all, for the whole scenario or one part of it. */
@@ -117,18 +173,16 @@ final class LoadGenerator {
     private final int number;
     private final String token;
     private final RequestSource source;
-    private final long measureFrom;
-    private final long end;
+    private final Window window;
     private final Tally all = new Tally();
     private final Map<String, Tally> parts = new LinkedHashMap<>();
     private final Thread thread;
 
-    Worker(int number, String token, RequestSource source, long measureFrom, long end) {
+    Worker(int number, String token, RequestSource source, Window window) {
       this.number = number;
       this.token = token;
       this.source = source;
-      this.measureFrom = measureFrom;
-      this.end = end;
+      this.window = window;
       this.thread = Thread.ofPlatform().name("load-" + number).unstarted(this);
     }
 
@@ -140,7 +194,7 @@ final class LoadGenerator {
           pause(previous + intervalNanos - System.nanoTime());
           long sent = System.nanoTime();
           previous = sent;
-          if (sent >= end) {
+          if (sent >= window.end) {
             return;
           }
           BenchRequest request = source.next(number, sequence);
@@ -162,7 +216,7 @@ final class LoadGenerator {
           }
           long answered = System.nanoTime();
           // Requests that started in the warm-up, or ended after the deadline, are not counted.
-          if (sent >= measureFrom && answered <= end) {
+          if (window.counts(sent, answered)) {
             long latencyMicros = (answered - sent) / 1_000;
             String described =
                 error == null ? null : request.method() + " " + request.target() + " -> " + error;
@@ -173,7 +227,7 @@ final class LoadGenerator {
                   .record(latencyMicros, described);
             }
           }
-          pause(Math.min(pauseNanos, end - System.nanoTime()));
+          pause(Math.min(pauseNanos, window.end - System.nanoTime()));
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot close connection " + number, e);

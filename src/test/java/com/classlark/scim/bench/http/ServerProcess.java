@@ -34,15 +34,22 @@ final class ServerProcess implements AutoCloseable {
    * Starts the jar and waits until {@code /readyz} answers 200: the port opens before the database
    * is open and migrated, and until then every other request gets 503.
    *
+   * @param launcher what the {@code java} command runs under, e.g. {@code taskset -c 0}; may be
+   *     empty
    * @param db the {@code --db} value
    * @param javaOptions extra JVM options for the server, e.g. {@code -Xmx256m}; may be empty
    * @param serveOptions extra options of {@code serve}, e.g. {@code --rate-limit 0}; may be empty
    */
   static ServerProcess start(
-      Path jar, String db, List<String> javaOptions, List<String> serveOptions, Path log)
+      List<String> launcher,
+      Path jar,
+      String db,
+      List<String> javaOptions,
+      List<String> serveOptions,
+      Path log)
       throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaOptions);
     command.addAll(
