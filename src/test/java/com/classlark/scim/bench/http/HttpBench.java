@@ -175,7 +175,9 @@ public final class HttpBench implements Callable<Integer> {
       names = "--server-cpus",
       description =
           "Run the server pinned to these CPUs (a taskset list, e.g. 0), so that the load"
-              + " generator cannot take its CPU time; use with --load-cpus.")
+              + " generator cannot take its CPU time; use with --load-cpus. The server's JVM then"
+              + " sizes its threads for those CPUs alone; -XX:ActiveProcessorCount=N in"
+              + " --server-java-options keeps the sizing of a machine of N.")
   String serverCpus;
 
   @Option(
