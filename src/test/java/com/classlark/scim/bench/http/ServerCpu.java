@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
  * until the compilers have gone quiet.
  *
  * <p>A server still compiling its hot paths measures slower than it runs once warm, by a margin
- * that depends on how far the compiler has got. On this 2-core machine the write scenarios kept
- * HotSpot's C2 compiler busy for about a minute each at a third of a core, so a window inside that
- * minute measured the compiler as much as the server.
+ * that depends on how far the compiler has got. On this 2-core machine {@code PATCH /Users/{id}}
+ * kept HotSpot's C2 compiler busy at a third of a core for about 50 s, so a window inside that time
+ * measured the compiler as much as the server.
  */
 final class ServerCpu implements LoadGenerator.Watch {
   /** Compilers below this share of the server's CPU over {@link #QUIET_SAMPLE} count as quiet. */
