@@ -39,6 +39,7 @@ final class FairnessRun {
       int readsPerSecond,
       Duration warmup,
       Duration duration,
+      List<String> launcher,
       List<String> javaOptions,
       List<String> serveOptions,
       Path log) {}
@@ -100,7 +101,7 @@ final class FairnessRun {
       BenchSchool a = BenchSchool.empty(database.target(), "School A", "a");
       try (ServerProcess server =
           ServerProcess.start(
-              List.of(),
+              setup.launcher(),
               setup.jar(),
               database.spec(),
               setup.javaOptions(),

@@ -264,6 +264,7 @@ public final class HttpBench implements Callable<Integer> {
                   readsPerSecond,
                   warmup,
                   duration,
+                  serverLauncher(),
                   javaOptions,
                   serveOptions(),
                   log));

@@ -25,7 +25,7 @@ class LoadGeneratorTest {
             return BenchRequest.get(BaselineServer.PATH);
           };
       List<String> seen = new ArrayList<>();
-      long[] sentInWarmUp = new long[1];
+      AtomicLong sentInWarmUp = new AtomicLong();
       LoadGenerator.Watch watch =
           new LoadGenerator.Watch() {
             @Override
@@ -33,7 +33,7 @@ class LoadGeneratorTest {
               // The set warm-up is zero: these 300 requests are all the watch's stretch.
               Conditions.await(
                   "300 requests in the warm-up", Duration.ofMinutes(1), () -> sent.get() >= 300);
-              sentInWarmUp[0] = sent.get();
+              sentInWarmUp.set(sent.get());
               seen.add("warmedUp");
             }
 
@@ -54,7 +54,7 @@ class LoadGeneratorTest {
 
       assertThat(seen).containsExactly("warmedUp", "measuring", "measured");
       assertThat(result.errors()).isZero();
-      assertThat(result.requests()).isLessThanOrEqualTo(sent.get() - sentInWarmUp[0]);
+      assertThat(result.requests()).isLessThanOrEqualTo(sent.get() - sentInWarmUp.get());
     }
   }
 }
