@@ -3,6 +3,8 @@ package com.classlark.scim.web;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.Graceful;
@@ -65,7 +67,15 @@ final class GracefulShutdown {
           "no longer accepting requests; waiting up to {} ms for {} in flight",
           settings.timeout().toMillis(),
           requests.getCurrentRequestCount());
-      // The handler first: from the moment connections start closing, no request is processed.
+      // The listening sockets first, so that a client refused below is not accepted again when it
+      // reconnects; then the handler, so that from the moment connections start closing no request
+      // is processed. The kernel closes a listening socket once Jetty's acceptor thread, blocked
+      // in accept(), has woken up: a few milliseconds later on a busy machine.
+      for (Connector connector : server.getConnectors()) {
+        if (connector instanceof NetworkConnector listening) {
+          listening.close();
+        }
+      }
       requests.shutdown();
       Graceful.shutdown(server).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
       finished = true;
