@@ -108,14 +108,17 @@ final class BenchReport {
   String markdown() {
     double baseline = baseline();
     StringBuilder text = new StringBuilder();
-    text.append("| Scenario | req/s | mean ms | p50 ms | p99 ms | % of baseline | errors |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Scenario scenario : order) {
-      LoadResult result = results.get(scenario.name());
-      text.append(row(scenario.name(), result, baseline));
-      result.parts().forEach((part, partResult) -> text.append(row("↳ " + part, partResult, 0)));
+    if (!order.isEmpty()) {
+      text.append("| Scenario | req/s | mean ms | p50 ms | p99 ms | % of baseline | errors |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|\n");
+      for (Scenario scenario : order) {
+        LoadResult result = results.get(scenario.name());
+        text.append(row(scenario.name(), result, baseline));
+        result.parts().forEach((part, partResult) -> text.append(row("↳ " + part, partResult, 0)));
+      }
+      text.append('\n');
     }
-    text.append("\n| Figure | Value |\n|---|---:|\n");
+    text.append("| Figure | Value |\n|---|---:|\n");
     figureLines.forEach(line -> text.append(line).append('\n'));
     return text.toString();
   }

@@ -155,6 +155,21 @@ public final class HttpBench implements Callable<Integer> {
   boolean floodIgnoresRetryAfter;
 
   @Option(
+      names = "--versus-args",
+      description =
+          "Measure only a comparison of two servers: A with --server-args, B with them and these"
+              + " (e.g. '--no-provisioning-log'), each on its own database, taking turns in"
+              + " --duration windows for --rounds rounds, over the User scenarios that --only"
+              + " picks (the baseline included). Reports B against A with a 95% interval.")
+  String versusArgs;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "10",
+      description = "Rounds of A and B in --versus-args (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
       names = "--first-sync",
       description =
           "Run no ANALYZE after seeding: the plans a school's first sync gets, before the database"
@@ -273,6 +288,39 @@ public final class HttpBench implements Callable<Integer> {
       return write(report, name + "-fairness", log);
     }
 
+    if (versusArgs != null) {
+      if (rounds < 2) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--rounds must be at least 2");
+      }
+      progress(
+          "versus: A with %s, B with '%s' more; %d rounds of %d ms windows",
+          serverArgs.isBlank() ? "defaults" : "'" + serverArgs + "'",
+          versusArgs,
+          rounds,
+          duration.toMillis());
+      List<PairedRun.Rounds> compared =
+          PairedRun.run(
+              new PairedRun.Setup(
+                  jar,
+                  engine,
+                  staff,
+                  connections,
+                  !firstSync,
+                  warmup,
+                  warmupUntilCompiled,
+                  duration,
+                  rounds,
+                  serverLauncher(),
+                  javaOptions,
+                  serveOptions(),
+                  Arrays.asList(versusArgs.trim().split("\\s+")),
+                  this::wanted,
+                  log));
+      compared.forEach(scenario -> scenario.addTo(report));
+      return write(report, name + "-versus", log);
+    }
+
     progress("start-up: %d cold starts on a fresh SQLite file", startRuns);
     long startUpMillis = measureStartUp(report, javaOptions, log);
     ServerProcess.Memory afterLoad;
@@ -350,6 +398,11 @@ public final class HttpBench implements Callable<Integer> {
     run.put("label", label);
     run.put("serverArgs", serverArgs);
     run.put("firstSync", firstSync);
+    if (versusArgs != null) {
+      run.put("versusArgs", versusArgs);
+      run.put("rounds", rounds);
+      run.put("settleSeconds", PairedRun.SETTLE.toMillis() / 1000.0);
+    }
     if (fairness) {
       run.put("fairness", true);
       run.put("floodWriters", floodWriters);
@@ -454,9 +507,7 @@ public final class HttpBench implements Callable<Integer> {
       LoadGenerator load,
       Scenario scenario)
       throws Exception {
-    if (only != null
-        && !UserScenarios.isBaseline(scenario.name())
-        && java.util.Arrays.stream(only.split("\\|")).noneMatch(scenario.name()::contains)) {
+    if (!wanted(scenario.name())) {
       return;
     }
     RequestSource source;
@@ -505,6 +556,13 @@ public final class HttpBench implements Callable<Integer> {
                 usage.cores(),
                 100 * usage.compilerShare(),
                 usage.extraWarmup().toMillis() / 1000.0));
+  }
+
+  /** Whether --only picks the scenario; the baselines always run. */
+  private boolean wanted(String scenario) {
+    return only == null
+        || UserScenarios.isBaseline(scenario)
+        || Arrays.stream(only.split("\\|")).anyMatch(scenario::contains);
   }
 
   private void runFullRead(
