@@ -637,7 +637,8 @@ public final class HttpBench implements Callable<Integer> {
     return memory;
   }
 
-  private static void progress(String format, Object... arguments) {
+  /** A line of progress on stderr, for every mode of the harness. */
+  static void progress(String format, Object... arguments) {
     System.err.printf(Locale.ROOT, "[bench] " + format + "%n", arguments);
   }
 

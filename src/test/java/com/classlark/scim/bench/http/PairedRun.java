@@ -5,6 +5,7 @@ import com.classlark.scim.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -127,7 +128,7 @@ final class PairedRun {
       }
       double halfWidth = studentT975(n - 1) * Math.sqrt(squares / (n - 1) / n);
       double[] sorted = changes.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
       return new Comparison(mean(a), mean(b), mean, mean - halfWidth, mean + halfWidth, median);
     }
@@ -231,7 +232,7 @@ final class PairedRun {
               side.server.port(), setup.connections(), setup.warmup(), Duration.ofSeconds(1));
       ServerCpu cpu = new ServerCpu(side.server.pid(), setup.warmupUntilCompiled());
       warming.run(side.school.token(), side.source, cpu);
-      progress(
+      HttpBench.progress(
           "%s: %s warmed up (%.0f s beyond --warmup)",
           scenarioA.name(),
           side == a ? "A" : "B",
@@ -267,7 +268,7 @@ final class PairedRun {
           coresB[round] = cores;
         }
       }
-      progress(
+      HttpBench.progress(
           "%s: round %d: A %,.0f req/s, B %,.0f req/s (%+.1f%%)",
           scenarioA.name(),
           round + 1,
@@ -277,7 +278,7 @@ final class PairedRun {
     }
     Rounds result = new Rounds(scenarioA.name(), rateA, rateB, coresA, coresB);
     Comparison comparison = result.comparison();
-    progress(
+    HttpBench.progress(
         "%s: A %,.0f, B %,.0f req/s; B against A %+.1f%% (95%%: %+.1f%% to %+.1f%%)",
         scenarioA.name(),
         comparison.meanA(),
@@ -297,9 +298,5 @@ final class PairedRun {
         return new Side(server, school, scenario.preparation().prepare(connection));
       }
     }
-  }
-
-  private static void progress(String format, Object... arguments) {
-    System.err.printf(Locale.ROOT, "[bench] " + format + "%n", arguments);
   }
 }
