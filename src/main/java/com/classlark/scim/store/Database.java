@@ -122,7 +122,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Refreshes SQLite's planner statistics where they are stale; a no-op on PostgreSQL. */
+  /**
+   * Refreshes SQLite's planner statistics where they are stale, for every connection of the pool; a
+   * no-op on PostgreSQL.
+   */
   public void optimize() {
     if (target.dialect() != Dialect.SQLITE) {
       return;
@@ -132,6 +135,22 @@ public final class Database implements AutoCloseable {
       statement.execute("PRAGMA optimize=0x10002");
     } catch (SQLException e) {
       LOG.warn("PRAGMA optimize failed: {}", e.getMessage());
+      return;
+    }
+    renewConnections();
+  }
+
+  /**
+   * Replaces the pool's connections: idle ones now, busy ones when they are returned. A SQLite
+   * connection loads the planner's statistics when it opens, or when it runs ANALYZE itself; an
+   * ANALYZE on one connection leaves the others planning with what they loaded before, none at all
+   * for a connection opened while the tables were empty, until the pool retires them half an hour
+   * later. SQLite opens a connection in about a millisecond.
+   */
+  void renewConnections() {
+    var pool = dataSource.getHikariPoolMXBean();
+    if (pool != null) {
+      pool.softEvictConnections();
     }
   }
 

@@ -35,12 +35,13 @@ final class MigratedDatabase implements AutoCloseable {
 
   /**
    * Statistics for this database's own tables (never a bare ANALYZE of the shared server). SQLite
-   * analyzes through the pool: its connections load statistics only when they run ANALYZE
-   * themselves or open.
+   * analyzes through the pool, whose connections load statistics only when they run ANALYZE
+   * themselves or open: the pool then replaces them.
    */
   void analyze() {
     if (testDatabase.engine() == Engine.SQLITE) {
       database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+      database.renewConnections();
     } else {
       testDatabase.analyze();
     }
