@@ -225,7 +225,7 @@ public final class Database implements AutoCloseable {
       // Statements are sent unnamed, so PostgreSQL plans each execution with its values and the
       // tables' current size: a generic plan cached while a school's tables were still empty (seq
       // scans everywhere) would otherwise outlive its first sync (a 20,000-member group took
-      // minutes to read until the next ANALYZE). Only the lookups marked with CachedPlan are
+      // minutes to read until the next ANALYZE). Only the statements marked with CachedPlan are
       // prepared on the server and may keep a generic plan, as may the foreign-key checks
       // PostgreSQL runs itself (plan_cache_mode = auto, the default): each of them has one index
       // to use whatever the tables' size (migrations V3 and V9; GenericPlansTest).

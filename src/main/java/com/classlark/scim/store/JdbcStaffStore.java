@@ -54,6 +54,29 @@ public final class JdbcStaffStore implements StaffStore {
           + " FROM staff s WHERE s.account_id = ? AND s.retired_at IS NULL AND (s.external_id IS NOT"
           + " NULL AND s.external_id = ?) ORDER BY s.created_at ASC, s.id ASC LIMIT ?";
 
+  /**
+   * An edit of a live staff member at the version it was read at; {@code assignments} are the
+   * search columns that change, each followed by a comma. Its plan, like {@link #RETIRE}'s and
+   * {@link #DELETE_EMAILS}', is the primary key whatever the table's size (GenericPlansTest).
+   */
+  static String edit(CharSequence assignments, boolean byHand) {
+    return "UPDATE staff SET "
+        + assignments
+        + "scim_managed = :scimManaged, last_modified = :lastModified, version = :version,"
+        + " document = :document WHERE account_id = :account AND id = :id AND version = :expected"
+        + " AND retired_at IS NULL"
+        + (byHand ? " AND scim_managed = :unmanaged" : "");
+  }
+
+  /** Retires a live staff member at the version it was read at; see {@link #edit}. */
+  static final String RETIRE =
+      "UPDATE staff SET retired_at = ?, active = ?, last_modified = ?, version = ?, document = ?"
+          + " WHERE account_id = ? AND id = ? AND version = ? AND retired_at IS NULL";
+
+  /** A staff member's email rows: the leading columns of their primary key. */
+  static final String DELETE_EMAILS =
+      "DELETE FROM staff_emails WHERE account_id = ? AND staff_id = ?";
+
   private final Jdbi jdbi;
   private final ResourceQueries queries;
   private final Outbox outbox;
@@ -108,6 +131,7 @@ public final class JdbcStaffStore implements StaffStore {
                         + " VALUES (:account, :id, :userName, :userNameKey, :externalId, :givenName,"
                         + " :givenNameKey, :familyName, :familyNameKey, :displayName, :displayNameKey,"
                         + " :userType, :active, :scimManaged, :created, :lastModified, :version, :document)")
+                .addCustomizer(CachedPlan.INSTANCE)
                 .bind("account", accountId)
                 .bind("id", staff.id())
                 .bindMap(bindings(columns))
@@ -198,6 +222,7 @@ public final class JdbcStaffStore implements StaffStore {
           handle.prepareBatch(
               "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
                   + " type_key, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      batch.addCustomizer(CachedPlan.INSTANCE);
       for (StaffColumns.Email email :
           emails.subList(start, Math.min(emails.size(), start + EMAIL_BATCH_ROWS))) {
         batch
@@ -335,13 +360,8 @@ public final class JdbcStaffStore implements StaffStore {
           handle -> {
             int updated =
                 handle
-                    .createUpdate(
-                        "UPDATE staff SET "
-                            + assignments
-                            + "scim_managed = :scimManaged, last_modified = :lastModified, version"
-                            + " = :version, document = :document WHERE account_id = :account AND id"
-                            + " = :id AND version = :expected AND retired_at IS NULL"
-                            + (author == null ? "" : " AND scim_managed = :unmanaged"))
+                    .createUpdate(edit(assignments, author != null))
+                    .addCustomizer(CachedPlan.INSTANCE)
                     .bind("account", accountId)
                     .bind("unmanaged", false)
                     .bind("id", staff.id())
@@ -357,7 +377,8 @@ public final class JdbcStaffStore implements StaffStore {
             }
             if (emailsChanged) {
               handle
-                  .createUpdate("DELETE FROM staff_emails WHERE account_id = ? AND staff_id = ?")
+                  .createUpdate(DELETE_EMAILS)
+                  .addCustomizer(CachedPlan.INSTANCE)
                   .bind(0, accountId)
                   .bind(1, staff.id())
                   .execute();
@@ -394,11 +415,8 @@ public final class JdbcStaffStore implements StaffStore {
         handle -> {
           var retire =
               handle
-                  .createUpdate(
-                      "UPDATE staff SET retired_at = ?, active = ?, last_modified = ?, version = ?,"
-                          + " document = ? WHERE account_id = ? AND id = ? AND version = ?"
-                          + " AND retired_at IS NULL"
-                          + (author == null ? "" : " AND scim_managed = ?"))
+                  .createUpdate(RETIRE + (author == null ? "" : " AND scim_managed = ?"))
+                  .addCustomizer(CachedPlan.INSTANCE)
                   .bind(0, at)
                   .bind(1, false)
                   .bind(2, at)

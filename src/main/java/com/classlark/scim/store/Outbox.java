@@ -73,7 +73,7 @@ final class Outbox {
 
   /** Writes one prepared event in the handle's transaction. */
   void write(Handle handle, Prepared event) {
-    Update update = handle.createUpdate(insert);
+    Update update = handle.createUpdate(insert).addCustomizer(CachedPlan.INSTANCE);
     bindValues(update, event.event(), event.data());
     update.execute();
     handle.afterCommit(signal::fire);
@@ -88,7 +88,7 @@ final class Outbox {
       write(handle, events.get(0));
       return;
     }
-    PreparedBatch batch = handle.prepareBatch(insert);
+    PreparedBatch batch = handle.prepareBatch(insert).addCustomizer(CachedPlan.INSTANCE);
     for (ChangeEvent event : events) {
       bindValues(batch, event, serialised(event));
       batch.add();

@@ -28,6 +28,7 @@ public final class StaffCounts {
   public static void change(Handle handle, String accountId, String staffId, long delta) {
     handle
         .createUpdate(CHANGE)
+        .addCustomizer(CachedPlan.INSTANCE)
         .bind(0, accountId)
         .bind(1, Math.floorMod(staffId.hashCode(), SLOTS))
         .bind(2, delta)

@@ -52,6 +52,25 @@ class GenericPlansTest {
               "staff_by_external_id",
               "external_id",
               List.of(SCHOOL, "nobody-external", "101")),
+          // The writes of an edit and a retirement, by the primary key (inserts have no plan).
+          new Lookup(
+              "staff_edit",
+              JdbcStaffStore.edit("given_name = :givenName, ", true),
+              "staff_pkey",
+              "id",
+              List.of("x", "true", "5", "2", "{}", SCHOOL, MEMBER, "1", "false")),
+          new Lookup(
+              "staff_retire",
+              JdbcStaffStore.RETIRE,
+              "staff_pkey",
+              "id",
+              List.of("5", "false", "5", "2", "{}", SCHOOL, MEMBER, "1")),
+          new Lookup(
+              "staff_emails_delete",
+              JdbcStaffStore.DELETE_EMAILS,
+              "staff_emails_pkey",
+              "staff_id",
+              List.of(SCHOOL, MEMBER)),
           new Lookup(
               "group_by_id", GroupRows.FIND, "staff_groups_pkey", "id", List.of(SCHOOL, BIG_GROUP)),
           new Lookup(
@@ -137,13 +156,22 @@ class GenericPlansTest {
     postgres.close();
   }
 
-  /** The SQL with PostgreSQL's numbered parameters, as the driver sends it. */
+  /**
+   * The SQL with PostgreSQL's numbered parameters, as the driver sends it: {@code ?} and Jdbi's
+   * {@code :name}, numbered in order of appearance.
+   */
   private static String numbered(String sql) {
     StringBuilder numbered = new StringBuilder();
     int parameter = 0;
-    for (char c : sql.toCharArray()) {
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
       if (c == '?') {
         numbered.append('$').append(++parameter);
+      } else if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
+        numbered.append('$').append(++parameter);
+        while (i + 1 < sql.length() && Character.isLetterOrDigit(sql.charAt(i + 1))) {
+          i++;
+        }
       } else {
         numbered.append(c);
       }
