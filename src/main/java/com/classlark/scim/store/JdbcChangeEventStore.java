@@ -150,21 +150,40 @@ public final class JdbcChangeEventStore implements EventStore {
     if (!postgres) {
       return jdbi.withHandle(handle -> handle.createQuery(SQLITE_HEAD).mapTo(Long.class).one());
     }
+    return numberAll(false);
+  }
+
+  @Override
+  public long sequenceAfterCommit() {
+    return postgres ? numberAll(true) : sequence();
+  }
+
+  /**
+   * Numbers every event without a position, a batch per transaction.
+   *
+   * @param unsequenced whether there are events to number, as far as the caller knows: then the
+   *     first batch's transaction starts without the lock-free {@link #HEAD} check
+   */
+  private long numberAll(boolean unsequenced) {
+    boolean look = !unsequenced;
     while (true) {
-      Head head =
-          jdbi.withHandle(
-              handle ->
-                  handle
-                      .createQuery(HEAD)
-                      .map((rs, ctx) -> new Head(rs.getLong(1), rs.getBoolean(2)))
-                      .one());
-      if (!head.unsequenced()) {
-        return head.last();
+      if (look) {
+        Head head =
+            jdbi.withHandle(
+                handle ->
+                    handle
+                        .createQuery(HEAD)
+                        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getBoolean(2)))
+                        .one());
+        if (!head.unsequenced()) {
+          return head.last();
+        }
       }
       Numbered numbered = Transactions.inTransaction(jdbi, JdbcChangeEventStore::numberBatch);
       if (numbered.count() < SEQUENCE_BATCH) {
         return numbered.last();
       }
+      look = true;
     }
   }
 

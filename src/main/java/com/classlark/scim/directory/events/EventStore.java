@@ -25,6 +25,14 @@ public interface EventStore {
   long sequence();
 
   /**
+   * {@link #sequence}, right after this node committed events: there are events to number, unless
+   * another node's sequencer numbered them already, so the store need not look first.
+   */
+  default long sequenceAfterCommit() {
+    return sequence();
+  }
+
+  /**
    * True when an event has its position once its transaction committed (SQLite, whose writers
    * number their events under the one write lock): a commit then moves the head without a {@link
    * #sequence} run.

@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
  * ({@link EventStore#sequence}) and wakes this node's long polls ({@link #advanced()}) whenever the
  * feed's head moved, whichever node wrote or numbered the events.
  *
- * <p>It runs at once when this node commits events ({@link EventSignal}, fired by the writers) and
- * otherwise every {@link #INTERVAL}, which bounds how late it sees another node's events, and
- * numbers the events of a node that crashed between its commit and its sequencing. So an event
- * committed on one node is readable there at once (one sequencer transaction later) and wakes the
- * long polls of every other node within {@link #INTERVAL} (docs/events.md). Several nodes'
- * sequencers may run at once: the store serialises them.
+ * <p>It runs at once when this node commits events ({@link EventSignal}, fired by the writers), but
+ * never sooner than {@link #COMMIT_GAP} after the start of its last run, and otherwise every {@link
+ * #INTERVAL}, which bounds how late it sees another node's events, and numbers the events of a node
+ * that crashed between its commit and its sequencing. So an event committed on one node is readable
+ * there at once (one sequencer transaction later, and at most {@link #COMMIT_GAP} more under load)
+ * and wakes the long polls of every other node within {@link #INTERVAL} (docs/events.md). Several
+ * nodes' sequencers may run at once: the store serialises them.
  */
 public final class FeedSequencer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
@@ -29,7 +30,18 @@ public final class FeedSequencer implements AutoCloseable {
   private final EventStore store;
   private final EventSignal committed;
   private final EventSignal advanced = new EventSignal();
+
+  /**
+   * The least time between the starts of two runs that this node's commits wake, where events wait
+   * for the sequencer (PostgreSQL): under load one run numbers the events of many commits. A run is
+   * five statements; run at every commit, as many runs as PATCH requests were a third of the
+   * statements PostgreSQL executed during a PATCH load (docs/benchmarks.md, "The sequencer's runs
+   * under load").
+   */
+  public static final Duration COMMIT_GAP = Duration.ofMillis(20);
+
   private final Duration interval;
+  private final Duration gap;
   private final CompletableFuture<Void> closing = new CompletableFuture<>();
   private Thread thread;
   private long head = -1;
@@ -39,13 +51,14 @@ public final class FeedSequencer implements AutoCloseable {
    * @param committed fires when this node commits events
    */
   public FeedSequencer(EventStore store, EventSignal committed) {
-    this(store, committed, INTERVAL);
+    this(store, committed, INTERVAL, COMMIT_GAP);
   }
 
-  FeedSequencer(EventStore store, EventSignal committed, Duration interval) {
+  FeedSequencer(EventStore store, EventSignal committed, Duration interval, Duration gap) {
     this.store = store;
     this.committed = committed;
     this.interval = interval;
+    this.gap = gap;
   }
 
   /** Fires when the feed's head moved: what the long polls of this node wait for. */
@@ -63,6 +76,7 @@ public final class FeedSequencer implements AutoCloseable {
 
   private void run() {
     boolean woken = false;
+    long lastRun = System.nanoTime() - gap.toNanos();
     while (!closing.isDone()) {
       // Taken before the run: a commit during it makes the next run start at once.
       CompletableFuture<Void> next = committed.next();
@@ -72,11 +86,15 @@ public final class FeedSequencer implements AutoCloseable {
         // busy SQLite node, for nothing the long polls do not read themselves.)
         advanced.fire();
       } else {
-        runOnce();
+        lastRun = System.nanoTime();
+        runOnce(woken);
       }
       try {
         CompletableFuture.anyOf(next, closing).get(interval.toNanos(), TimeUnit.NANOSECONDS);
         woken = true;
+        if (!store.positionedAtCommit()) {
+          awaitGap(lastRun);
+        }
       } catch (TimeoutException e) {
         // Run again: another node may have committed or numbered events.
         woken = false;
@@ -88,11 +106,31 @@ public final class FeedSequencer implements AutoCloseable {
     }
   }
 
-  /** One run: numbers what is committed and wakes the long polls when the head moved. */
-  void runOnce() {
+  /**
+   * Waits until {@link #gap} after {@code lastRun} (a {@link System#nanoTime}), or until closed.
+   * The commits meanwhile are numbered by the next run.
+   */
+  private void awaitGap(long lastRun) throws ExecutionException, InterruptedException {
+    long left = lastRun + gap.toNanos() - System.nanoTime();
+    if (left <= 0) {
+      return;
+    }
+    try {
+      closing.get(left, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // The gap has passed.
+    }
+  }
+
+  /**
+   * One run: numbers what is committed and wakes the long polls when the head moved.
+   *
+   * @param afterCommit whether a commit of this node woke it
+   */
+  private void runOnce(boolean afterCommit) {
     long now;
     try {
-      now = store.sequence();
+      now = afterCommit ? store.sequenceAfterCommit() : store.sequence();
     } catch (RuntimeException e) {
       if (!failing) {
         log.warn("the change feed's sequencer failed ({}); retrying", e.toString());
