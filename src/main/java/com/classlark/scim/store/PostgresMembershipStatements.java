@@ -56,6 +56,7 @@ final class PostgresMembershipStatements implements MembershipStatements {
     // One statement whatever the number of ids; the array keeps the plan on the primary key.
     return handle
         .createQuery(ADD_MEMBERS)
+        .addCustomizer(CachedPlan.INSTANCE)
         .bind("account", accountId)
         .bind("group", groupId)
         .bindArray("ids", String.class, ids)
@@ -71,6 +72,7 @@ final class PostgresMembershipStatements implements MembershipStatements {
     // One statement per id, sent as one batch: with member_id = ANY(?) on the key's third column
     // and no statistics, PostgreSQL filtered the group's rows instead (a walk of 100,000 members).
     // Each deletes at most one row, so its count says whether the id was a member.
+    // Not a cached plan: a generic one takes the member's index and filters the group.
     PreparedBatch batch = handle.prepareBatch(REMOVE_MEMBER);
     for (String id : ids) {
       batch.bind(0, accountId).bind(1, groupId).bind(2, id).add();
@@ -93,6 +95,7 @@ final class PostgresMembershipStatements implements MembershipStatements {
         new HashSet<>(
             handle
                 .createQuery(LIVE_MEMBERS_OF_GROUP)
+                .addCustomizer(CachedPlan.INSTANCE)
                 .bind("account", accountId)
                 .bind("group", groupId)
                 .bindArray("ids", String.class, ids)

@@ -30,9 +30,17 @@ class GenericPlansTest {
   private static final String BIG_GROUP = FirstSyncSchool.BIG_GROUP;
   private static final String MEMBER = ":member";
 
-  /** A statement prepared as {@code name}, the index its plan must use and a column of its key. */
+  /**
+   * A statement prepared as {@code name}, the index its plan must use and a column of its key;
+   * {@code types} are its parameters' types where PostgreSQL cannot infer them (an array given to
+   * {@code unnest}), else empty.
+   */
   private record Lookup(
-      String name, String sql, String index, String column, List<String> values) {}
+      String name, String sql, String index, String column, List<String> values, String types) {
+    Lookup(String name, String sql, String index, String column, List<String> values) {
+      this(name, sql, index, column, values, "");
+    }
+  }
 
   private static final List<Lookup> LOOKUPS =
       List.of(
@@ -85,6 +93,14 @@ class GenericPlansTest {
               "staff_groups_pkey",
               "id",
               List.of("true", "1", "1", "5", SCHOOL, BIG_GROUP)),
+          // A membership change's check of its members and of the group.
+          new Lookup(
+              "live_members_of_group",
+              PostgresMembershipStatements.LIVE_MEMBERS_OF_GROUP,
+              "staff_pkey",
+              "account_id",
+              List.of("{" + MEMBER + "}", SCHOOL, SCHOOL, BIG_GROUP),
+              "varchar[], varchar, varchar, varchar"),
           new Lookup(
               "token_by_hash",
               JdbcTokenStore.FIND_BY_HASH,
@@ -143,7 +159,12 @@ class GenericPlansTest {
       emptyTablePlans.put("driver", explainDriverStatement("x"));
     }
     for (Lookup lookup : LOOKUPS) {
-      session.execute("PREPARE " + lookup.name() + " AS " + numbered(lookup.sql()));
+      session.execute(
+          "PREPARE "
+              + lookup.name()
+              + (lookup.types().isEmpty() ? "" : " (" + lookup.types() + ")")
+              + " AS "
+              + numbered(lookup.sql()));
       emptyTablePlans.put(lookup.name(), explainExecute(lookup, "x"));
     }
     FirstSyncSchool.load(database);
@@ -182,7 +203,7 @@ class GenericPlansTest {
   private String explainExecute(Lookup lookup, String member) {
     String values =
         lookup.values().stream()
-            .map(value -> value.equals(MEMBER) ? member : value)
+            .map(value -> value.replace(MEMBER, member))
             .map(value -> value.matches("[0-9]+|true") ? value : "'" + value + "'")
             .collect(Collectors.joining(", "));
     return explain("EXPLAIN EXECUTE " + lookup.name() + "(" + values + ")");

@@ -34,9 +34,8 @@ public final class FeedSequencer implements AutoCloseable {
   /**
    * The least time between the starts of two runs that this node's commits wake, where events wait
    * for the sequencer (PostgreSQL): under load one run numbers the events of many commits. A run is
-   * five statements; run at every commit, as many runs as PATCH requests were a third of the
-   * statements PostgreSQL executed during a PATCH load (docs/benchmarks.md, "The sequencer's runs
-   * under load").
+   * five statements; run after every commit, the runs were a fifth of PostgreSQL's transactions
+   * during a PATCH load (docs/benchmarks.md, "The sequencer's runs under load").
    */
   public static final Duration COMMIT_GAP = Duration.ofMillis(20);
 
