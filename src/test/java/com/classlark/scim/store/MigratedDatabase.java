@@ -5,10 +5,10 @@ import com.classlark.scim.testing.TestDatabase;
 
 /**
  * A fresh database of one engine, open and migrated, and nothing in it: the set-up of the store's
- * plan tests, which load their own rows and never ANALYZE. Closing it closes the connection pool,
- * then drops the database.
+ * plan tests, which load their own rows and never ANALYZE, and of other tests that need only a
+ * migrated database. Closing it closes the connection pool, then drops the database.
  */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
   private final TestDatabase testDatabase;
   private final Database database;
 
@@ -17,7 +17,7 @@ final class MigratedDatabase implements AutoCloseable {
     this.database = database;
   }
 
-  static MigratedDatabase create(Engine engine) {
+  public static MigratedDatabase create(Engine engine) {
     TestDatabase testDatabase = TestDatabase.create(engine);
     try {
       Database database = Database.open(testDatabase.target());
@@ -29,7 +29,7 @@ final class MigratedDatabase implements AutoCloseable {
     }
   }
 
-  Database database() {
+  public Database database() {
     return database;
   }
 

@@ -75,7 +75,7 @@ public final class FeedSequencer implements AutoCloseable {
 
   private void run() {
     boolean woken = false;
-    long lastRun = System.nanoTime() - gap.toNanos();
+    long lastRun = 0; // set by the first run, which is never a commit's
     while (!closing.isDone()) {
       // Taken before the run: a commit during it makes the next run start at once.
       CompletableFuture<Void> next = committed.next();
