@@ -13,10 +13,10 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Writes change events in the transaction of the change they report (the transactional outbox of
- * issue 15): one INSERT per event, nothing read first. On PostgreSQL the event has no position yet:
- * after the commit the node's {@link EventSignal} wakes the feed's sequencer, which gives it one
- * (see the V10 migration and {@link JdbcChangeEventStore}). On SQLite the writer takes the position
- * itself.
+ * issue 15): one INSERT per event, nothing read first, or on PostgreSQL a part of the change's own
+ * statement ({@link #withEvent}). On PostgreSQL the event has no position yet: after the commit the
+ * node's {@link EventSignal} wakes the feed's sequencer, which gives it one (see the V10 migration
+ * and {@link JdbcChangeEventStore}). On SQLite the writer takes the position itself.
  */
 final class Outbox {
   /**
@@ -40,18 +40,53 @@ final class Outbox {
   /** The newest SQLite floor handed out by this process ({@link #floor}). */
   private static final AtomicLong LAST_FLOOR = new AtomicLong();
 
+  private static final String INSERT =
+      "INSERT INTO change_events (account_id, id, tx, seq, at, type, resource_id, source, data) ";
+
   private final String insert;
   private final EventSignal signal;
   private final boolean sqlite;
 
   Outbox(Database database) {
     this.sqlite = database.dialect() == Dialect.SQLITE;
-    this.insert =
-        "INSERT INTO change_events (account_id, id, tx, seq, at, type, resource_id, source, data)"
-            + " VALUES (:account, :id, "
-            + (sqlite ? SQLITE_VALUES : POSTGRES_VALUES)
-            + ", :at, :type, :resource, :source, :data)";
+    this.insert = INSERT + "VALUES (" + values(sqlite ? SQLITE_VALUES : POSTGRES_VALUES) + ")";
     this.signal = database.eventSignal();
+  }
+
+  private static String values(String txAndPosition) {
+    return ":account, :event, " + txAndPosition + ", :at, :type, :resource, :source, :data";
+  }
+
+  /**
+   * PostgreSQL: one statement that makes a change and writes its event, for a write that is one
+   * statement and its event ({@link Transactions#inOneStatement}): the event is written once for
+   * each row that {@code change} (an UPDATE or INSERT without RETURNING) writes, so the statement
+   * returns 1 if it made the change and 0 if not, and both are one transaction whatever happens.
+   * Bind the change's values and {@link #bind} the event's; {@link #written} after it returned 1.
+   * {@code alongside} are more writes of a change that writes its row or fails (an INSERT), each
+   * run once in the same statement (PostgreSQL runs every data-modifying part of a statement,
+   * referenced or not, and whether or not the change wrote a row), such as a new record's child
+   * rows. Parameter names of the event's: {@code account} (the change's school too), {@code event},
+   * {@code at}, {@code type}, {@code resource}, {@code source}, {@code data}.
+   */
+  static String withEvent(String change, String... alongside) {
+    StringBuilder with =
+        new StringBuilder("WITH changed AS (").append(change).append(" RETURNING 1)");
+    for (int i = 0; i < alongside.length; i++) {
+      // Run whether or not the change wrote a row; any part's failure fails the whole statement.
+      with.append(", also").append(i + 1).append(" AS (").append(alongside[i]).append(')');
+    }
+    return with + " " + INSERT + "SELECT " + values(POSTGRES_VALUES) + " FROM changed";
+  }
+
+  /** Binds a prepared event's values to a statement of {@link #withEvent}. */
+  void bind(org.jdbi.v3.core.statement.SqlStatement<?> statement, Prepared event) {
+    bindValues(statement, event.event(), event.data());
+  }
+
+  /** After a statement of {@link #withEvent} wrote its event and committed: wakes the feed. */
+  void written() {
+    signal.fire();
   }
 
   /**
@@ -101,7 +136,7 @@ final class Outbox {
       org.jdbi.v3.core.statement.SqlStatement<?> statement, ChangeEvent event, String data) {
     statement
         .bind("account", event.school())
-        .bind("id", event.id())
+        .bind("event", event.id())
         .bind("at", event.at().toEpochMilli())
         .bind("type", event.type().wireName())
         .bind("resource", event.resourceId())

@@ -15,9 +15,24 @@ public final class StaffCounts {
   static final String TOTAL =
       "SELECT COALESCE(SUM(live), 0) FROM staff_counts WHERE account_id = ?";
 
-  private static final String CHANGE =
-      "INSERT INTO staff_counts (account_id, slot, live) VALUES (?, ?, ?)"
-          + " ON CONFLICT (account_id, slot) DO UPDATE SET live = staff_counts.live + excluded.live";
+  private static final String CHANGE = change("?, ?, ?");
+
+  /**
+   * PostgreSQL: one live staff member more, as a part of a statement that has the parameters {@code
+   * :account} and {@code :slot} (the {@link #slot} of the new staff member).
+   */
+  static final String ONE_MORE = change(":account, :slot, 1");
+
+  private static String change(String values) {
+    return "INSERT INTO staff_counts (account_id, slot, live) VALUES ("
+        + values
+        + ") ON CONFLICT (account_id, slot) DO UPDATE SET live = staff_counts.live + excluded.live";
+  }
+
+  /** The slot of a staff member's school that counts them. */
+  static int slot(String staffId) {
+    return Math.floorMod(staffId.hashCode(), SLOTS);
+  }
 
   private StaffCounts() {}
 
@@ -30,7 +45,7 @@ public final class StaffCounts {
         .createUpdate(CHANGE)
         .addCustomizer(CachedPlan.INSTANCE)
         .bind(0, accountId)
-        .bind(1, Math.floorMod(staffId.hashCode(), SLOTS))
+        .bind(1, slot(staffId))
         .bind(2, delta)
         .execute();
   }

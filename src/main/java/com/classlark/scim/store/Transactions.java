@@ -14,9 +14,22 @@ final class Transactions {
   private Transactions() {}
 
   static <T> T inTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+    return retried(() -> jdbi.inTransaction(work));
+  }
+
+  /**
+   * Runs work that sends one write statement in autocommit, so that it is its own transaction: one
+   * round trip to PostgreSQL where {@code BEGIN}, the statements and {@code COMMIT} take two or
+   * more. Retried as {@link #inTransaction} is.
+   */
+  static <T> T inOneStatement(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+    return retried(() -> jdbi.withHandle(work));
+  }
+
+  private static <T> T retried(java.util.function.Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(work);
+        return transaction.get();
       } catch (RuntimeException e) {
         if (attempt >= MAX_ATTEMPTS || !SqlErrors.isRetryable(e)) {
           throw e;

@@ -67,6 +67,28 @@ class GenericPlansTest {
               "staff_pkey",
               "id",
               List.of("x", "true", "5", "2", "{}", SCHOOL, MEMBER, "1", "false")),
+          // The same edit with its event, as one statement (the edits of SCIM on PostgreSQL).
+          new Lookup(
+              "staff_edit_with_event",
+              Outbox.withEvent(JdbcStaffStore.edit("given_name = :givenName, ", false)),
+              "staff_pkey",
+              "id",
+              List.of(
+                  "x",
+                  "true",
+                  "5",
+                  "2",
+                  "{}",
+                  SCHOOL,
+                  MEMBER,
+                  "1",
+                  SCHOOL,
+                  "e",
+                  "5",
+                  "staff.updated",
+                  MEMBER,
+                  "scim",
+                  "{}")),
           new Lookup(
               "staff_retire",
               JdbcStaffStore.RETIRE,
@@ -179,7 +201,7 @@ class GenericPlansTest {
 
   /**
    * The SQL with PostgreSQL's numbered parameters, as the driver sends it: {@code ?} and Jdbi's
-   * {@code :name}, numbered in order of appearance.
+   * {@code :name} (not a cast's {@code ::}), numbered in order of appearance.
    */
   private static String numbered(String sql) {
     StringBuilder numbered = new StringBuilder();
@@ -188,6 +210,9 @@ class GenericPlansTest {
       char c = sql.charAt(i);
       if (c == '?') {
         numbered.append('$').append(++parameter);
+      } else if (sql.startsWith("::", i)) {
+        numbered.append("::"); // a cast, not a parameter
+        i++;
       } else if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
         numbered.append('$').append(++parameter);
         while (i + 1 < sql.length() && Character.isLetterOrDigit(sql.charAt(i + 1))) {

@@ -3,6 +3,7 @@ package com.classlark.scim.directory.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classlark.scim.app.Services;
+import com.classlark.scim.directory.Precondition;
 import com.classlark.scim.store.Database;
 import com.classlark.scim.store.JdbcChangeEventStore;
 import com.classlark.scim.store.MigratedDatabase;
@@ -47,8 +48,27 @@ class FeedSequencerTest {
           .start();
     }
 
-    void createStaff() {
-      services.staff().create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("seq"))));
+    String createStaff() {
+      return services
+          .staff()
+          .create(school, Bodies.parse(Bodies.staff(Bodies.uniqueEmail("seq"))))
+          .resource()
+          .id();
+    }
+
+    /** A SCIM edit of one name: on PostgreSQL the UPDATE and its event are one statement. */
+    void renameStaff(String id) {
+      services
+          .staff()
+          .patch(
+              school,
+              id,
+              Bodies.parse(
+                  Bodies.json(
+                      "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                          + "'Operations':[{'op':'replace','path':'name.givenName',"
+                          + "'value':'Renamed'}]}")),
+              Precondition.NONE);
     }
 
     int readableEvents() {
@@ -73,13 +93,16 @@ class FeedSequencerTest {
         FeedSequencer sequencer = fixture.sequencer(Duration.ZERO)) {
       fixture.awaitFirstRun();
       for (int i = 0; i < 5; i++) {
-        CompletableFuture<Void> advanced = sequencer.advanced().next();
-        fixture.createStaff();
-        // The long polls of this node wake at once, whatever the engine.
-        advanced.get(60, TimeUnit.SECONDS);
+        CompletableFuture<Void> created = sequencer.advanced().next();
+        String id = fixture.createStaff();
+        // The long polls of this node wake at once, whatever the engine and the write.
+        created.get(60, TimeUnit.SECONDS);
+        CompletableFuture<Void> renamed = sequencer.advanced().next();
+        fixture.renameStaff(id);
+        renamed.get(60, TimeUnit.SECONDS);
       }
       Conditions.await(
-          "five readable events", Duration.ofSeconds(60), () -> fixture.readableEvents() == 5);
+          "ten readable events", Duration.ofSeconds(60), () -> fixture.readableEvents() == 10);
       CountingStore store = fixture.store();
       if (engine == Engine.SQLITE) {
         assertThat(store.sequenced.get()).isEqualTo(1);
