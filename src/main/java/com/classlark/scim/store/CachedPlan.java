@@ -33,6 +33,11 @@ final class CachedPlan implements StatementCustomizer {
   @Override
   public void beforeExecution(PreparedStatement statement, StatementContext context)
       throws SQLException {
+    prepareOnServer(statement);
+  }
+
+  /** The same for a statement made with plain JDBC. */
+  static void prepareOnServer(PreparedStatement statement) throws SQLException {
     if (statement.isWrapperFor(PGStatement.class)) {
       statement.unwrap(PGStatement.class).setPrepareThreshold(1);
     }

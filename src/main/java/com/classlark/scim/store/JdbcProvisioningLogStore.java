@@ -112,6 +112,9 @@ public final class JdbcProvisioningLogStore implements ProvisioningLogStore {
                 handle -> {
                   try (PreparedStatement statement =
                       handle.getConnection().prepareStatement(insert)) {
+                    // On PostgreSQL parsed once per connection, not once per entry: an insert of
+                    // values has no plan to choose (see CachedPlan).
+                    CachedPlan.prepareOnServer(statement);
                     for (Object[] row : rows) {
                       for (int i = 0; i < row.length; i++) {
                         if (row[i] == null) {
