@@ -12,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,81 @@ class SqliteCheckpointTest {
       assertThat(services.staff().getDocument(school, id).version()).isEqualTo(1);
     }
     theUpkeepThreadCopiesCommittedPagesIntoTheDatabaseFile();
+  }
+
+  /**
+   * Under load some reader always reads from the write-ahead log, and a passive checkpoint never
+   * lets the log start over, so it only grew: past its limit, the checkpoint makes it start over
+   * while readers overlap.
+   */
+  @Test
+  void theLogStartsOverPastItsLimitWhileReadersOverlap() throws Exception {
+    database.restartLogAbove(100);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicLong begun = new AtomicLong();
+    List<Thread> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      readers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try (Handle handle = database.jdbi().open()) {
+                      readInTurns(handle, writing, begun);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+    }
+    String name = "x".repeat(2000);
+    int commits = 3000;
+    try {
+      for (int commit = 1; commit <= commits; commit++) {
+        database
+            .jdbi()
+            .useHandle(
+                handle ->
+                    handle.execute(
+                        "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 1)",
+                        UUID.randomUUID().toString(),
+                        name));
+        if (commit % 100 == 0) {
+          database.checkpoint();
+        }
+      }
+    } finally {
+      writing.set(false);
+      synchronized (begun) {
+        begun.notifyAll();
+      }
+      for (Thread reader : readers) {
+        reader.join();
+      }
+    }
+    // Each commit appended at least two pages to the log (the row's and its key's, 4 KiB and a
+    // frame header each): 24 MiB that a log never started over would hold. Started over every 100
+    // commits or so, the file grows to a few hundred pages.
+    assertThat(begun.get()).isGreaterThan(2);
+    assertThat(size(Path.of(database.target().sqliteFile() + "-wal")))
+        .isLessThan(commits * 2 * 4120L / 2);
+  }
+
+  /** Read transactions, each held until the other reader has begun a newer one, while writing. */
+  private static void readInTurns(Handle handle, AtomicBoolean writing, AtomicLong begun)
+      throws InterruptedException {
+    while (writing.get()) {
+      handle.execute("BEGIN DEFERRED");
+      handle.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one();
+      // The snapshot is held until the other reader has taken a newer one: at
+      // every moment one of the two reads from the log.
+      synchronized (begun) {
+        long mine = begun.incrementAndGet();
+        begun.notifyAll();
+        while (writing.get() && begun.get() == mine) {
+          begun.wait();
+        }
+      }
+      handle.execute("COMMIT");
+    }
   }
 
   private static long size(Path file) {
