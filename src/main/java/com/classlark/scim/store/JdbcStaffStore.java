@@ -70,12 +70,27 @@ public final class JdbcStaffStore implements StaffStore {
    */
   private static final int ONE_STATEMENT_EMAILS = 3;
 
+  /** The head of an insert of email rows, their values to follow. */
+  private static final String INSERT_EMAILS =
+      "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
+          + " type_key, is_primary) VALUES ";
+
+  /**
+   * A SCIM create on PostgreSQL as one statement, by its number of emails (0 to {@link
+   * #ONE_STATEMENT_EMAILS}): the record, its email rows, its count and its event. Made once.
+   */
+  private static final List<String> CREATE_WITH_EVENT =
+      java.util.stream.IntStream.rangeClosed(0, ONE_STATEMENT_EMAILS)
+          .mapToObj(
+              emails ->
+                  emails == 0
+                      ? Outbox.withEvent(INSERT, StaffCounts.ONE_MORE)
+                      : Outbox.withEvent(INSERT, emailsInsert(emails), StaffCounts.ONE_MORE))
+          .toList();
+
   /** The email rows (one or more) of a new staff member, a part of its create's one statement. */
   private static String emailsInsert(int emails) {
-    StringBuilder insert =
-        new StringBuilder(
-            "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
-                + " type_key, is_primary) VALUES ");
+    StringBuilder insert = new StringBuilder(INSERT_EMAILS);
     for (int i = 0; i < emails; i++) {
       insert
           .append(i == 0 ? "" : ", ")
@@ -199,11 +214,7 @@ public final class JdbcStaffStore implements StaffStore {
       if (postgres && author == null && columns.emails().size() <= ONE_STATEMENT_EMAILS) {
         // The record, its emails, its count and its event in one statement sent on its own: one
         // round trip and one transaction instead of five round trips.
-        int emails = columns.emails().size();
-        String sql =
-            emails == 0
-                ? Outbox.withEvent(INSERT, StaffCounts.ONE_MORE)
-                : Outbox.withEvent(INSERT, emailsInsert(emails), StaffCounts.ONE_MORE);
+        String sql = CREATE_WITH_EVENT.get(columns.emails().size());
         Transactions.inOneStatement(
             jdbi,
             handle -> {
@@ -297,10 +308,7 @@ public final class JdbcStaffStore implements StaffStore {
       Handle handle, String accountId, String staffId, StaffColumns columns) {
     List<StaffColumns.Email> emails = columns.emails();
     for (int start = 0; start < emails.size(); start += EMAIL_BATCH_ROWS) {
-      PreparedBatch batch =
-          handle.prepareBatch(
-              "INSERT INTO staff_emails (account_id, staff_id, position, value, value_key, type,"
-                  + " type_key, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedBatch batch = handle.prepareBatch(INSERT_EMAILS + "(?, ?, ?, ?, ?, ?, ?, ?)");
       batch.addCustomizer(CachedPlan.INSTANCE);
       for (StaffColumns.Email email :
           emails.subList(start, Math.min(emails.size(), start + EMAIL_BATCH_ROWS))) {

@@ -20,7 +20,8 @@ final class Transactions {
   /**
    * Runs work that sends one write statement in autocommit, so that it is its own transaction: one
    * round trip to PostgreSQL where {@code BEGIN}, the statements and {@code COMMIT} take two or
-   * more. Retried as {@link #inTransaction} is.
+   * more. Retried as {@link #inTransaction} is. PostgreSQL only: SQLite's writes take their turn in
+   * the transactions of {@link SqliteWriteQueue}.
    */
   static <T> T inOneStatement(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
     return retried(() -> jdbi.withHandle(work));
