@@ -160,7 +160,7 @@ public final class HttpBench implements Callable<Integer> {
           "Measure only a comparison of two servers: A with --server-args, B with them and these"
               + " (e.g. '--no-provisioning-log'), each on its own database, taking turns in"
               + " --duration windows for --rounds rounds, over the User scenarios that --only"
-              + " picks (the baseline included). Reports B against A with a 95% interval.")
+              + " picks (the baseline included). Reports B against A with a 95%% interval.")
   String versusArgs;
 
   @Option(
@@ -182,7 +182,7 @@ public final class HttpBench implements Callable<Integer> {
       converter = DurationText.class,
       description =
           "After each scenario's --warmup, go on warming up while the server's JIT compilers take"
-              + " more than 3% of its CPU, for at most this long (e.g. 2m; default 0s: do not)."
+              + " more than 3%% of its CPU, for at most this long (e.g. 2m; default 0s: do not)."
               + " Linux only.")
   Duration warmupUntilCompiled;
 
