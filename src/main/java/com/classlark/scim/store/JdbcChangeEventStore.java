@@ -36,6 +36,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * the writing transactions' ids, which follow the order in which conflicting writers took their row
  * locks, then the order in which one transaction made its events.
  *
+ * <p><b>Where the sequencer looks.</b> Numbering an event writes a new version of its row, and the
+ * old one, without a position, stays in the partial index {@code change_events_unsequenced} until
+ * VACUUM removes it; without VACUUM (autovacuum off, or a big table between two of its runs) that
+ * index holds an entry for every event ever numbered. So each sequencer transaction also keeps a
+ * low mark, {@code change_feed_sequencer.low_tx}, and every look starts at {@code tx >= low_tx}.
+ * The mark is the {@code xmin} of the snapshot of the transaction's lock statement: every
+ * transaction id below it belonged to a transaction that had ended before that snapshot was taken,
+ * so its events are visible to the numbering statement that follows, and a batch that was not full
+ * numbered all of them; no event with a lower {@code tx} can become visible afterwards, because a
+ * writer's {@code tx} is the id its transaction got when it wrote, and ids given out later are
+ * higher. A full batch leaves the mark where it was. The mark only grows ({@code GREATEST}): an
+ * older one from a sequencer that waited for the lock is still true, only less useful.
+ *
  * <p>Rejected alternatives: reading only below the snapshot's xmin (the first design) held every
  * event back while any transaction on the server was open; a counter per school taken by the writer
  * would serialise each school's writes and give the feed of every school no order.
@@ -59,27 +72,36 @@ public final class JdbcChangeEventStore implements EventStore {
       "DELETE FROM change_events WHERE seq IN (SELECT seq FROM change_events WHERE at < ? ORDER BY"
           + " at LIMIT ?)";
 
-  /** The sequencer's check, without a lock: the newest position and whether any event has none. */
-  static final String HEAD =
-      "SELECT last_seq, EXISTS (SELECT 1 FROM change_events WHERE seq IS NULL) FROM"
-          + " change_feed_sequencer WHERE id = 1";
-
   /**
-   * Serialises the sequencers of every node; waits for one that runs now, then reads its result.
+   * The sequencer's check, without a lock: the newest position and whether any event at or above
+   * the low mark has none.
    */
-  static final String LOCK = "SELECT last_seq FROM change_feed_sequencer WHERE id = 1 FOR UPDATE";
+  static final String HEAD =
+      "SELECT last_seq, EXISTS (SELECT 1 FROM change_events WHERE seq IS NULL AND tx >="
+          + " change_feed_sequencer.low_tx) FROM change_feed_sequencer WHERE id = 1";
 
   /**
-   * Numbers the oldest events without a position after {@code :last}, in {@code (tx, id)} order.
-   * The statement's snapshot is taken after {@link #LOCK}: it sees every event committed by then.
+   * Serialises the sequencers of every node; waits for one that runs now, then reads its result:
+   * the newest position, the low mark, and the {@code xmin} of this statement's snapshot, the next
+   * low mark (see the class comment).
+   */
+  static final String LOCK =
+      "SELECT last_seq, low_tx, pg_snapshot_xmin(pg_current_snapshot())::text::bigint FROM"
+          + " change_feed_sequencer WHERE id = 1 FOR UPDATE";
+
+  /**
+   * Numbers the oldest events without a position after {@code :last}, in {@code (tx, id)} order,
+   * from the low mark {@code :low} on. The statement's snapshot is taken after {@link #LOCK}: it
+   * sees every event committed by then.
    */
   static final String NUMBER =
       "UPDATE change_events SET seq = :last + numbered.n FROM (SELECT account_id, id,"
-          + " ROW_NUMBER() OVER (ORDER BY tx, id) AS n FROM change_events WHERE seq IS NULL"
-          + " ORDER BY tx, id LIMIT :batch) AS numbered WHERE change_events.account_id ="
+          + " ROW_NUMBER() OVER (ORDER BY tx, id) AS n FROM change_events WHERE seq IS NULL AND tx"
+          + " >= :low ORDER BY tx, id LIMIT :batch) AS numbered WHERE change_events.account_id ="
           + " numbered.account_id AND change_events.id = numbered.id";
 
-  static final String ADVANCE = "UPDATE change_feed_sequencer SET last_seq = ? WHERE id = 1";
+  static final String ADVANCE =
+      "UPDATE change_feed_sequencer SET last_seq = ?, low_tx = GREATEST(low_tx, ?) WHERE id = 1";
 
   /** SQLite: the head is the newest event's position (the unique index on seq). */
   static final String SQLITE_HEAD = "SELECT COALESCE(MAX(seq), 0) FROM change_events";
@@ -194,14 +216,28 @@ public final class JdbcChangeEventStore implements EventStore {
 
   /** One sequencer transaction: the lock, then the numbers of at most one batch. */
   private static Numbered numberBatch(Handle handle) {
-    long last = handle.createQuery(LOCK).mapTo(Long.class).one();
+    Lock lock =
+        handle
+            .createQuery(LOCK)
+            .map((rs, ctx) -> new Lock(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+            .one();
     int count =
-        handle.createUpdate(NUMBER).bind("last", last).bind("batch", SEQUENCE_BATCH).execute();
+        handle
+            .createUpdate(NUMBER)
+            .bind("last", lock.last())
+            .bind("low", lock.low())
+            .bind("batch", SEQUENCE_BATCH)
+            .execute();
     if (count > 0) {
-      handle.createUpdate(ADVANCE).bind(0, last + count).execute();
+      // A full batch may have left events below the snapshot's xmin: the mark stays.
+      long low = count < SEQUENCE_BATCH ? lock.snapshotXmin() : lock.low();
+      handle.createUpdate(ADVANCE).bind(0, lock.last() + count).bind(1, low).execute();
     }
-    return new Numbered(last + count, count);
+    return new Numbered(lock.last() + count, count);
   }
+
+  /** What {@link #LOCK} read: the newest position, the low mark and the next one. */
+  private record Lock(long last, long low, long snapshotXmin) {}
 
   private record Head(long last, boolean unsequenced) {}
 

@@ -25,6 +25,9 @@ class FeedAndLogPlansTest {
   private static final String OTHER_SCHOOL = "5c1d0a7e-0000-4000-8000-00000000b002";
   private static final int ROWS = 100_000;
 
+  /** The first transaction whose events have no position yet: the newest 100 events. */
+  private static final long UNSEQUENCED_FROM = 1000 + ROWS - 99;
+
   private TestDatabase postgres;
   private Database database;
 
@@ -42,14 +45,23 @@ class FeedAndLogPlansTest {
                       + " (?, 'Other School', 0)",
                   SCHOOL,
                   OTHER_SCHOOL);
+              // As the service leaves them: every event written without a position and numbered
+              // afterwards, so the indexes keep an entry of its first version (VACUUM kept away),
+              // except the newest 100, still waiting for the sequencer, whose low mark is theirs.
+              handle.execute("ALTER TABLE change_events SET (autovacuum_enabled = false)");
               handle.execute(
                   "INSERT INTO change_events (account_id, id, tx, seq, at, type, resource_id,"
                       + " source, data) SELECT CASE WHEN i % 100 = 0 THEN ? ELSE ? END,"
-                      + " gen_random_uuid()::text, 1000 + i, CASE WHEN i % 1000 = 0 THEN NULL ELSE"
-                      + " i END, 1000 + i, 'staff.updated',"
+                      + " gen_random_uuid()::text, 1000 + i, NULL, 1000 + i, 'staff.updated',"
                       + " gen_random_uuid()::text, 'scim', '{\"staff\":{\"x\":\"' || repeat('x', 400)"
                       + " || '\"}}' FROM generate_series(1, ?) AS i",
                   OTHER_SCHOOL, SCHOOL, ROWS);
+              handle.execute(
+                  "UPDATE change_events SET seq = tx - 1000 WHERE tx <= ?", UNSEQUENCED_FROM - 1);
+              handle.execute(
+                  "UPDATE change_feed_sequencer SET last_seq = ?, low_tx = ? WHERE id = 1",
+                  UNSEQUENCED_FROM - 1001,
+                  UNSEQUENCED_FROM);
               handle.execute(
                   "INSERT INTO provisioning_log (account_id, id, at, method, path, operation,"
                       + " resource_type, resource_id, resource_name, status, failed, scim_type,"
@@ -123,10 +135,79 @@ class FeedAndLogPlansTest {
   @Test
   void theSequencerFindsEventsWithoutPositionByItsIndex() {
     assertUses(plan(JdbcChangeEventStore.HEAD, Map.of(), List.of()), "change_events_unsequenced");
-    String numbering =
-        plan(JdbcChangeEventStore.NUMBER, Map.of("last", 100_000L, "batch", 1000), List.of());
+    String numbering = plan(JdbcChangeEventStore.NUMBER, numberingArguments(), List.of());
     assertUses(numbering, "change_events_unsequenced");
     assertThat(numbering).contains("change_events_pkey");
+  }
+
+  /**
+   * Past 99,900 numbered events, whose first versions are still in the indexes, the sequencer's
+   * look and the numbering's search read a few pages, not one per few hundred events ever numbered
+   * (about 340 for the look and 3,100 for the search without the low mark).
+   */
+  @Test
+  void theSequencerReadsFewPagesPastEveryEventItNumbered() {
+    assertThat(pagesRead(JdbcChangeEventStore.HEAD, Map.of(), "Index Scan")).isBetween(1, 20);
+    assertThat(pagesRead(JdbcChangeEventStore.NUMBER, numberingArguments(), "Subquery Scan"))
+        .isBetween(1, 20);
+  }
+
+  /**
+   * An event waiting for its position is not in the feed's indexes: they serve only readers of
+   * positions, and an event enters them once, when it is numbered (V15).
+   */
+  @Test
+  void theFeedIndexesHoldOnlyNumberedEvents() {
+    List<String> predicates =
+        database
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT c.relname || ' ' || COALESCE(pg_get_expr(i.indpred,"
+                                + " i.indrelid), 'every row') FROM pg_index i JOIN pg_class c ON"
+                                + " c.oid = i.indexrelid WHERE c.relname IN"
+                                + " ('change_events_feed', 'change_events_school_feed') AND"
+                                + " c.relnamespace = current_schema()::regnamespace ORDER BY"
+                                + " c.relname")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(predicates)
+        .containsExactly(
+            "change_events_feed (seq IS NOT NULL)", "change_events_school_feed (seq IS NOT NULL)");
+  }
+
+  private static Map<String, Object> numberingArguments() {
+    return Map.of("last", (long) ROWS, "low", UNSEQUENCED_FROM, "batch", 1000);
+  }
+
+  /**
+   * The pages (shared buffers hit or read) that the first node of a statement's plan whose line
+   * contains {@code node} touches, with the nodes under it; the statement is run and rolled back.
+   */
+  private int pagesRead(String sql, Map<String, Object> named, String node) {
+    String top =
+        database
+            .jdbi()
+            .inTransaction(
+                (Handle handle) -> {
+                  var query = handle.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+                  named.forEach(query::bind);
+                  List<String> lines = query.mapTo(String.class).list();
+                  handle.rollback();
+                  return lines.stream()
+                      .dropWhile(line -> !line.contains(node))
+                      .filter(line -> line.contains("Buffers: shared"))
+                      .findFirst()
+                      .orElseThrow(() -> new AssertionError(String.join("\n", lines)));
+                });
+    var matcher = java.util.regex.Pattern.compile("(hit|read)=(\\d+)").matcher(top);
+    int pages = 0;
+    while (matcher.find()) {
+      pages += Integer.parseInt(matcher.group(2));
+    }
+    return pages;
   }
 
   @Test
