@@ -60,6 +60,13 @@ class GenericPlansTest {
               "staff_by_external_id",
               "external_id",
               List.of(SCHOOL, "nobody-external", "101")),
+          // A create's look for a record made by hand to adopt: the same index.
+          new Lookup(
+              "staff_adoptable",
+              JdbcStaffStore.FIND_ADOPTABLE,
+              "staff_by_external_id",
+              "external_id",
+              List.of(SCHOOL, "nobody-external", "false")),
           // The writes of an edit and a retirement, by the primary key (inserts have no plan).
           new Lookup(
               "staff_edit",
