@@ -173,7 +173,7 @@ public final class JdbcStaffStore implements StaffStore {
   private final PreparedLookup<StoredDocument> findDocument;
   private final PreparedLookup<StoredDocument> findDocumentsByUserName;
   private final PreparedLookup<StoredDocument> findDocumentsByExternalId;
-  private final PreparedLookup<StoredResource> findAdoptable;
+  private final PreparedLookup<StoredDocument> findAdoptable;
 
   public JdbcStaffStore(Database database) {
     this.jdbi = database.jdbi();
@@ -187,7 +187,7 @@ public final class JdbcStaffStore implements StaffStore {
     this.findDocumentsByExternalId =
         new PreparedLookup<>(database, FIND_BY_EXTERNAL_ID, true, ResourceRows::document);
     this.findAdoptable =
-        new PreparedLookup<>(database, FIND_ADOPTABLE, true, ResourceRows::resource);
+        new PreparedLookup<>(database, FIND_ADOPTABLE, true, ResourceRows::document);
   }
 
   @Override
@@ -394,7 +394,7 @@ public final class JdbcStaffStore implements StaffStore {
 
   @Override
   public Optional<StoredResource> findAdoptable(String accountId, String externalId) {
-    return findAdoptable.find(accountId, externalId, false);
+    return findAdoptable.find(accountId, externalId, false).map(StoredDocument::parsed);
   }
 
   @Override

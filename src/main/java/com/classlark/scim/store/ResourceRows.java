@@ -45,17 +45,6 @@ final class ResourceRows {
         row.getBoolean(6));
   }
 
-  /** The same as a {@link StoredResource}, its document parsed. */
-  static StoredResource resource(ResultSet row) throws SQLException {
-    return new StoredResource(
-        row.getString(1),
-        parse(row.getString(2)),
-        Instant.ofEpochMilli(row.getLong(3)),
-        Instant.ofEpochMilli(row.getLong(4)),
-        row.getLong(5),
-        row.getBoolean(6));
-  }
-
   /** {@link #COLUMNS} qualified with a table alias, e.g. {@code s.id, s.document, …}. */
   static String columns(String alias) {
     return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
