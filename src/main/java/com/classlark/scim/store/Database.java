@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -107,6 +108,9 @@ public final class Database implements AutoCloseable {
   /** {@link #SQLITE_LOG_RESTART_FRAMES}, lower in tests. */
   private volatile int logRestartFrames = SQLITE_LOG_RESTART_FRAMES;
 
+  /** {@link #SQLITE_RESTART_WAIT_MILLIS}, longer in tests. */
+  private volatile int restartWaitMillis = SQLITE_RESTART_WAIT_MILLIS;
+
   /**
    * Whether the last checkpoint failed: a failure is logged when it starts, not ten times a second.
    */
@@ -140,7 +144,7 @@ public final class Database implements AutoCloseable {
         // A restart checkpoint blocks every writer while it waits for the log's readers, for as
         // long as the connection's busy timeout: here only briefly, so that a long read (a large
         // group's members) makes it give up rather than stall the writes; the next one retries.
-        statement.execute("PRAGMA busy_timeout = " + SQLITE_RESTART_WAIT_MILLIS);
+        statement.execute("PRAGMA busy_timeout = " + restartWaitMillis);
         try {
           statement.execute("PRAGMA wal_checkpoint(RESTART)");
         } finally {
@@ -162,9 +166,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Tests: a lower {@link #SQLITE_LOG_RESTART_FRAMES}. */
-  void restartLogAbove(int frames) {
+  /**
+   * Tests: a lower {@link #SQLITE_LOG_RESTART_FRAMES}, and a longer wait for the log's readers than
+   * {@link #SQLITE_RESTART_WAIT_MILLIS}, which a busy machine's scheduler can exceed.
+   */
+  void restartLogAbove(int frames, Duration readersWait) {
     logRestartFrames = frames;
+    restartWaitMillis = Math.toIntExact(readersWait.toMillis());
   }
 
   /**
