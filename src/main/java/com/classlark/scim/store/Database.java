@@ -176,6 +176,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Tests: stops the upkeep thread's checkpoints, so that a test's own {@link #checkpoint} calls
+   * are the only ones; two checkpoints at once make the second find SQLite's checkpoint lock taken.
+   */
+  void stopUpkeep() throws InterruptedException {
+    sqliteUpkeep.shutdownNow();
+    if (!sqliteUpkeep.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the SQLite upkeep thread did not stop");
+    }
+  }
+
+  /**
    * Refreshes SQLite's planner statistics where they are stale, for every connection of the pool; a
    * no-op on PostgreSQL.
    */
