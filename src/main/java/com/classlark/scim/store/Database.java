@@ -180,6 +180,9 @@ public final class Database implements AutoCloseable {
    * are the only ones; two checkpoints at once make the second find SQLite's checkpoint lock taken.
    */
   void stopUpkeep() throws InterruptedException {
+    if (sqliteUpkeep == null) {
+      return; // PostgreSQL: no upkeep thread
+    }
     sqliteUpkeep.shutdownNow();
     if (!sqliteUpkeep.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
       throw new IllegalStateException("the SQLite upkeep thread did not stop");

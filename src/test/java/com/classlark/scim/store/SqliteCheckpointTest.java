@@ -110,14 +110,13 @@ class SqliteCheckpointTest {
    * lets the log start over, so it only grew: past its limit, the checkpoint makes it start over
    * while readers overlap.
    *
-   * <p>The restart waits for the readers of the log to move on; the service gives up after 20 ms
-   * and retries at the next checkpoint, but here the writes do not wait for the next one, so the
-   * wait is long enough for a busy machine to schedule the readers.
+   * <p>The test's checkpoints are the only ones: the upkeep's, every 100 ms, took SQLite's
+   * checkpoint lock from them at times, and the log grew while they could not run (CI, 2026-12-02).
+   * A restart also waits longer for the readers to move on than the service's 20 ms, after which
+   * the service retries at its next checkpoint: here the writes go on meanwhile.
    */
   @Test
   void theLogStartsOverPastItsLimitWhileReadersOverlap() throws Exception {
-    // The test's checkpoints alone: the upkeep's, every 100 ms, took the checkpoint lock from
-    // them at times, and the log grew while they could not run (CI, 2026-12-02).
     database.stopUpkeep();
     database.restartLogAbove(100, Duration.ofSeconds(10));
     AtomicBoolean writing = new AtomicBoolean(true);
