@@ -40,6 +40,42 @@ class SqliteStatisticsTest {
     }
   }
 
+  /**
+   * ANALYZE's samples of index values (sqlite_stat4) would make SQLite parse and plan a kept
+   * statement again at each execution with new values (see {@link Database#optimize()}): optimize
+   * keeps the row counts and leaves the samples' table empty.
+   */
+  @Test
+  void optimizeKeepsTheRowCountsAndDropsTheSamplesOfIndexValues() {
+    try (MigratedDatabase migrated = MigratedDatabase.create(Engine.SQLITE)) {
+      Database database = migrated.database();
+      seed(database, 3000);
+      database.optimize();
+
+      try (Handle handle = database.jdbi().open()) {
+        assertThat(
+                handle
+                    .createQuery("SELECT stat FROM sqlite_stat1 WHERE idx = 'staff_by_external_id'")
+                    .mapTo(String.class)
+                    .list())
+            .as("every row has the same externalId (none), and its own creation time")
+            .containsExactly("3000 3000 3000 1 1");
+        assertThat(
+                handle
+                    .createQuery(
+                        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                            + " AND name = 'sqlite_stat4'")
+                    .mapTo(Integer.class)
+                    .one())
+            .as("ANALYZE made the samples' table")
+            .isEqualTo(1);
+        assertThat(
+                handle.createQuery("SELECT count(*) FROM sqlite_stat4").mapTo(Integer.class).one())
+            .isZero();
+      }
+    }
+  }
+
   /** The plan each of the pool's connections makes, all of them borrowed at once. */
   private static List<String> plansOfEveryConnection(Database database) {
     List<Handle> handles = new ArrayList<>();
