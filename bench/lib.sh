@@ -18,6 +18,8 @@ if [ ! -f "$classpath_file" ] || [ ! -f "$root/target/classlark-scim.jar" ] \
   echo "Building the jar and the benchmark classes (first use or sources changed)..." >&2
   (cd "$root" && mvn -q -B -DskipTests package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2)
+  # The plugin leaves an unchanged classpath file as it was, older than the sources just built.
+  touch "$classpath_file"
 fi
 # The servers the harnesses start run with the options ./classlark-scim gives the service, the AOT cache
 # included (scripts/aot-cache.sh).
