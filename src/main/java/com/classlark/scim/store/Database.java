@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -34,7 +37,7 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
 
   /** SQLite only: refreshes statistics and checkpoints the WAL; {@code null} on PostgreSQL. */
-  private final java.util.concurrent.ScheduledExecutorService sqliteUpkeep;
+  private final ScheduledExecutorService sqliteUpkeep;
 
   private final com.classlark.scim.directory.events.EventSignal eventSignal =
       new com.classlark.scim.directory.events.EventSignal();
@@ -69,20 +72,20 @@ public final class Database implements AutoCloseable {
    *       reader has moved past without blocking readers or writers.
    * </ul>
    */
-  private java.util.concurrent.ScheduledExecutorService startSqliteUpkeep() {
+  private ScheduledExecutorService startSqliteUpkeep() {
     var executor =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        Executors.newSingleThreadScheduledExecutor(
             runnable -> {
               Thread thread = new Thread(runnable, "sqlite-upkeep");
               thread.setDaemon(true);
               return thread;
             });
-    executor.scheduleWithFixedDelay(this::optimize, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+    executor.scheduleWithFixedDelay(this::optimize, 10, 10, TimeUnit.MINUTES);
     executor.scheduleWithFixedDelay(
         this::checkpoint,
         CHECKPOINT_INTERVAL_MILLIS,
         CHECKPOINT_INTERVAL_MILLIS,
-        java.util.concurrent.TimeUnit.MILLISECONDS);
+        TimeUnit.MILLISECONDS);
     return executor;
   }
 
@@ -184,7 +187,7 @@ public final class Database implements AutoCloseable {
       return; // PostgreSQL: no upkeep thread
     }
     sqliteUpkeep.shutdownNow();
-    if (!sqliteUpkeep.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!sqliteUpkeep.awaitTermination(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the SQLite upkeep thread did not stop");
     }
   }
@@ -601,7 +604,7 @@ public final class Database implements AutoCloseable {
       sqliteUpkeep.shutdown();
       try {
         // A running checkpoint finishes before the pool closes (closing checkpoints the rest).
-        sqliteUpkeep.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        sqliteUpkeep.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
